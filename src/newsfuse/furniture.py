@@ -1,0 +1,324 @@
+"""What page furniture looks like: the line patterns that clean removes and ingest reads.
+
+Scraped article text keeps bits of the page around it: navigation, share buttons, comment
+prompts (in the site's language, which need not be the article's), "Source link", lists of
+related headlines, copyright lines, aggregator disclaimers, credit lines and photo captions.
+Each pattern here matches a whole line, so an article sentence that merely mentions
+"comments" or "copyright" is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters that decorate furniture lines ("» Share", "Related:", "• Home |").
+_DECORATION = " \t\u00a0|•·»«›‹>:–—-_*#=~/\\"
+
+
+def normalize_line(line: str) -> str:
+    """Lower-cased, with runs of white space folded and decoration trimmed."""
+    folded = " ".join(line.split()).lower().replace("’", "'")
+    return folded.strip(_DECORATION).rstrip(".!").strip(_DECORATION)
+
+
+def _whole(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(alternatives) + r")$", re.UNICODE)
+
+
+_NAVIGATION = _whole(
+    r"skip to (?:the )?(?:main )?(?:content|navigation|search|footer)",
+    r"(?:jump|go) to (?:the )?(?:main )?content",
+    r"back to (?:the )?top(?: button)?",
+    r"(?:toggle|open|close) (?:navigation|menu|search)",
+    r"(?:main )?menu|home|search|close|navigation|sections|more|next|previous",
+    r"(?:next|previous) (?:article|story|post)",
+    r"you are here",
+)
+_SHARING = _whole(
+    r"share(?: this)?(?: article| story| page| post)?(?: on [\w ]{2,20})?",
+    r"share (?:via|by) [\w ]{2,20}",
+    r"click to (?:share|email|print)[\w ()]{0,40}",
+    r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|print|copy link"
+    r"|copy|tweet|messenger|flipboard)(?: (?:facebook|twitter|x|linkedin|whatsapp|telegram"
+    r"|reddit|pinterest|email|print|copy link|copy|tweet|messenger|flipboard))*",
+    r"\d+ shares?",
+    r"(?:listen to|print) this (?:article|story)(?: [\w :]{0,20})?",
+    r"\d+ min(?:ute)?s? read",
+)
+_COMMENTS_EN = _whole(
+    r"leave a (?:reply|comment)(?: cancel reply)?",
+    r"cancel reply",
+    r"comments? (?:are|is) (?:closed|disabled|off)",
+    r"\d* ?comments?",
+    r"no comments?(?: yet)?",
+    r"(?:post|add|write|view|show|hide|load|read) (?:a |the |all )?comments?",
+    r"join the (?:conversation|discussion)",
+    r"be the first to comment",
+    r"your email address will not be published.*",
+    r"required fields are marked.*",
+    r"you must be logged in to (?:post a )?comment",
+    r"(?:log|sign) in to (?:post a )?comment",
+    r"giphy app key not set.*",
+)
+# Comment and log-in prompts of other languages, matched as a part of the line: sites
+# leave them in the language of the site, which is often not the article's.
+_COMMENTS_OTHER = re.compile(
+    "|".join(
+        (
+            r"yorum yap",  # Turkish
+            r"üye (?:girişi|değilseniz|olun)",
+            r"kommentar(?:e)? (?:schreiben|verfassen|hinterlassen)",  # German
+            r"hinterlasse einen kommentar",
+            r"müssen (?:sie )?angemeldet sein",
+            r"laiss(?:er|ez) un commentaire",  # French
+            r"vous devez (?:être connecté|vous connecter)",
+            r"(?:publier|ajouter|écrire) un commentaire",
+            r"dej(?:a|ar) (?:un|tu|una) (?:comentario|respuesta)",  # Spanish
+            r"debes (?:iniciar sesión|estar registrado|estar conectado)",
+            r"deix(?:e|ar) (?:um|seu|uma) (?:comentário|resposta)",  # Portuguese
+            r"(?:você )?precisa (?:fazer login|estar logado)",
+            r"lascia un commento",  # Italian
+            r"devi (?:essere connesso|effettuare il login)",
+            r"laat een reactie achter",  # Dutch
+            r"je moet (?:ingelogd|aangemeld) zijn",
+            r"(?:dodaj|zostaw|napisz) komentarz",  # Polish
+            r"musisz (?:być zalogowany|się zalogować)",
+            r"остав(?:ить|ьте) (?:комментарий|отзыв)",  # Russian
+            r"чтобы (?:оставить|написать) комментарий",
+            r"залиш(?:ити|те) коментар",  # Ukrainian
+            r"(?:اترك|أضف) (?:تعليقا|تعليق|ردا)",  # Arabic
+            r"tinggalkan (?:balasan|komentar)",  # Indonesian
+            r"để lại (?:bình luận|một bình luận)",  # Vietnamese
+            r"コメントを(?:残す|書く|する)",  # Japanese
+            r"(?:发表|添加)评论",  # Chinese
+            r"댓글(?:을)? (?:남기|달기|작성)",  # Korean
+        )
+    ),
+    re.UNICODE,
+)
+_RELATED = _whole(
+    r"source(?: link)?|via|sources?: [\w .,-]{2,60}",
+    r"related(?: articles?| stories| posts| news| content| coverage| topics| links)?",
+    r"(?:read|see) (?:more|also|next)(?:: .{0,200})?",
+    r"(?:also read|more from [\w .]{2,40}|more on this story|more stories|recommended(?: for you)?)"
+    r"(?:: .{0,200})?",
+    r"you (?:may|might) (?:also )?(?:like|be interested in)",
+    r"(?:trending|most (?:read|popular|viewed)|top stories|latest news|popular posts)(?: now)?",
+    r"(?:advertisement|ad|sponsored(?: content)?|promoted)",
+    r"story continues below(?: advertisement)?",
+    r"continue reading(?: below| the main story)?",
+    r"(?:subscribe|sign up|register)(?: (?:now|today|for free|to .{0,80}|for .{0,80}))?",
+    r"(?:get|download) (?:our|the) (?:app|newsletter)(?: .{0,60})?",
+    r"follow us(?: on .{0,60})?",
+    r"click here(?: to .{0,80})?",
+    r"(?:image|photo|video) (?:source|caption|copyright|credit)s?(?:: .{0,120})?",
+    r"tags?: .{0,200}",
+)
+_LINE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_NAVIGATION, "navigation"),
+    (_SHARING, "share buttons"),
+    (_COMMENTS_EN, "comment prompt"),
+    (_RELATED, "link or promotion"),
+)
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why `line` is page furniture by its own words alone, or None."""
+    normalized = normalize_line(line)
+    if not normalized:
+        return None
+    for pattern, reason in _LINE_PATTERNS:
+        if pattern.match(normalized):
+            return reason
+    if len(normalized) <= 200 and _COMMENTS_OTHER.search(normalized):
+        return "comment prompt"
+    return None
+
+
+# Aggregators and content farms explain themselves in a stock paragraph.
+_DISCLAIMER = re.compile(
+    "|".join(
+        (
+            r"is an? (?:automatic|automated) (?:news )?aggregator",
+            r"all trademarks belong to their (?:rightful )?owners",
+            r"all materials (?:belong )?to their authors",
+            r"if you are the owner of (?:the|this) content",
+            r"will be (?:deleted|removed) within \d+ hours",
+            r"hyperlink to the (?:primary|original) source",
+            r"(?:this|the) (?:story|article|post) (?:was|has been) (?:automatically )?"
+            r"(?:generated|published|posted|aggregated) from (?:an? )?(?:rss|syndicated|wire)",
+            r"has not been edited by [\w .]{2,40} staff",
+            r"(?:is )?(?:auto-generated|published) from a (?:syndicated|wire agency) feed",
+            r"without modifications to the text",
+        )
+    ),
+    re.IGNORECASE,
+)
+_AGGREGATOR_NAME = re.compile(
+    r"^\s*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}) is an? (?:automatic|automated)"
+    r" (?:news )?aggregator"
+)
+
+
+def is_disclaimer(line: str) -> bool:
+    """Whether `line` is an aggregator or syndication disclaimer."""
+    return len(line) <= 1500 and _DISCLAIMER.search(line) is not None
+
+
+def aggregator_name(line: str) -> str | None:
+    """The aggregator a disclaimer names ("X is an automatic aggregator ..."), or None."""
+    match = _AGGREGATOR_NAME.match(line)
+    return match.group("name") if match else None
+
+
+# Wire agencies by the names texts use for them, mapped to one canonical name.
+WIRE_AGENCIES: dict[str, str] = {
+    "ap": "Associated Press",
+    "associated press": "Associated Press",
+    "the associated press": "Associated Press",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "bloomberg": "Bloomberg",
+    "dpa": "dpa",
+    "upi": "UPI",
+    "pti": "PTI",
+    "ians": "IANS",
+    "ani": "ANI",
+    "xinhua": "Xinhua",
+    "tass": "TASS",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "cnn": "CNN",
+}
+_AGENCY_ALTERNATION = "|".join(
+    sorted((re.escape(name) for name in WIRE_AGENCIES), key=len, reverse=True)
+)
+_AGENCY_IN_TEXT = re.compile(rf"\b(?:{_AGENCY_ALTERNATION})\b", re.IGNORECASE)
+
+
+def canonical_agency(name: str) -> str | None:
+    return WIRE_AGENCIES.get(" ".join(name.lower().split()))
+
+
+def agencies_named(text: str) -> list[str]:
+    """Wire agencies `text` names, canonical, in order of first mention."""
+    seen: dict[str, None] = {}
+    for match in _AGENCY_IN_TEXT.finditer(text):
+        # "AP" and "ANI" are also ordinary capitalised words only when upper-case.
+        if len(match.group(0)) <= 4 and not match.group(0).isupper():
+            continue
+        agency = canonical_agency(match.group(0))
+        if agency:
+            seen.setdefault(agency, None)
+    return list(seen)
+
+
+@dataclass(frozen=True)
+class CopyrightLine:
+    holder: str | None
+    year: int | None
+
+
+_COPYRIGHT = re.compile(r"^\s*(?:copyright\b|©|\(c\)\s*\d{4})", re.IGNORECASE)
+_ALL_RIGHTS = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?i:copyright|©|\(c\))[\s©]*(?:(?P<first>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<last>(?:19|20)\d{2}))?)?"
+    r"[,\s]*(?i:by\s+|of\s+)?(?i:the\s+)?(?P<holder>[A-Z][\w&'-]*(?: (?:[A-Z][\w&'-]*|of|and|&))*)?"
+)
+
+
+def copyright_line(line: str) -> CopyrightLine | None:
+    """The holder and year of a copyright line, or None if `line` is not one."""
+    if len(line) > 400 or not (_COPYRIGHT.match(line) or _ALL_RIGHTS.search(line)):
+        return None
+    match = _COPYRIGHT_HOLDER.search(line)
+    if match is None:
+        return CopyrightLine(holder=None, year=None)
+    year = match.group("last") or match.group("first")
+    holder = match.group("holder")
+    if holder and holder.split()[0].lower() in {"all", "copyright", "registered"}:
+        holder = None
+    return CopyrightLine(holder=holder, year=int(year) if year else None)
+
+
+_CREDIT_LINE = re.compile(
+    r"\bcontributed\b.{0,25}\breport(?:ing)?\b|\badditional reporting by\b|\breporting by\b"
+    r"|\bediting by\b|\bwriting by\b|\bcompiled by\b|\bcontributed reporting\b",
+    re.IGNORECASE,
+)
+
+
+def is_credit_line(line: str) -> bool:
+    """A line that credits reporters and editors ("... contributed to this report")."""
+    return len(line) <= 600 and _CREDIT_LINE.search(line) is not None
+
+
+_BYLINE = re.compile(r"^\s*by\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$")
+
+
+def byline_author(line: str) -> str | None:
+    """The name in a "By Jane Doe" line, or None."""
+    match = _BYLINE.match(line)
+    return match.group("name") if match else None
+
+
+_DATELINE_CREDIT = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,5}\s*)?"
+    r"\((?P<credit>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})\)\s*[-—–:]"
+)
+
+
+def dateline_credit(paragraph: str) -> str | None:
+    """Who a dateline opening a paragraph credits ("KYIV (Reuters) - ..." gives "Reuters"),
+    with wire agencies under their canonical name, or None."""
+    match = _DATELINE_CREDIT.match(paragraph)
+    if match is None:
+        return None
+    credit = match.group("credit")
+    return canonical_agency(credit) or credit
+
+
+# A paragraph that ends in a bare credit in brackets is a photo or video caption:
+# "... returning to their bases. (Reuters)", "(AP Photo/Efrem Lukatsky)".
+_CAPTION_CREDIT = re.compile(
+    r"[.!?”\"’)]\s*\((?P<credit>(?:[A-Z][\w.&'-]*|of|the|and|/|,|\s)+)\)\s*$"
+)
+
+
+def caption_credit(paragraph: str) -> str | None:
+    """The credit of a photo or video caption paragraph, or None."""
+    match = _CAPTION_CREDIT.search(paragraph)
+    if match is None:
+        return None
+    credit = " ".join(match.group("credit").split())
+    words = credit.replace("/", " ").split()
+    if not 1 <= len(words) <= 6 or re.fullmatch(r"[A-Z]-?[A-Z.]{0,4}", credit):
+        # "(D-N.J)", "(NATO)": an abbreviation, not a credit, unless it is an agency.
+        return credit if canonical_agency(credit) else None
+    return credit
+
+
+_SPEAKER_LABEL = re.compile(
+    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}(?: ?// ?[^:]{1,80})?:\s+\S", re.UNICODE
+)
+
+
+def has_speaker_label(line: str) -> bool:
+    """A transcript line: "Ian Toner: ..." or "Jane Doe // Reporter: ..."."""
+    return _SPEAKER_LABEL.match(line) is not None
+
+
+def is_all_caps(line: str, minimum_letters: int = 12) -> bool:
+    """Whether nearly all the letters of `line` (after a speaker label) are capitals."""
+    body = line.split(":", 1)[1] if has_speaker_label(line) else line
+    letters = [char for char in body if char.isalpha()]
+    if len(letters) < minimum_letters:
+        return False
+    upper = sum(1 for char in letters if char.isupper())
+    return upper / len(letters) >= 0.9

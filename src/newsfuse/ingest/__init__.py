@@ -1,0 +1,92 @@
+"""Ingest: read reports from files, folders and glob patterns into `Article` records.
+
+Readers by file type: `.txt`, `.md`, `.html`/`.htm`, `.json`, `.jsonl`. A file or record
+that cannot be read becomes a `Rejection` naming it and the reason; the rest go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsfuse.ingest.files import SUPPORTED_SUFFIXES, InputFile, Limits, decode, expand, read_bytes
+from newsfuse.ingest.html import NoArticleTextError, read_html
+from newsfuse.ingest.metadata import ArticleFields, complete
+from newsfuse.ingest.records import read_json, read_json_lines
+from newsfuse.ingest.text import read_markdown, read_plain_text
+from newsfuse.models import Article, Duplicate, Rejection
+
+__all__ = ["SUPPORTED_SUFFIXES", "IngestResult", "Limits", "read_inputs", "read_text"]
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    articles: tuple[Article, ...]
+    rejections: tuple[Rejection, ...]
+    duplicates: tuple[Duplicate, ...] = ()
+
+
+def read_inputs(paths: list[str], limits: Limits | None = None) -> IngestResult:
+    """Every article behind `paths`, each once (by content id), in input order."""
+    limits = limits or Limits()
+    articles: dict[str, Article] = {}
+    rejections: list[Rejection] = []
+    duplicates: list[Duplicate] = []
+    for item in expand(paths):
+        results = [item] if isinstance(item, Rejection) else _read_file(item, limits)
+        for result in results:
+            if isinstance(result, Rejection):
+                rejections.append(result)
+            elif result.id in articles:
+                duplicates.append(Duplicate(result.path, articles[result.id].path))
+            else:
+                articles[result.id] = result
+    return IngestResult(tuple(articles.values()), tuple(rejections), tuple(duplicates))
+
+
+def read_text(
+    path: str, text: str, suffix: str, limits: Limits | None = None
+) -> list[Article | Rejection]:
+    """The articles in already-decoded `text` of a file of type `suffix` (".txt", ...)."""
+    limits = limits or Limits()
+    return [_finish(result, limits) for result in _fields_of(path, text, suffix.lower())]
+
+
+def _read_file(item: InputFile, limits: Limits) -> list[Article | Rejection]:
+    data = read_bytes(item, limits)
+    if isinstance(data, Rejection):
+        return [data]
+    text = decode(data, item.shown_as)
+    if isinstance(text, Rejection):
+        return [text]
+    return read_text(item.shown_as, text, item.path.suffix, limits)
+
+
+def _fields_of(path: str, text: str, suffix: str) -> Iterator[ArticleFields | Rejection]:
+    if suffix in (".json",):
+        yield from read_json(path, text)
+    elif suffix in (".jsonl", ".ndjson"):
+        yield from read_json_lines(path, iter(text.split("\n")))
+    elif suffix in (".html", ".htm"):
+        try:
+            yield read_html(path, text)
+        except NoArticleTextError as error:
+            yield Rejection(path, str(error))
+    elif suffix in (".md", ".markdown"):
+        yield read_markdown(path, text)
+    else:
+        yield read_plain_text(path, text)
+
+
+def _finish(result: ArticleFields | Rejection, limits: Limits) -> Article | Rejection:
+    if isinstance(result, Rejection):
+        return result
+    if not result.raw_text.strip():
+        return Rejection(result.path, "no article text")
+    if len(result.raw_text) > limits.max_article_characters:
+        return Rejection(
+            result.path,
+            f"article text too long ({len(result.raw_text):,} characters; "
+            f"limit {limits.max_article_characters:,})",
+        )
+    return complete(result)

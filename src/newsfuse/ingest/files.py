@@ -1,0 +1,142 @@
+"""Find the input files behind the paths a user gave, and read them as text, within bounds."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsfuse.models import Rejection
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson")
+_GLOB_CHARACTERS = frozenset("*?[")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one input may cost."""
+
+    max_file_bytes: int = 64 * 1024 * 1024
+    max_article_characters: int = 2_000_000
+    max_record_bytes: int = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    shown_as: str  # the path as the user will recognise it in messages
+
+
+def expand(paths: list[str]) -> Iterator[InputFile | Rejection]:
+    """The files behind `paths` (files, folders searched recursively, glob patterns), in a
+    stable order, each once; a path that names nothing usable becomes a `Rejection`."""
+    seen: set[Path] = set()
+    for given in paths:
+        for item in _expand_one(given):
+            if isinstance(item, Rejection):
+                yield item
+                continue
+            resolved = item.path.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                yield item
+
+
+def _expand_one(given: str) -> Iterator[InputFile | Rejection]:
+    path = Path(given)
+    if path.is_dir():
+        yield from _walk(path)
+    elif path.is_file():
+        yield _supported(InputFile(path, given))
+    elif _GLOB_CHARACTERS & set(given):
+        # glob.glob, not Path.glob: the pattern may be absolute or climb out with "..".
+        matches = sorted(glob.glob(given, recursive=True))  # noqa: PTH207
+        if not matches:
+            yield Rejection(given, "the pattern matches no files")
+        for match in matches:
+            yield from _expand_one(match)
+    elif path.exists():
+        yield Rejection(given, "not a regular file or folder")
+    else:
+        yield Rejection(given, "no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[InputFile | Rejection]:
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                path = Path(root) / name
+                yield _supported(InputFile(path, str(path)))
+
+
+def _supported(item: InputFile) -> InputFile | Rejection:
+    suffix = item.path.suffix.lower()
+    if suffix in SUPPORTED_SUFFIXES:
+        return item
+    kinds = ", ".join(SUPPORTED_SUFFIXES)
+    return Rejection(item.shown_as, f"unsupported file type {suffix or '(none)'!r} (reads {kinds})")
+
+
+def read_bytes(item: InputFile, limits: Limits) -> bytes | Rejection:
+    """The file's bytes, or why they cannot be read."""
+    try:
+        size = item.path.stat().st_size
+        if size > limits.max_file_bytes:
+            return Rejection(
+                item.shown_as, f"file too large ({size:,} bytes; limit {limits.max_file_bytes:,})"
+            )
+        return item.path.read_bytes()
+    except OSError as error:
+        return Rejection(item.shown_as, f"cannot read the file: {error.strerror or error}")
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def decode(data: bytes, shown_as: str) -> str | Rejection:
+    """Text from bytes: a byte-order mark, else UTF-8, else the best guess of
+    charset-normalizer; line ends become `\\n`."""
+    if not data.strip():
+        return Rejection(shown_as, "empty file")
+    text = _decode_by_bom(data)
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _guess_encoding(data)
+    if text is None:
+        return Rejection(shown_as, "cannot tell the text encoding (binary file?)")
+    if "\x00" in text:
+        return Rejection(shown_as, "binary file (contains NUL bytes)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_by_bom(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    text = str(best)
+    # Text with many control characters is a binary file that happened to decode.
+    controls = sum(1 for char in text if ord(char) < 32 and char not in "\n\r\t\f")
+    return None if controls > len(text) / 100 else text

@@ -1,0 +1,107 @@
+"""Words, stems and weighted term vectors: the lexical view of text shared by the stages.
+
+Content terms are lower-cased Snowball stems of words that are not stop words, so that
+"withdrawing", "withdrawal" and "withdraw" meet. Vectors are sparse dicts; sizes here are
+a story's worth of sentences, where plain dicts beat building matrices.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from functools import lru_cache
+
+import snowballstemmer
+
+WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
+
+# Function words and reporting verbs that say nothing about the event. Negations ("not",
+# "no", "never") are kept out of the list: they change what a sentence claims.
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself of off on once only or other
+    our ours ourselves out over own same she should so some such than that the their theirs
+    them themselves then there these they this those through to too under until up very was
+    we were what when where which while who whom why will with would you your yours
+    yourself yourselves said says say told tells according mr mrs ms
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+
+Vector = Mapping[str, float]
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, lower-cased, in order."""
+    return [match.group(0).lower().replace("’", "'") for match in WORD.finditer(text)]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the content words of `text`, in order, repeats kept."""
+    return [stem(word) for word in words(text) if word not in STOP_WORDS and len(word) > 1]
+
+
+def containment(part: Iterable[Hashable], whole: Iterable[Hashable]) -> float:
+    """The share of the distinct terms of `part` that also occur in `whole` (0 when empty)."""
+    part_set = set(part)
+    if not part_set:
+        return 0.0
+    return len(part_set & set(whole)) / len(part_set)
+
+
+def document_frequencies(documents: Iterable[Iterable[str]]) -> Counter[str]:
+    """In how many documents each term occurs."""
+    counts: Counter[str] = Counter()
+    for terms in documents:
+        counts.update(set(terms))
+    return counts
+
+
+def inverse_frequencies(frequencies: Mapping[str, int], documents: int) -> dict[str, float]:
+    """Smoothed IDF, never zero, so a term found everywhere still counts a little."""
+    return {term: math.log((1 + documents) / (1 + df)) + 1.0 for term, df in frequencies.items()}
+
+
+def tfidf(terms: Sequence[str], idf: Mapping[str, float]) -> dict[str, float]:
+    """A unit-length vector of log-scaled term frequency times IDF."""
+    vector = {
+        term: (1.0 + math.log(count)) * idf.get(term, 1.0) for term, count in Counter(terms).items()
+    }
+    return normalized(vector)
+
+
+def normalized(vector: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(weight * weight for weight in vector.values()))
+    if norm == 0.0:
+        return {}
+    return {term: weight / norm for term, weight in vector.items()}
+
+
+def cosine(left: Vector, right: Vector) -> float:
+    """Dot product of two unit vectors."""
+    if len(left) > len(right):
+        left, right = right, left
+    return sum(weight * right.get(term, 0.0) for term, weight in left.items())
+
+
+def centroid(vectors: Iterable[Vector]) -> dict[str, float]:
+    """The normalised sum of `vectors`."""
+    total: dict[str, float] = {}
+    for vector in vectors:
+        for term, weight in vector.items():
+            total[term] = total.get(term, 0.0) + weight
+    return normalized(total)

@@ -1,0 +1,99 @@
+"""The order of the stages, and nothing else.
+
+`brief_paths` runs the whole flow:
+
+1. ingest: read the inputs into articles (bad inputs become rejections);
+2. store: keep the articles (a no-op for articles already stored);
+3. clean: remove page furniture;
+4. segment: split into sentences;
+5. cluster: group the sources into stories;
+6. summarize: a cited brief per story.
+
+Steps 3 and 4 are read back from the store when it already holds their output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsfuse._version import __version__
+from newsfuse.clean import clean_article
+from newsfuse.cluster import cluster
+from newsfuse.embed import Encoder
+from newsfuse.ingest import Limits, read_inputs
+from newsfuse.models import Article, Brief, Duplicate, Rejection, Source, StoryBrief
+from newsfuse.segment import segment
+from newsfuse.store import Store
+from newsfuse.summarize import MAX_POINTS, summarize
+
+# Stored derivations are reused only when made by the same stages.
+STAGES = f"newsfuse {__version__}: clean, segment"
+
+
+@dataclass(frozen=True)
+class BriefOptions:
+    max_points: int = MAX_POINTS
+    limits: Limits = field(default_factory=Limits)
+
+
+def prepare(article: Article, store: Store | None = None) -> Source:
+    """The article cleaned and segmented (read back from `store` when it has them)."""
+    if store is not None and (stored := store.source(article, STAGES)) is not None:
+        return stored
+    clean = clean_article(article)
+    source = Source(article=article, clean=clean, sentences=segment(clean))
+    if store is not None:
+        store.save_source(source, STAGES)
+    return source
+
+
+def brief_paths(
+    paths: Sequence[str],
+    store: Store | None = None,
+    options: BriefOptions | None = None,
+    encoder: Encoder | None = None,
+) -> Brief:
+    """A brief of the reports behind `paths` (files, folders, glob patterns)."""
+    options = options or BriefOptions()
+    ingested = read_inputs(list(paths), options.limits)
+    return brief_articles(
+        ingested.articles,
+        store=store,
+        options=options,
+        encoder=encoder,
+        rejections=ingested.rejections,
+        duplicates=ingested.duplicates,
+    )
+
+
+def brief_articles(
+    articles: Sequence[Article],
+    store: Store | None = None,
+    options: BriefOptions | None = None,
+    encoder: Encoder | None = None,
+    rejections: Sequence[Rejection] = (),
+    duplicates: Sequence[Duplicate] = (),
+) -> Brief:
+    """A brief of `articles`, one story brief per story they report."""
+    options = options or BriefOptions()
+    if store is not None:
+        store.add_articles(articles)
+    sources = [prepare(article, store) for article in articles]
+    empty = [
+        Rejection(source.article.path, "no article text left once page furniture is removed")
+        for source in sources
+        if not source.sentences
+    ]
+    stories = cluster([source for source in sources if source.sentences])
+    briefs = [summarize(story, options.max_points, encoder) for story in stories]
+    return Brief(
+        stories=tuple(sorted(briefs, key=_story_order)),
+        rejections=(*rejections, *empty),
+        duplicates=tuple(duplicates),
+    )
+
+
+def _story_order(brief: StoryBrief) -> tuple[int, str]:
+    """Most-reported stories first; ties in a fixed order."""
+    return (-len(brief.sources), brief.story_id)

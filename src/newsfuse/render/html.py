@@ -1,0 +1,120 @@
+"""The brief as one self-contained HTML file.
+
+Each citation links to its span, highlighted in the cleaned text of its source further down
+the page. Everything from an article is escaped by the template engine, and the page's
+Content-Security-Policy forbids scripts, so hostile article text stays inert.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jinja2
+
+from newsfuse._version import __version__
+from newsfuse.models import Brief, Source, StoryBrief
+from newsfuse.render.labels import date_range, reports_phrase, source_labels
+
+
+@dataclass(frozen=True)
+class TextPiece:
+    """A run of a source text: highlighted when cited, with the anchors that start in it."""
+
+    text: str
+    marked: bool
+    anchors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CitationLink:
+    label: str
+    anchor: str
+    start: int
+    end: int
+    quote: str
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("newsfuse.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_html(brief: Brief) -> str:
+    template = _environment().get_template("brief.html.j2")
+    stories = [_story_view(number, story) for number, story in enumerate(brief.stories, start=1)]
+    sources = sum(len(story.sources) for story in brief.stories)
+    heading = (
+        f"{reports_phrase(len(brief.stories), 'story')} from {reports_phrase(sources, 'report')}"
+    )
+    return template.render(
+        heading=heading, stories=stories, brief=brief, generator=f"newsfuse {__version__}"
+    )
+
+
+def _anchor(story_number: int, label: str, start: int) -> str:
+    return f"story{story_number}-{label}-{start}"
+
+
+def _story_view(number: int, story: StoryBrief) -> dict[str, object]:
+    labels = source_labels(story)
+    texts = {source.id: source.clean.text for source in story.sources}
+    points = [
+        {
+            "text": point.text,
+            "citations": [
+                CitationLink(
+                    label=labels[c.source],
+                    anchor=_anchor(number, labels[c.source], c.start),
+                    start=c.start,
+                    end=c.end,
+                    quote=texts[c.source][c.start : c.end],
+                )
+                for c in point.citations
+            ],
+        }
+        for point in story.summary
+    ]
+    spans: dict[str, list[tuple[int, int]]] = {source.id: [] for source in story.sources}
+    for point in story.summary:
+        for citation in point.citations:
+            spans[citation.source].append((citation.start, citation.end))
+    sources = [
+        {
+            "label": labels[source.id],
+            "source": source,
+            "pieces": marked_pieces(source, spans[source.id], number, labels[source.id]),
+        }
+        for source in story.sources
+    ]
+    return {
+        "number": number,
+        "story": story,
+        "dates": date_range(story),
+        "points": points,
+        "sources": sources,
+    }
+
+
+def marked_pieces(
+    source: Source, spans: list[tuple[int, int]], story_number: int, label: str
+) -> list[TextPiece]:
+    """The source text cut at every span boundary; pieces inside a span are marked."""
+    text = source.clean.text
+    bounds = sorted({0, len(text), *(edge for span in spans for edge in span)})
+    starts = {start for start, _ in spans}
+    pieces = []
+    for left, right in itertools.pairwise(bounds):
+        if left == right:
+            continue
+        inside = any(start <= left and right <= end for start, end in spans)
+        anchors = (_anchor(story_number, label, left),) if left in starts else ()
+        pieces.append(TextPiece(text[left:right], inside, anchors))
+    return pieces

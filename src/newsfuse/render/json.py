@@ -1,0 +1,83 @@
+"""The JSON brief: the contract other tools build on (schema `newsfuse.brief/1`).
+
+The layout is documented in docs/json-brief.md and checked by
+newsfuse/schemas/brief-1.schema.json. Keys are only ever added within version 1; readers
+must ignore keys they do not know.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from newsfuse._version import __version__
+from newsfuse.models import BRIEF_SCHEMA, Brief, Source, StoryBrief, SummaryPoint
+
+JsonObject = dict[str, Any]
+
+
+def brief_to_dict(brief: Brief) -> JsonObject:
+    return {
+        "schema": BRIEF_SCHEMA,
+        "generator": f"newsfuse {__version__}",
+        "stories": [_story(story) for story in brief.stories],
+        "skipped": [
+            {"path": rejection.path, "where": rejection.where, "reason": rejection.reason}
+            for rejection in brief.rejections
+        ],
+        "duplicates": [
+            {"path": duplicate.path, "same_as": duplicate.same_as} for duplicate in brief.duplicates
+        ],
+    }
+
+
+def render_json(brief: Brief) -> str:
+    """The brief as JSON text: UTF-8, two-space indent, keys in a fixed order."""
+    return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+
+
+def _story(story: StoryBrief) -> JsonObject:
+    return {
+        "id": story.story_id,
+        "title": story.title,
+        "title_source": story.title_source,
+        "sources": [_source(source) for source in story.sources],
+        "summary": [_point(point) for point in story.summary],
+        "quotes": [],
+        "figures": [],
+        "conflicts": [],
+        "timeline": [],
+        "entities": [],
+    }
+
+
+def _source(source: Source) -> JsonObject:
+    article = source.article
+    return {
+        "id": source.id,
+        "path": article.path,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published,
+        "author": article.author,
+        "credit": article.credit,
+        "language": source.clean.language,
+        "text": source.clean.text,
+        "relation": None,
+        "origin": None,
+        "quality_flags": [],
+        "metadata": [
+            {"field": item.field, "value": item.value, "how": item.how} for item in article.evidence
+        ],
+    }
+
+
+def _point(point: SummaryPoint) -> JsonObject:
+    return {
+        "text": point.text,
+        "citations": [
+            {"source": citation.source, "start": citation.start, "end": citation.end}
+            for citation in point.citations
+        ],
+    }

@@ -1,0 +1,289 @@
+"""Summarize: an extractive multi-source brief of one story.
+
+1. Candidates are the complete sentences of every source (no headings or fragments).
+2. Sentences of different sources that report the same thing are grouped: similar as
+   TF-IDF vectors and sharing most of each other's content words. A group is one point
+   that cites every member.
+3. A group's wording comes from its cleanest member (fewest signs of garbling, not leaning
+   on the sentence before), and only members that hold most of its content words are cited.
+4. Groups are ranked by how many sources report them, how central they are to the story
+   and how early they come; points that repeat a chosen point are skipped.
+5. The headline is the source title whose words and phrasing the other sources share most.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsfuse.embed import Encoder, default_encoder
+from newsfuse.lexical import (
+    Vector,
+    centroid,
+    containment,
+    content_terms,
+    cosine,
+    document_frequencies,
+    inverse_frequencies,
+    tfidf,
+    words,
+)
+from newsfuse.models import Citation, Sentence, Source, Story, StoryBrief, SummaryPoint
+
+MAX_POINTS = 8
+# Sentences of two sources report the same thing when their vectors are this alike...
+SAME_CONTENT = 0.45
+# ...and each holds this share of the other's content terms. The cited span of a point
+# then always holds at least this share of the point's words.
+SHARED_TERMS = 0.5
+# A candidate repeats a chosen point when their TF-IDF vectors are this alike...
+REDUNDANT = 0.4
+# ...or their meanings this close, however worded: cosine of all-MiniLM-L6-v2 embeddings,
+# where rewordings of one fact score 0.6-0.9 and distinct facts of one story 0.15-0.55.
+SAME_MEANING = 0.6
+# The best-ranked groups, this many per point wanted, are embedded: enough to fill a brief
+# after skipping repeats, without embedding every sentence of the story.
+_EMBEDDED_PER_POINT = 5
+# Points need enough words to say something and few enough to read as one statement.
+POINT_WORDS = range(6, 81)
+# Each further source reporting a point adds this to its score (centrality is 0..1).
+SUPPORT_BONUS = 0.12
+# A point in the first paragraphs gains up to this much: news puts the news first.
+LEAD_BONUS = 0.15
+# Each sign of garbled text, or of a sentence that leans on the one before, costs this much.
+WORDING_COST = 0.2
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+_GARBLE_SIGNS = (
+    re.compile(r"\w[.]\s+[a-z]"),  # a full stop inside a sentence: "agreements. between"
+    re.compile(r"\s[.,;:]\s|\s[.,;:]$"),  # punctuation standing alone
+    re.compile(r"[.!?]\s*-\w"),  # a stray tail after the end: "he said. -he declares."
+    re.compile(r"([.,!?])\1"),  # doubled punctuation
+)
+# A sentence opening with a pronoun leans on the sentence before it ("He said ...").
+_LEANING_START = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those)\b")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    source: int  # position of the source in the story
+    sentence: Sentence
+    terms: frozenset[str]
+    vector: Vector
+    centrality: float
+    wording_cost: int
+
+
+@dataclass(frozen=True)
+class _Group:
+    representative: _Candidate
+    members: tuple[_Candidate, ...]  # the representative first
+
+    @property
+    def sources(self) -> int:
+        return len({member.source for member in self.members})
+
+    def score(self) -> float:
+        lead = min(member.sentence.paragraph for member in self.members)
+        return (
+            self.representative.centrality
+            + SUPPORT_BONUS * (self.sources - 1)
+            + LEAD_BONUS / (1 + lead)
+            - WORDING_COST * self.representative.wording_cost
+        )
+
+
+def summarize(
+    story: Story, max_points: int = MAX_POINTS, encoder: Encoder | None = None
+) -> StoryBrief:
+    """The brief of `story`: its headline and up to `max_points` cited key points."""
+    candidates = _candidates(story.sources)
+    groups = _group(candidates)
+    chosen = _select(groups, max_points, encoder or default_encoder())
+    points = tuple(_point(group, story.sources) for group in chosen)
+    title, title_source = _headline(story.sources, chosen)
+    return StoryBrief(
+        story_id=story.id,
+        title=title,
+        title_source=title_source,
+        sources=story.sources,
+        summary=points,
+    )
+
+
+def garble_signs(text: str) -> int:
+    """How many signs of garbled (machine-translated, spun or broken) text `text` shows."""
+    signs = sum(len(pattern.findall(text)) for pattern in _GARBLE_SIGNS)
+    if text.count("“") != text.count("”"):
+        signs += 1
+    return signs
+
+
+def _leans_on_context(text: str) -> int:
+    return 1 if _LEANING_START.match(text) else 0
+
+
+def is_point_candidate(text: str) -> bool:
+    """A complete sentence of a reasonable length, not a heading or a broken-off piece."""
+    return (
+        len(words(text)) in POINT_WORDS
+        and _SENTENCE_END.search(text) is not None
+        and not text[0].islower()
+        and not text.isupper()
+    )
+
+
+def _candidates(sources: Sequence[Source]) -> list[_Candidate]:
+    sentences = [
+        (number, sentence)
+        for number, source in enumerate(sources)
+        for sentence in source.sentences
+        if is_point_candidate(sentence.text)
+    ]
+    terms = [content_terms(sentence.text) for _, sentence in sentences]
+    idf = inverse_frequencies(document_frequencies(terms), len(terms))
+    vectors = [tfidf(sentence_terms, idf) for sentence_terms in terms]
+    # Each source weighs the same in the story's centre, however long it is.
+    by_source: dict[int, list[Vector]] = {}
+    for (number, _), vector in zip(sentences, vectors, strict=True):
+        by_source.setdefault(number, []).append(vector)
+    center = centroid(centroid(source_vectors) for source_vectors in by_source.values())
+    return [
+        _Candidate(
+            source=number,
+            sentence=sentence,
+            terms=frozenset(sentence_terms),
+            vector=vector,
+            centrality=cosine(vector, center),
+            wording_cost=garble_signs(sentence.text) + _leans_on_context(sentence.text),
+        )
+        for (number, sentence), sentence_terms, vector in zip(
+            sentences, terms, vectors, strict=True
+        )
+    ]
+
+
+def _same_content(left: _Candidate, right: _Candidate) -> bool:
+    return (
+        cosine(left.vector, right.vector) >= SAME_CONTENT
+        and containment(left.terms, right.terms) >= SHARED_TERMS
+        and containment(right.terms, left.terms) >= SHARED_TERMS
+    )
+
+
+def _group(candidates: list[_Candidate]) -> list[_Group]:
+    """Groups of candidates that report the same thing, at most one member per source."""
+    order = sorted(candidates, key=lambda c: (-c.centrality, c.source, c.sentence.index))
+    assigned: set[tuple[int, int]] = set()
+    groups: list[_Group] = []
+    for seed in order:
+        if (seed.source, seed.sentence.index) in assigned:
+            continue
+        members = [seed, *_matches(seed, order, assigned)]
+        group = _with_cleanest_wording(members)
+        assigned.update((member.source, member.sentence.index) for member in group.members)
+        groups.append(group)
+    return groups
+
+
+def _matches(
+    seed: _Candidate, order: list[_Candidate], assigned: set[tuple[int, int]]
+) -> list[_Candidate]:
+    """The best unassigned match of `seed` in each other source."""
+    best: dict[int, tuple[float, _Candidate]] = {}
+    for other in order:
+        if other.source == seed.source or (other.source, other.sentence.index) in assigned:
+            continue
+        if _same_content(seed, other):
+            similarity = cosine(seed.vector, other.vector)
+            if other.source not in best or similarity > best[other.source][0]:
+                best[other.source] = (similarity, other)
+    return [best[source][1] for source in sorted(best)]
+
+
+def _with_cleanest_wording(members: list[_Candidate]) -> _Group:
+    representative = min(members, key=lambda m: (m.wording_cost, -m.centrality, m.source))
+    cited = [
+        member
+        for member in members
+        if member is representative
+        or containment(representative.terms, member.terms) >= SHARED_TERMS
+    ]
+    cited.sort(key=lambda m: (m is not representative, m.source))
+    return _Group(representative=representative, members=tuple(cited))
+
+
+def _select(groups: list[_Group], max_points: int, encoder: Encoder) -> list[_Group]:
+    ranked = sorted(
+        groups,
+        key=lambda g: (-g.score(), g.representative.source, g.representative.sentence.index),
+    )[: max_points * _EMBEDDED_PER_POINT]
+    if not ranked:
+        return []
+    meanings = encoder.encode([group.representative.sentence.text for group in ranked])
+    chosen: list[int] = []
+    for number, group in enumerate(ranked):
+        if len(chosen) == max_points:
+            break
+        if not any(
+            _repeats(group, ranked[earlier])
+            or float(meanings[number] @ meanings[earlier]) >= SAME_MEANING
+            for earlier in chosen
+        ):
+            chosen.append(number)
+    return [ranked[number] for number in chosen]
+
+
+def _repeats(group: _Group, earlier: _Group) -> bool:
+    return any(
+        cosine(mine.vector, theirs.vector) >= REDUNDANT
+        for mine in group.members
+        for theirs in earlier.members
+    )
+
+
+def _point(group: _Group, sources: Sequence[Source]) -> SummaryPoint:
+    citations = tuple(
+        Citation(source=sources[m.source].id, start=m.sentence.start, end=m.sentence.end)
+        for m in group.members
+    )
+    return SummaryPoint(text=group.representative.sentence.text, citations=citations)
+
+
+def _headline(sources: Sequence[Source], chosen: list[_Group]) -> tuple[str, str | None]:
+    """The source title whose words and phrasing the other sources share most: a title in
+    words nobody else uses is likely reworded."""
+    texts = [f"{source.article.title or ''}\n{source.clean.text}" for source in sources]
+    best: tuple[float, int] | None = None
+    for number, source in enumerate(sources):
+        title = source.article.title
+        terms = content_terms(title or "")
+        if not title or not terms:
+            continue
+        others = [text for i, text in enumerate(texts) if i != number]
+        score = (
+            _mean(containment(terms, content_terms(other)) for other in others)
+            + containment(
+                word_pairs(title), {pair for other in others for pair in word_pairs(other)}
+            )
+            - WORDING_COST * garble_signs(title)
+        )
+        if best is None or score > best[0]:
+            best = (score, number)
+    if best is None:
+        return (chosen[0].representative.sentence.text if chosen else "Untitled story"), None
+    source = sources[best[1]]
+    return source.article.title or "", source.id
+
+
+def word_pairs(text: str) -> list[tuple[str, str]]:
+    """Adjacent word pairs of `text`: its phrasing."""
+    text_words = words(text)
+    return list(itertools.pairwise(text_words))
+
+
+def _mean(values: Iterable[float]) -> float:
+    collected = list(values)
+    return sum(collected) / len(collected) if collected else 0.0
