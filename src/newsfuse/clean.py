@@ -113,19 +113,25 @@ def _mark_headline(lines: list[_Line], removed: dict[int, str], title: str | Non
     if not title:
         return
     title_words = words(title)
+    body_start = next((line.index for line in lines if _is_body_paragraph(line.text)), len(lines))
     first = True
     for line in lines:
-        if line.index in removed or not _repeats_headline(words(line.text), title_words):
+        if line.index in removed:
+            continue
+        if not _repeats_headline(words(line.text), title_words, line.index < body_start):
             continue
         removed[line.index] = "headline (kept as the title)" if first else "repeats the headline"
         first = False
 
 
-def _repeats_headline(line_words: list[str], title_words: list[str]) -> bool:
-    if not line_words or len(line_words) > len(title_words) + 3:
+def _repeats_headline(line_words: list[str], title_words: list[str], above_body: bool) -> bool:
+    """A line that is the headline again, give or take a few words. Above the body, a
+    shortened headline counts too (sites repeat it as a kicker or a breadcrumb)."""
+    if len(line_words) < 3 or len(line_words) > len(title_words) + 3:
         return False
     shorter, longer = sorted((line_words, title_words), key=len)
-    return len(shorter) >= 0.75 * len(longer) and containment(shorter, longer) >= 0.9
+    close_in_length = above_body or len(shorter) >= 0.75 * len(longer)
+    return close_in_length and containment(shorter, longer) >= 0.9
 
 
 def _mark_transcripts(lines: list[_Line], removed: dict[int, str]) -> None:

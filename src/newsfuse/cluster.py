@@ -43,13 +43,12 @@ def cluster(sources: Sequence[Source], threshold: float = STORY_SIMILARITY) -> t
     idf = inverse_frequencies(document_frequencies(terms), len(terms))
     vectors = [tfidf(source_terms_, idf) for source_terms_ in terms]
     groups = average_link(vectors, threshold)
-    return tuple(
-        Story(
-            id=content_id("story/1", *(sources[i].id for i in group)),
-            sources=tuple(sources[i] for i in group),
-        )
-        for group in groups
-    )
+    return tuple(_story([sources[i] for i in group]) for group in groups)
+
+
+def _story(sources: list[Source]) -> Story:
+    """A story whose id is the same whatever order its sources came in."""
+    return Story(id=content_id("story/1", *sorted(s.id for s in sources)), sources=tuple(sources))
 
 
 @dataclass

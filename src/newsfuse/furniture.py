@@ -259,7 +259,7 @@ def is_credit_line(line: str) -> bool:
     return len(line) <= 600 and _CREDIT_LINE.search(line) is not None
 
 
-_BYLINE = re.compile(r"^\s*by\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$")
+_BYLINE = re.compile(r"^\s*(?i:by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$")
 
 
 def byline_author(line: str) -> str | None:

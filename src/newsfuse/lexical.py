@@ -15,7 +15,9 @@ from functools import lru_cache
 
 import snowballstemmer
 
-WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
+# Words keep inner hyphens, apostrophes and dots ("de-escalation", "isn't", "U.S") and
+# numbers their thousands separators ("150,000").
+WORD = re.compile(r"\w+(?:[-'’.]\w+|(?<=\d),\d{3}(?!\d))*", re.UNICODE)
 
 # Function words and reporting verbs that say nothing about the event. Negations ("not",
 # "no", "never") are kept out of the list: they change what a sentence claims.

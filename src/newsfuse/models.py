@@ -113,10 +113,10 @@ class CleanText:
 
     def to_raw(self, offset: int) -> int:
         """The raw-text offset of cleaned-text `offset` (separators map to the next piece)."""
-        if not self.pieces:
-            raise ValueError("empty cleaned text has no offsets")
         if not 0 <= offset <= len(self.text):
             raise ValueError(f"offset {offset} outside the cleaned text (0..{len(self.text)})")
+        if not self.pieces:
+            return 0
         index = bisect.bisect_right(self._starts, offset) - 1
         piece = self.pieces[max(index, 0)]
         inside = min(max(offset - piece.clean_start, 0), piece.length)

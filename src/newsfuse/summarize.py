@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newsfuse.embed import Encoder, default_encoder
+from newsfuse.embed import Encoder, Matrix, default_encoder
 from newsfuse.lexical import (
     Vector,
     centroid,
@@ -43,6 +43,10 @@ REDUNDANT = 0.4
 # ...or their meanings this close, however worded: cosine of all-MiniLM-L6-v2 embeddings,
 # where rewordings of one fact score 0.6-0.9 and distinct facts of one story 0.15-0.55.
 SAME_MEANING = 0.6
+# Groups whose sentences mean this nearly the same (and give the same figures) state one
+# fact in other words: they become one point, citing both. Reworded reports of one fact
+# score 0.75-0.9; different figures of one topic ("130,000" against "150,000") 0.6-0.7.
+SAME_FACT = 0.75
 # The best-ranked groups, this many per point wanted, are embedded: enough to fill a brief
 # after skipping repeats, without embedding every sentence of the story.
 _EMBEDDED_PER_POINT = 5
@@ -62,6 +66,7 @@ _GARBLE_SIGNS = (
     re.compile(r"[.!?]\s*-\w"),  # a stray tail after the end: "he said. -he declares."
     re.compile(r"([.,!?])\1"),  # doubled punctuation
 )
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A sentence opening with a pronoun leans on the sentence before it ("He said ...").
 _LEANING_START = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those)\b")
 
@@ -216,24 +221,70 @@ def _with_cleanest_wording(members: list[_Candidate]) -> _Group:
 
 
 def _select(groups: list[_Group], max_points: int, encoder: Encoder) -> list[_Group]:
-    ranked = sorted(
-        groups,
-        key=lambda g: (-g.score(), g.representative.source, g.representative.sentence.index),
-    )[: max_points * _EMBEDDED_PER_POINT]
-    if not ranked:
-        return []
-    meanings = encoder.encode([group.representative.sentence.text for group in ranked])
-    chosen: list[int] = []
-    for number, group in enumerate(ranked):
+    """The best-ranked groups that repeat no better-ranked one, at most `max_points`."""
+    pool = _rank(groups)[: max_points * _EMBEDDED_PER_POINT]
+    members = [member for group in pool for member in group.members]
+    rows = {_key(member): row for row, member in enumerate(members)}
+    meanings = encoder.encode([member.sentence.text for member in members])
+    merged = _rank(_merge_same_facts(pool, meanings, rows))
+    chosen: list[_Group] = []
+    for group in merged:
         if len(chosen) == max_points:
             break
+        meaning = meanings[rows[_key(group.representative)]]
         if not any(
-            _repeats(group, ranked[earlier])
-            or float(meanings[number] @ meanings[earlier]) >= SAME_MEANING
+            _repeats(group, earlier)
+            or float(meaning @ meanings[rows[_key(earlier.representative)]]) >= SAME_MEANING
             for earlier in chosen
         ):
-            chosen.append(number)
-    return [ranked[number] for number in chosen]
+            chosen.append(group)
+    return chosen
+
+
+def _rank(groups: list[_Group]) -> list[_Group]:
+    return sorted(
+        groups,
+        key=lambda g: (-g.score(), g.representative.source, g.representative.sentence.index),
+    )
+
+
+def _key(candidate: _Candidate) -> tuple[int, int]:
+    return (candidate.source, candidate.sentence.index)
+
+
+def _merge_same_facts(
+    pool: list[_Group], meanings: Matrix, rows: dict[tuple[int, int], int]
+) -> list[_Group]:
+    """Groups that state the same fact in other words, merged (best-ranked first): some
+    member of one means nearly what some member of the other does, they share a figure if
+    both give any, and no source is in both."""
+    merged: list[_Group] = []
+    for group in pool:
+        mine = [rows[_key(member)] for member in group.members]
+        for position, kept in enumerate(merged):
+            theirs = [rows[_key(member)] for member in kept.members]
+            if (
+                _mergeable(group, kept)
+                and float((meanings[mine] @ meanings[theirs].T).max()) >= SAME_FACT
+            ):
+                merged[position] = _with_cleanest_wording([*kept.members, *group.members])
+                break
+        else:
+            merged.append(group)
+    return merged
+
+
+def _mergeable(group: _Group, other: _Group) -> bool:
+    sources = {member.source for member in group.members}
+    if sources & {member.source for member in other.members}:
+        return False
+    # "150,000 troops" and "130,000 troops" are two claims, however alike the sentences.
+    mine, theirs = _figures(group.representative), _figures(other.representative)
+    return not mine or not theirs or bool(mine & theirs)
+
+
+def _figures(candidate: _Candidate) -> frozenset[str]:
+    return frozenset(_NUMBER.findall(candidate.sentence.text))
 
 
 def _repeats(group: _Group, earlier: _Group) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsfuse.language import identify
 from newsfuse.models import Rejection
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson")
@@ -103,8 +104,8 @@ _BOMS = (
 
 
 def decode(data: bytes, shown_as: str) -> str | Rejection:
-    """Text from bytes: a byte-order mark, else UTF-8, else the best guess of
-    charset-normalizer; line ends become `\\n`."""
+    """Text from bytes: a byte-order mark, else UTF-8, else the legacy encoding under which
+    the text reads most clearly as a language; line ends become `\\n`."""
     if not data.strip():
         return Rejection(shown_as, "empty file")
     text = _decode_by_bom(data)
@@ -130,13 +131,50 @@ def _decode_by_bom(data: bytes) -> str | None:
     return None
 
 
+# Single-byte code pages of news sites, most common first. Which one a file is in shows in
+# whether the decoded text reads as a language: mojibake does not.
+LEGACY_ENCODINGS = (
+    "cp1252",
+    "cp1250",
+    "cp1251",
+    "cp1253",
+    "cp1254",
+    "cp1257",
+    "cp1256",
+    "cp1255",
+    "koi8_r",
+)
+_SAMPLE_BYTES = 4000
+
+
 def _guess_encoding(data: bytes) -> str | None:
+    sample = data[:_SAMPLE_BYTES]
+    scored: list[tuple[float, int, str]] = []
+    for rank, encoding in enumerate(_candidate_encodings(data)):
+        try:
+            decoded = sample.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if not _mostly_text(decoded):
+            continue
+        scored.append((-identify(decoded).probability, rank, encoding))
+    for _, _, encoding in sorted(scored):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _candidate_encodings(data: bytes) -> list[str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
-        return None
-    text = str(best)
-    # Text with many control characters is a binary file that happened to decode.
+    best = from_bytes(data[: _SAMPLE_BYTES * 4]).best()
+    guessed = [best.encoding] if best is not None and best.encoding not in LEGACY_ENCODINGS else []
+    return [*LEGACY_ENCODINGS, *guessed]
+
+
+def _mostly_text(text: str) -> bool:
+    """Text with many control characters is a binary file that happened to decode."""
     controls = sum(1 for char in text if ord(char) < 32 and char not in "\n\r\t\f")
-    return None if controls > len(text) / 100 else text
+    return controls <= len(text) / 100

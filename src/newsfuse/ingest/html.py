@@ -11,6 +11,10 @@ from newsfuse.ingest.metadata import ArticleFields
 _BLOCK_TAG = re.compile(r"<(?:p|div|br|li|h[1-6]|article|section|blockquote)\b", re.IGNORECASE)
 
 
+# Fewer words than this is a menu or a label that extraction kept, not an article.
+_MINIMUM_WORDS = 5
+
+
 class NoArticleTextError(ValueError):
     """The page holds no article text that can be found."""
 
@@ -23,7 +27,7 @@ def read_html(path: str, html: str, url: str | None = None) -> ArticleFields:
     """The main text of a page, with its title, URL, site, date and author when it says."""
     document = _extract(html, url)
     text = (document.get("text") or "").strip()
-    if not text:
+    if len(text.split()) < _MINIMUM_WORDS:
         raise NoArticleTextError("no article text found in the HTML")
     return ArticleFields(
         path=path,

@@ -15,7 +15,7 @@ import jinja2
 
 from newsfuse._version import __version__
 from newsfuse.models import Brief, Source, StoryBrief
-from newsfuse.render.labels import date_range, reports_phrase, source_labels
+from newsfuse.render.labels import counted, date_range, source_labels
 
 
 @dataclass(frozen=True)
@@ -51,9 +51,7 @@ def render_html(brief: Brief) -> str:
     template = _environment().get_template("brief.html.j2")
     stories = [_story_view(number, story) for number, story in enumerate(brief.stories, start=1)]
     sources = sum(len(story.sources) for story in brief.stories)
-    heading = (
-        f"{reports_phrase(len(brief.stories), 'story')} from {reports_phrase(sources, 'report')}"
-    )
+    heading = f"{counted(len(brief.stories), 'story', 'stories')} from {counted(sources, 'report')}"
     return template.render(
         heading=heading, stories=stories, brief=brief, generator=f"newsfuse {__version__}"
     )

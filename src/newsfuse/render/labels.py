@@ -24,5 +24,6 @@ def date_range(story: StoryBrief) -> str | None:
     return dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
 
 
-def reports_phrase(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """ "1 story", "2 stories"."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.models import Brief, Citation, StoryBrief
-from newsfuse.render.labels import date_range, reports_phrase, source_labels
+from newsfuse.render.labels import counted, date_range, source_labels
 
 # With brackets escaped no link or image can form, and no line of a brief starts with
 # article text, so these are all the characters that could carry markup.
@@ -24,8 +24,8 @@ def escape(text: str) -> str:
 def render_markdown(brief: Brief) -> str:
     sources = sum(len(story.sources) for story in brief.stories)
     lines = [
-        f"# newsfuse brief: {reports_phrase(len(brief.stories), 'story')} "
-        f"from {reports_phrase(sources, 'report')}",
+        f"# newsfuse brief: {counted(len(brief.stories), 'story', 'stories')} "
+        f"from {counted(sources, 'report')}",
         "",
     ]
     for story in brief.stories:
@@ -36,7 +36,7 @@ def render_markdown(brief: Brief) -> str:
 
 def _story(story: StoryBrief) -> list[str]:
     labels = source_labels(story)
-    facts = [reports_phrase(len(story.sources), "source")]
+    facts = [counted(len(story.sources), "source")]
     if dates := date_range(story):
         facts.append(dates)
     facts.append(f"story `{story.story_id}`")

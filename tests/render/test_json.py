@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+import jsonschema
+import pytest
+
+from newsfuse.models import BRIEF_SCHEMA
+from newsfuse.pipeline import brief_paths
+from newsfuse.render.json import brief_to_dict, render_json
+
+from ..conftest import EXAMPLES
+
+
+def schema() -> dict[str, Any]:
+    text = resources.files("newsfuse.schemas").joinpath("brief-1.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def test_the_schema_is_a_valid_json_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(schema())
+
+
+def test_the_examples_brief_follows_the_schema() -> None:
+    document = json.loads(render_json(brief_paths([str(EXAMPLES)])))
+    jsonschema.validate(document, schema())
+    assert document["schema"] == BRIEF_SCHEMA
+
+
+def test_the_schema_rejects_what_it_should() -> None:
+    document = brief_to_dict(brief_paths([str(EXAMPLES / "02-coast-wire.txt")]))
+    jsonschema.validate(document, schema())
+    broken = json.loads(json.dumps(document))
+    broken["stories"][0]["summary"][0]["citations"][0]["start"] = -1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema())
+    del broken["stories"][0]["quotes"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema())
+
+
+def test_citations_index_the_source_text() -> None:
+    document = brief_to_dict(brief_paths([str(EXAMPLES)]))
+    for story in document["stories"]:
+        texts = {source["id"]: source["text"] for source in story["sources"]}
+        for point in story["summary"]:
+            first = point["citations"][0]
+            assert texts[first["source"]][first["start"] : first["end"]] == point["text"]

@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.clean import clean_article
+from newsfuse.models import Article
+
+from .conftest import make_article
+
+BODY = [
+    "A container ship lost power and drifted into the harbor bridge on Monday morning, "
+    "forcing the city to close the crossing to all traffic.",
+    "Two tugboats reached the vessel within minutes, but the tide carried it against the "
+    "bridge before they could hold it, the harbor master said.",
+    '"The structure is standing, but nobody drives across until engineers have checked it," '
+    "the mayor told reporters at the harbor on Monday.",
+    "About 28,000 vehicles cross the bridge on a normal weekday, according to figures "
+    "published by the city transport office.",
+]
+TITLE = "Cargo ship strikes harbor bridge, closing main crossing"
+
+
+def _text(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+def _removed(article: Article) -> dict[str, str]:
+    clean = clean_article(article)
+    return {article.raw_text[r.start : r.end]: r.reason for r in clean.removals}
+
+
+def test_body_is_kept_whole_and_furniture_removed() -> None:
+    raw = _text(
+        "Skip to main content",
+        "World",
+        TITLE,
+        "Share",
+        *BODY,
+        "Source link",
+        "Leave a Reply",
+        "Council approves new ferry timetable",
+        "Storm warning for the coast this weekend",
+    )
+    article = make_article(raw)
+    clean = clean_article(article)
+    assert clean.text == "\n\n".join(BODY)
+    removed = _removed(article)
+    assert removed[TITLE] == "headline (kept as the title)"
+    assert removed["Skip to main content"] == "navigation"
+    assert removed["World"] == "page furniture before the article"
+    assert removed["Council approves new ferry timetable"].startswith("page furniture after")
+
+
+def test_everything_after_an_end_marker_goes_even_if_it_reads_like_a_sentence() -> None:
+    related = "Germany's chancellor meets the president as the tone of the crisis shifts."
+    article = make_article(_text(TITLE, *BODY, "Source link", related))
+    assert related not in clean_article(article).text
+
+
+def test_a_short_closing_sentence_before_any_end_marker_stays() -> None:
+    closing = "We are calm. We are strong."
+    article = make_article(_text(TITLE, *BODY, closing))
+    assert clean_article(article).text.endswith(closing)
+
+
+def test_repeated_headline_and_repeated_paragraph_are_removed() -> None:
+    article = make_article(
+        _text(TITLE, TITLE.removesuffix(", closing main crossing"), *BODY, BODY[1])
+    )
+    clean = clean_article(article)
+    assert clean.text.count(BODY[1]) == 1
+    assert "repeats the headline" in _removed(article).values()
+
+
+def test_broadcast_transcript_that_repeats_the_article_is_removed() -> None:
+    transcript = [
+        "Anchor Jane Roe: A CONTAINER SHIP LOST POWER AND DRIFTED INTO THE HARBOR BRIDGE ON MONDAY.",
+        "THE CITY CLOSED THE CROSSING TO ALL TRAFFIC.",
+        "Mayor // City of Port Alder: The structure is standing, but nobody drives across.",
+        "TWO TUGBOATS REACHED THE VESSEL BUT THE TIDE CARRIED IT AGAINST THE BRIDGE.",
+    ]
+    article = make_article(_text(TITLE, *BODY) + "\n".join(transcript) + "\n")
+    clean = clean_article(article)
+    assert clean.text == "\n\n".join(BODY)
+    assert set(_removed(article).values()) >= {"broadcast transcript repeating the article"}
+
+
+def test_an_original_all_caps_transcript_is_kept() -> None:
+    transcript = [
+        "Host: WELCOME BACK TO THE EVENING SHOW ABOUT GARDENING.",
+        "TODAY WE PLANT TOMATOES AND BASIL IN LARGE POTS.",
+        "REMEMBER TO WATER THEM EVERY MORNING BEFORE WORK.",
+    ]
+    article = make_article("\n".join(transcript) + "\n")
+    assert "PLANT TOMATOES" in clean_article(article).text
+
+
+def test_photo_caption_with_credit_is_removed() -> None:
+    caption = "The ship rests against the bridge on Monday. (Coast Photo Agency)"
+    article = make_article(_text(TITLE, BODY[0], caption, *BODY[1:]))
+    assert _removed(article)[caption] == "photo or video caption (Coast Photo Agency)"
+
+
+def test_foreign_comment_prompt_and_foreign_tail_lines_are_removed() -> None:
+    foreign = "Üye değilseniz hemen üye olun veya giriş yapın."
+    other = "Dieser Artikel wurde automatisch aus einem Nachrichtenfeed übernommen und gespeichert."
+    article = make_article(_text(TITLE, *BODY, foreign, other))
+    clean = clean_article(article)
+    assert foreign not in clean.text and other not in clean.text
+    assert clean.language == "en"
+
+
+def test_dateline_opening_the_first_paragraph_is_removed() -> None:
+    article = make_article(_text(TITLE, "PORT ALDER (Coast Wire) — " + BODY[0], *BODY[1:]))
+    clean = clean_article(article)
+    assert clean.text.startswith("A container ship")
+    assert "dateline" in _removed(article).values()
+
+
+def test_copyright_credit_and_disclaimer_lines_are_removed() -> None:
+    tail = [
+        "Jane Roe reported from Port Alder. Staff writers contributed to this report.",
+        "Copyright © 2025 Coast Wire. All rights reserved.",
+        "NewsHub24 is an automatic aggregator of the all world's media. All trademarks belong "
+        "to their rightful owners, all materials to their authors.",
+    ]
+    article = make_article(_text(TITLE, *BODY, *tail))
+    assert clean_article(article).text == "\n\n".join(BODY)
+
+
+def test_mid_article_cross_heads_are_kept() -> None:
+    article = make_article(_text(TITLE, *BODY[:2], "Traffic and buses", *BODY[2:]))
+    assert "Traffic and buses" in clean_article(article).text
+
+
+def test_cleaned_text_maps_back_to_the_raw_text() -> None:
+    article = make_article(_text("Skip to main content", TITLE, *BODY, "Source link"))
+    clean = clean_article(article)
+    for piece in clean.pieces:
+        assert (
+            clean.text[piece.clean_start : piece.clean_start + piece.length]
+            == article.raw_text[piece.raw_start : piece.raw_start + piece.length]
+        )
+    start = clean.text.index("Two tugboats")
+    assert article.raw_text[clean.to_raw(start) :].startswith("Two tugboats")
+
+
+def test_removals_do_not_overlap_kept_text() -> None:
+    article = make_article(_text("Share", TITLE, *BODY, "Leave a Reply"))
+    clean = clean_article(article)
+    for removal in clean.removals:
+        for piece in clean.pieces:
+            assert piece.raw_start + piece.length <= removal.start or piece.raw_start >= removal.end
+
+
+_line = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_line, max_size=12))
+def test_cleaning_any_text_keeps_its_invariants(lines: list[str]) -> None:
+    article = Article(id="x", path="x.txt", raw_text="\n".join(lines))
+    clean = clean_article(article)
+    assert "\n\n\n" not in clean.text
+    for piece in clean.pieces:
+        assert piece.raw_start >= 0 and piece.raw_start + piece.length <= len(article.raw_text)
+        assert (
+            clean.text[piece.clean_start : piece.clean_start + piece.length]
+            == article.raw_text[piece.raw_start : piece.raw_start + piece.length]
+        )
+    for removal in clean.removals:
+        assert 0 <= removal.start < removal.end <= len(article.raw_text)

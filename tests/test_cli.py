@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsfuse.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
+
+from .conftest import EXAMPLES
+
+
+def test_markdown_brief_of_a_folder_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", str(EXAMPLES)]) == EXIT_OK
+    out, err = capsys.readouterr()
+    assert out.startswith("# newsfuse brief: 1 story from 6 reports")
+    assert err == ""
+
+
+def test_json_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "brief.json"
+    assert main(["brief", str(EXAMPLES), "--format", "json", "-o", str(target)]) == EXIT_OK
+    assert capsys.readouterr().out == ""
+    assert json.loads(target.read_text())["schema"] == "newsfuse.brief/1"
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.json"]
+
+
+def test_skipped_inputs_are_named_and_give_the_partial_exit_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "broken.json").write_text("{nope")
+    assert (
+        main(["brief", str(EXAMPLES), str(tmp_path / "broken.json"), "missing.txt"]) == EXIT_PARTIAL
+    )
+    out, err = capsys.readouterr()
+    assert "# newsfuse brief" in out
+    assert f"newsfuse: skipped {tmp_path / 'broken.json'}: invalid JSON" in err
+    assert "newsfuse: skipped missing.txt: no such file or folder" in err
+
+
+def test_quiet_hides_the_list_but_not_the_exit_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["brief", "-q", str(EXAMPLES), "missing.txt"]) == EXIT_PARTIAL
+    assert capsys.readouterr().err == ""
+
+
+def test_nothing_usable_fails_without_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    target = tmp_path / "brief.md"
+    assert main(["brief", str(tmp_path / "empty.txt"), "-o", str(target)]) == EXIT_FAILED
+    assert not target.exists()
+    assert "no article could be read" in capsys.readouterr().err
+
+
+def test_a_bad_store_is_a_clear_failure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_text("not sqlite " * 100)
+    assert main(["brief", str(EXAMPLES), "--db", str(bad)]) == EXIT_FAILED
+    assert "bad.db: cannot open the store" in capsys.readouterr().err
+
+
+def test_the_store_keeps_articles_between_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "news.db"
+    assert main(["brief", str(EXAMPLES), "--db", str(database), "--format", "json"]) == EXIT_OK
+    first = capsys.readouterr().out
+    assert main(["brief", str(EXAMPLES), "--db", str(database), "--format", "json"]) == EXIT_OK
+    assert capsys.readouterr().out == first
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [[], ["brief"], ["brief", "x", "--format", "pdf"], ["brief", "x", "--max-points", "0"]],
+)
+def test_bad_command_lines_exit_2(arguments: list[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(arguments)
+    assert raised.value.code == EXIT_USAGE
+
+
+def test_help_shows_examples_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["brief", "--help"])
+    out = capsys.readouterr().out
+    assert "newsfuse brief examples/" in out and "exit codes" in out
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "newsfuse", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.startswith("newsfuse ")

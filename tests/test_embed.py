@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import numpy as np
+
+from newsfuse.embed import DIMENSIONS, default_encoder
+
+SAME = [
+    "Biden said Russia has positioned more than 150,000 troops near Ukraine.",
+    "Russia has placed 150,000 troops around Ukraine, Biden stated in his speech.",
+]
+OTHER = "Buses have been rerouted through the tunnel, adding 20 minutes to trips downtown."
+
+
+def test_paraphrases_are_closer_than_unrelated_sentences() -> None:
+    vectors = default_encoder().encode([*SAME, OTHER])
+    assert vectors.shape == (3, DIMENSIONS)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert float(vectors[0] @ vectors[1]) > 0.7
+    assert float(vectors[0] @ vectors[2]) < 0.3
+
+
+def test_rows_follow_the_input_order_and_repeat_exactly() -> None:
+    encoder = default_encoder()
+    texts = [OTHER, SAME[0], "Short.", SAME[1] * 3]
+    first = encoder.encode(texts)
+    again = encoder.encode(texts)
+    assert np.array_equal(first, again)
+    alone = encoder.encode([SAME[0]])
+    assert np.allclose(first[1], alone[0], atol=1e-5)
+
+
+def test_no_texts_give_an_empty_matrix() -> None:
+    assert default_encoder().encode([]).shape == (0, DIMENSIONS)

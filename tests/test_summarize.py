@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from newsfuse.cluster import cluster
+from newsfuse.embed import default_encoder
+from newsfuse.lexical import containment, content_terms
+from newsfuse.models import Source, Story, StoryBrief
+from newsfuse.summarize import SHARED_TERMS, garble_signs, is_point_candidate, summarize
+
+from .conftest import WordHashEncoder, make_source
+
+TRIBUNE = """Cargo ship strikes Alder Bay bridge, closing main harbor crossing
+
+A container ship lost power and drifted into the Alder Bay swing bridge on Monday morning, forcing the city to close the crossing.
+
+Two crew members were treated for minor injuries, the city fire service said.
+
+Mayor Tobias Renn said the closure would last at least six weeks while engineers inspect the structure.
+
+About 28,000 vehicles cross the bridge on a normal weekday, according to city figures.
+"""
+WIRE = """Ship hits Alder Bay bridge after engine failure
+
+A container ship lost power and drifted into the Alder Bay swing bridge on Monday, forcing the city to close the crossing.
+
+Two crew members were treated for minor injuries, the fire service said.
+
+Gannet Shipping Lines said it would pay for the repairs to the bridge.
+"""
+REPOST = """Ship hits Alder Bay bridge after engine failure
+
+A container ship lost power and drifted. into the Alder Bay swing bridge on Monday, forcing the city to close the crossing.
+
+Two crew members were treated for minor injuries, the fire service said.
+
+Gannet Shipping Lines said it would pay for the repairs to the bridge.
+"""
+SPUN = """Vessel collides with Alder Bay bridge as engine breaks down
+
+A container vessel lost propulsion and floated into the Alder Bay swing bridge on Monday, compelling the municipality to shut the crossing.
+"""
+
+
+def _brief(*texts: str, max_points: int = 8) -> tuple[StoryBrief, list[Source]]:
+    sources = [make_source(text, f"{n}.txt") for n, text in enumerate(texts)]
+    [story] = cluster(sources)
+    return summarize(story, max_points, default_encoder()), sources
+
+
+def _point_with(brief: StoryBrief, words: str) -> int:
+    matches = [n for n, point in enumerate(brief.summary) if words in point.text]
+    assert len(matches) == 1, [point.text for point in brief.summary]
+    return matches[0]
+
+
+def test_what_several_sources_report_is_one_point_citing_them_all() -> None:
+    brief, sources = _brief(TRIBUNE, WIRE)
+    point = brief.summary[_point_with(brief, "crew members")]
+    assert {c.source for c in point.citations} == {s.id for s in sources}
+
+
+def test_every_citation_is_a_span_of_its_source_holding_the_points_words() -> None:
+    brief, sources = _brief(TRIBUNE, WIRE, REPOST)
+    texts = {source.id: source.clean.text for source in sources}
+    for point in brief.summary:
+        first, *others = point.citations
+        assert texts[first.source][first.start : first.end] == point.text
+        for citation in others:
+            span = texts[citation.source][citation.start : citation.end]
+            assert 0 <= citation.start < citation.end <= len(texts[citation.source])
+            assert containment(content_terms(point.text), content_terms(span)) >= SHARED_TERMS
+
+
+def test_wording_comes_from_the_member_without_garbling() -> None:
+    brief, sources = _brief(REPOST, WIRE)
+    point = brief.summary[_point_with(brief, "drifted")]
+    assert ". into" not in point.text
+    assert point.citations[0].source == sources[1].id
+    assert len(point.citations) == 2
+
+
+def test_no_two_points_say_the_same_thing_however_worded() -> None:
+    brief, _ = _brief(WIRE, SPUN)
+    about_the_drift = [p.text for p in brief.summary if "Alder Bay swing bridge" in p.text]
+    assert len(about_the_drift) == 1
+
+
+def test_points_are_ranked_by_support_and_limited_in_number() -> None:
+    brief, _ = _brief(TRIBUNE, WIRE, REPOST, max_points=2)
+    assert len(brief.summary) == 2
+    assert all(len(point.citations) >= 2 for point in brief.summary)
+
+
+def test_the_headline_is_the_title_the_others_share() -> None:
+    brief, sources = _brief(TRIBUNE, WIRE, SPUN)
+    assert brief.title == "Ship hits Alder Bay bridge after engine failure"
+    assert brief.title_source == sources[1].id
+
+
+def test_a_story_without_titles_takes_its_first_point_as_title() -> None:
+    source = make_source(
+        "A container ship drifted into the harbor bridge on Monday morning, officials said."
+    )
+    brief = summarize(Story("s", (source,)), encoder=WordHashEncoder())
+    assert brief.title == brief.summary[0].text
+    assert brief.title_source is None
+
+
+def test_point_candidates_are_whole_sentences() -> None:
+    assert is_point_candidate("Two crew members were treated for minor injuries, officials said.")
+    assert not is_point_candidate("Traffic and buses on the east side")
+    assert not is_point_candidate("eastern Ukraine and the regions around it were quiet.")
+    assert not is_point_candidate("It was quiet.")
+    assert not is_point_candidate("THE U-S AMBASSADOR TO NATO IS NOT CONVINCED AT ALL.")
+
+
+def test_garble_signs() -> None:
+    assert garble_signs("A ship drifted into the bridge on Monday.") == 0
+    assert garble_signs("to reach written agreements. between Russia and the West") == 1
+    assert garble_signs("he said. -he declares.") == 1
+    assert garble_signs("an apparent cyberattack . The perpetrators") == 1

@@ -1,0 +1,84 @@
+"""The tokenizer must give exactly the ids the model was trained with. The expected ids
+were produced by the Hugging Face tokenizer of all-MiniLM-L6-v2 (tokenizer.json)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.wordpiece import basic_words, token_ids, vocabulary
+
+REFERENCE = {
+    "Russia’s defense ministry announced on Tuesday it would begin pulling back some troops.": [
+        101,
+        3607,
+        1521,
+        1055,
+        3639,
+        3757,
+        2623,
+        2006,
+        9857,
+        2009,
+        2052,
+        4088,
+        4815,
+        2067,
+        2070,
+        3629,
+        1012,
+        102,
+    ],
+    "Café naïve — 東京 Москва €3.2bn": [
+        101,
+        7668,
+        15743,
+        1517,
+        1879,
+        1755,
+        1191,
+        14150,
+        29747,
+        23925,
+        25529,
+        10260,
+        1574,
+        2509,
+        1012,
+        1016,
+        24700,
+        102,
+    ],
+    "Kyiv/Kiev, U.S.-led talks": [
+        101,
+        25669,
+        1013,
+        12100,
+        1010,
+        1057,
+        1012,
+        1055,
+        1012,
+        1011,
+        2419,
+        7566,
+        102,
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), REFERENCE.items())
+def test_ids_match_the_reference_tokenizer(text: str, expected: list[int]) -> None:
+    assert token_ids(text) == expected
+
+
+def test_basic_words_split_punctuation_and_strip_accents() -> None:
+    assert basic_words("Naïve, U.S.-led\u200b") == ["naive", ",", "u", ".", "s", ".", "-", "led"]
+
+
+def test_long_inputs_are_cut_to_the_model_length() -> None:
+    ids = token_ids("word " * 1000, max_length=256)
+    assert len(ids) == 256 and ids[0] == vocabulary()["[CLS]"] and ids[-1] == vocabulary()["[SEP]"]
+
+
+def test_unknown_words_become_unk() -> None:
+    assert token_ids("x" * 150) == [101, vocabulary()["[UNK]"], 102]
