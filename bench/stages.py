@@ -4,6 +4,7 @@ test clusters (../shared/data/multinews_longbench).
 1. Per-cluster briefs, the everyday use: every stage timed, articles per second.
 2. One brief over a growing pile (100, 200, 400, 570 articles of mixed stories): how the
    cost of clustering and summarising grows with the input.
+3. One story reprinted 10, 40, 160 and 640 times (a wire story on many sites).
 
     python bench/stages.py
 """
@@ -128,11 +129,38 @@ def growth(all_clusters: list[list[str]]) -> list[dict[str, float]]:
     return results
 
 
+def reprints(all_clusters: list[list[str]]) -> list[dict[str, float]]:
+    text = all_clusters[0][0]
+    rows, results = [], []
+    for copies in (10, 40, 160, 640):
+        texts = [f"{text}\n\nReprinted by site number {n}." for n in range(copies)]
+        clock = Clock()
+        start = time.perf_counter()
+        brief_of(texts, f"reprint{copies}", clock)
+        total = time.perf_counter() - start
+        rows.append([copies, clock.seconds["cluster"], clock.seconds["summarize"], total])
+        results.append(
+            {
+                "copies": copies,
+                "seconds": total,
+                "cluster_seconds": clock.seconds["cluster"],
+                "summarize_seconds": clock.seconds["summarize"],
+            }
+        )
+    print("\nOne story reprinted many times\n")
+    print(table(["copies", "cluster s", "summarize s", "total s"], rows))
+    return results
+
+
 def main() -> None:
     all_clusters = clusters()
     default_encoder()  # load once, outside the timings (its cold cost is in startup.py)
     segment(clean_article(Article(id="w", path="w", raw_text="Warm up the sentence splitter.")))
-    results = {"per_cluster": per_cluster(all_clusters), "growth": growth(all_clusters)}
+    results = {
+        "per_cluster": per_cluster(all_clusters),
+        "growth": growth(all_clusters),
+        "reprints": reprints(all_clusters),
+    }
     results["peak_rss_mib"] = round(peak_rss_mb())
     print(f"\npeak memory: {results['peak_rss_mib']} MiB")
     save("stages", results)

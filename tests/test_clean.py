@@ -118,6 +118,19 @@ def test_dateline_opening_the_first_paragraph_is_removed() -> None:
     assert "dateline" in _removed(article).values()
 
 
+def test_a_dateline_below_a_standfirst_is_found() -> None:
+    standfirst = "The crossing will stay shut for weeks."
+    article = make_article(
+        _text(TITLE, standfirst, "PORT ALDER (Coast Wire) — " + BODY[0], *BODY[1:])
+    )
+    assert clean_article(article).text == "\n\n".join([standfirst, *BODY])
+
+
+def test_lines_without_words_are_removed_with_a_reason() -> None:
+    article = make_article(_text(TITLE, BODY[0], "* * *", *BODY[1:]))
+    assert _removed(article)["* * *"] == "no words (a rule or decoration)"
+
+
 def test_copyright_credit_and_disclaimer_lines_are_removed() -> None:
     tail = [
         "Jane Roe reported from Port Alder. Staff writers contributed to this report.",

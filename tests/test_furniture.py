@@ -102,7 +102,12 @@ def test_credit_lines_and_agencies() -> None:
     assert furniture.is_credit_line(line)
     assert furniture.agencies_named(line) == ["Associated Press"]
     assert furniture.is_credit_line("Reporting by Jane Roe; Editing by John Doe")
+    assert furniture.is_credit_line("Additional reporting by Jane Roe in Kyiv")
     assert not furniture.is_credit_line("She contributed money to the campaign.")
+    assert not furniture.is_credit_line("Reporting by the BBC showed that the talks had stalled.")
+    assert not furniture.is_credit_line(
+        "Earlier reporting by the BBC showed that the talks had stalled."
+    )
 
 
 def test_short_agency_names_count_only_in_capitals() -> None:

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsfuse.lexical import (
+    TermIndex,
     centroid,
     containment,
     content_terms,
@@ -44,3 +48,18 @@ def test_tfidf_vectors_are_unit_length_and_cosine_is_symmetric() -> None:
     assert cosine(vectors[0], vectors[1]) == cosine(vectors[1], vectors[0]) > 0
     assert cosine(vectors[0], vectors[2]) == 0
     assert abs(cosine(centroid([vectors[0]]), vectors[0]) - 1.0) < 1e-9
+
+
+_terms = st.frozensets(st.sampled_from("abcdefghij"), min_size=1, max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_terms, max_size=15), _terms, st.sampled_from([0.5, 0.75, 0.9, 1.0]))
+def test_term_index_finds_exactly_the_sets_holding_the_share(
+    indexed: list[frozenset[str]], query: frozenset[str], share: float
+) -> None:
+    index = TermIndex()
+    for terms in indexed:
+        index.add(terms)
+    expected = [n for n, terms in enumerate(indexed) if containment(query, terms) >= share]
+    assert index.holders(query, share) == expected

@@ -118,3 +118,15 @@ def test_garble_signs() -> None:
     assert garble_signs("to reach written agreements. between Russia and the West") == 1
     assert garble_signs("he said. -he declares.") == 1
     assert garble_signs("an apparent cyberattack . The perpetrators") == 1
+
+
+def test_a_story_reprinted_forty_times_cites_every_reprint() -> None:
+    sources = [make_source(WIRE, f"reprint{n}.txt") for n in range(40)]
+    distinct = [s for n, s in enumerate(sources) if s.id not in {t.id for t in sources[:n]}]
+    assert len(distinct) == 1  # identical text: one article, whatever the path
+    reprints = [
+        make_source(WIRE + f"\nReprinted by site number {n}.\n", f"r{n}.txt") for n in range(40)
+    ]
+    [story] = cluster(reprints)
+    brief = summarize(story, encoder=default_encoder())
+    assert all(len(point.citations) == 40 for point in brief.summary)

@@ -12,7 +12,7 @@ removed:
 5. the zones around the body: short labels before the first paragraph of prose, and after
    the last one everything that is not a sentence, everything after an end-of-article
    marker, and lines in another language;
-6. a dateline opening the first paragraph ("KYIV, Ukraine (AP) — ").
+6. a dateline opening the first paragraph of the body ("KYIV, Ukraine (AP) — ").
 
 Every removal keeps its reason, and the cleaned text keeps a map back to the raw text.
 """
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from newsfuse import furniture
 from newsfuse.language import detect_language, is_other_language
-from newsfuse.lexical import containment, content_terms, words
+from newsfuse.lexical import TermIndex, containment, content_terms, words
 from newsfuse.models import Article, CleanText, Removal
 from newsfuse.textmap import TextBuilder
 
@@ -83,7 +83,7 @@ def _split_lines(raw: str) -> list[_Line]:
     for match in re.finditer(r"[^\n]+", raw):
         text = match.group(0)
         stripped = text.strip()
-        if not stripped or all(not char.isalnum() for char in stripped):
+        if not stripped:
             continue
         start = match.start() + (len(text) - len(text.lstrip()))
         lines.append(_Line(len(lines), start, start + len(stripped), stripped))
@@ -91,6 +91,8 @@ def _split_lines(raw: str) -> list[_Line]:
 
 
 def _pattern_reason(line: str) -> str | None:
+    if not any(char.isalnum() for char in line):
+        return "no words (a rule or decoration)"
     if furniture.is_disclaimer(line):
         return "aggregator disclaimer"
     if furniture.copyright_line(line) is not None:
@@ -166,12 +168,12 @@ def _transcript_blocks(lines: list[_Line]) -> list[list[_Line]]:
 
 
 def _mark_repeats_and_captions(lines: list[_Line], removed: dict[int, str]) -> None:
-    earlier = _TermIndex()
+    earlier = TermIndex()
     for line in lines:
         if line.index in removed:
             continue
-        terms = set(content_terms(line.text))
-        if len(terms) >= 5 and earlier.contains(terms, REPEAT_CONTAINMENT):
+        terms = frozenset(content_terms(line.text))
+        if len(terms) >= 5 and earlier.holders(terms, REPEAT_CONTAINMENT):
             removed[line.index] = "repeats an earlier paragraph"
             continue
         credit = furniture.caption_credit(line.text)
@@ -179,29 +181,6 @@ def _mark_repeats_and_captions(lines: list[_Line], removed: dict[int, str]) -> N
             removed[line.index] = f"photo or video caption ({credit})"
             continue
         earlier.add(terms)
-
-
-class _TermIndex:
-    """Paragraphs seen so far, by term, to find one that holds most terms of a new one
-    without comparing it with every paragraph."""
-
-    def __init__(self) -> None:
-        self._paragraphs: list[set[str]] = []
-        self._postings: dict[str, list[int]] = {}
-
-    def add(self, terms: set[str]) -> None:
-        for term in terms:
-            self._postings.setdefault(term, []).append(len(self._paragraphs))
-        self._paragraphs.append(terms)
-
-    def contains(self, terms: set[str], share: float) -> bool:
-        """Whether an earlier paragraph holds at least `share` of `terms`. Such a paragraph
-        misses fewer than the `n` rarest terms, so it holds one of them: only paragraphs
-        holding one of those are compared."""
-        rarest = sorted(terms, key=lambda term: (len(self._postings.get(term, ())), term))
-        missable = len(terms) - int(share * len(terms) + 1e-9)
-        candidates = {i for term in rarest[: missable + 1] for i in self._postings.get(term, ())}
-        return any(containment(terms, self._paragraphs[i]) >= share for i in sorted(candidates))
 
 
 def _is_sentence(text: str) -> bool:
@@ -250,15 +229,13 @@ def _build(
         for line in lines
         if line.index in removed
     ]
-    first_kept = True
+    dateline = _dateline([line for line in lines if line.index not in removed])
+    if dateline is not None:
+        removals.append(dateline)
     for line in lines:
-        if line.index in removed:
-            continue
-        start = line.start
-        if first_kept:
-            start = _after_dateline(article.raw_text, line, removals)
-            first_kept = False
-        builder.add_paragraph(start, line.end)
+        if line.index not in removed:
+            start = dateline.end if dateline and dateline.start == line.start else line.start
+            builder.add_paragraph(start, line.end)
     return CleanText(
         article_id=article.id,
         text=builder.text,
@@ -268,10 +245,13 @@ def _build(
     )
 
 
-def _after_dateline(raw: str, line: _Line, removals: list[Removal]) -> int:
-    match = _DATELINE.match(line.text)
-    if match is None or not _is_sentence(line.text):
-        return line.start
-    end = line.start + match.end()
-    removals.append(Removal(line.start, end, "dateline"))
-    return end
+def _dateline(kept: list[_Line]) -> Removal | None:
+    """The dateline opening the first paragraph of the body ("KYIV (AP) — "), if any; a
+    standfirst above the body may come first."""
+    for line in kept:
+        match = _DATELINE.match(line.text)
+        if match is not None and _is_sentence(line.text):
+            return Removal(line.start, line.start + match.end(), "dateline")
+        if _is_body_paragraph(line.text):
+            return None
+    return None

@@ -247,16 +247,46 @@ def copyright_line(line: str) -> CopyrightLine | None:
     return CopyrightLine(holder=holder, year=int(year) if year else None)
 
 
-_CREDIT_LINE = re.compile(
-    r"\bcontributed\b.{0,25}\breport(?:ing)?\b|\badditional reporting by\b|\breporting by\b"
-    r"|\bediting by\b|\bwriting by\b|\bcompiled by\b|\bcontributed reporting\b",
+# "Reporting by Jane Roe in Kyiv; Editing by John Doe" opens its line with these words and
+# holds only names and connectives beside them; "... contributed to this report" closes a
+# line of names.
+_CREDIT_OPENING = re.compile(
+    r"^(?:additional |further )?(?:reporting|writing|editing|compiled|research)"
+    r"(?: and (?:reporting|writing|editing))? by\b",
     re.IGNORECASE,
 )
+_CREDIT_WORDS = frozenset(
+    [
+        "by",
+        "and",
+        "in",
+        "from",
+        "at",
+        "with",
+        "of",
+        "the",
+        "additional",
+        "further",
+        "reporting",
+        "writing",
+        "editing",
+        "compiled",
+        "research",
+    ]
+)
+_CONTRIBUTED = re.compile(r"\bcontributed\b.{0,25}\breport(?:ing)?\b", re.IGNORECASE)
 
 
 def is_credit_line(line: str) -> bool:
     """A line that credits reporters and editors ("... contributed to this report")."""
-    return len(line) <= 600 and _CREDIT_LINE.search(line) is not None
+    if len(line) > 600:
+        return False
+    if _CONTRIBUTED.search(line):
+        return True
+    if not _CREDIT_OPENING.match(line):
+        return False
+    lower_case = re.findall(r"\b[a-z][a-z'-]*\b", line)
+    return all(word in _CREDIT_WORDS for word in lower_case)
 
 
 _BYLINE = re.compile(r"^\s*(?i:by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$")

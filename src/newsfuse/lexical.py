@@ -109,3 +109,29 @@ def centroid(vectors: Iterable[Vector]) -> dict[str, float]:
         for term, weight in vector.items():
             total[term] = total.get(term, 0.0) + weight
     return normalized(total)
+
+
+class TermIndex:
+    """Term sets by term, to find those that hold a share of a new set's terms without
+    comparing it with every one."""
+
+    def __init__(self) -> None:
+        self._sets: list[frozenset[str]] = []
+        self._postings: dict[str, list[int]] = {}
+
+    def add(self, terms: frozenset[str]) -> int:
+        """Index `terms`; returns its number."""
+        number = len(self._sets)
+        for term in terms:
+            self._postings.setdefault(term, []).append(number)
+        self._sets.append(terms)
+        return number
+
+    def holders(self, terms: frozenset[str], share: float) -> list[int]:
+        """Numbers of the indexed sets holding at least `share` of `terms`, in order. Such a
+        set misses at most `missable` of the terms, so it holds one of the `missable + 1`
+        rarest: only sets holding one of those are compared."""
+        rarest = sorted(terms, key=lambda term: (len(self._postings.get(term, ())), term))
+        missable = len(terms) - math.ceil(share * len(terms) - 1e-9)
+        candidates = {n for term in rarest[: missable + 1] for n in self._postings.get(term, ())}
+        return [n for n in sorted(candidates) if containment(terms, self._sets[n]) >= share]

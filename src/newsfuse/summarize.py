@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsfuse.embed import Encoder, Matrix, default_encoder
 from newsfuse.lexical import (
+    TermIndex,
     Vector,
     centroid,
     containment,
@@ -48,8 +50,10 @@ SAME_MEANING = 0.6
 # score 0.75-0.9; different figures of one topic ("130,000" against "150,000") 0.6-0.7.
 SAME_FACT = 0.75
 # The best-ranked groups, this many per point wanted, are embedded: enough to fill a brief
-# after skipping repeats, without embedding every sentence of the story.
+# after skipping repeats, without embedding every sentence of the story; of each group, its
+# representative and a few members (a wire story reprinted forty times is one group of forty).
 _EMBEDDED_PER_POINT = 5
+_EMBEDDED_PER_GROUP = 4
 # Points need enough words to say something and few enough to read as one statement.
 POINT_WORDS = range(6, 81)
 # Each further source reporting a point adds this to its score (centrality is 0..1).
@@ -181,25 +185,29 @@ def _same_content(left: _Candidate, right: _Candidate) -> bool:
 def _group(candidates: list[_Candidate]) -> list[_Group]:
     """Groups of candidates that report the same thing, at most one member per source."""
     order = sorted(candidates, key=lambda c: (-c.centrality, c.source, c.sentence.index))
+    index = TermIndex()
+    for candidate in order:
+        index.add(candidate.terms)
     assigned: set[tuple[int, int]] = set()
     groups: list[_Group] = []
     for seed in order:
-        if (seed.source, seed.sentence.index) in assigned:
+        if _key(seed) in assigned:
             continue
-        members = [seed, *_matches(seed, order, assigned)]
+        near = [order[n] for n in index.holders(seed.terms, SHARED_TERMS)]
+        members = [seed, *_matches(seed, near, assigned)]
         group = _with_cleanest_wording(members)
-        assigned.update((member.source, member.sentence.index) for member in group.members)
+        assigned.update(_key(member) for member in group.members)
         groups.append(group)
     return groups
 
 
 def _matches(
-    seed: _Candidate, order: list[_Candidate], assigned: set[tuple[int, int]]
+    seed: _Candidate, near: list[_Candidate], assigned: set[tuple[int, int]]
 ) -> list[_Candidate]:
     """The best unassigned match of `seed` in each other source."""
     best: dict[int, tuple[float, _Candidate]] = {}
-    for other in order:
-        if other.source == seed.source or (other.source, other.sentence.index) in assigned:
+    for other in near:
+        if other.source == seed.source or _key(other) in assigned:
             continue
         if _same_content(seed, other):
             similarity = cosine(seed.vector, other.vector)
@@ -223,7 +231,7 @@ def _with_cleanest_wording(members: list[_Candidate]) -> _Group:
 def _select(groups: list[_Group], max_points: int, encoder: Encoder) -> list[_Group]:
     """The best-ranked groups that repeat no better-ranked one, at most `max_points`."""
     pool = _rank(groups)[: max_points * _EMBEDDED_PER_POINT]
-    members = [member for group in pool for member in group.members]
+    members = [member for group in pool for member in group.members[:_EMBEDDED_PER_GROUP]]
     rows = {_key(member): row for row, member in enumerate(members)}
     meanings = encoder.encode([member.sentence.text for member in members])
     merged = _rank(_merge_same_facts(pool, meanings, rows))
@@ -260,9 +268,9 @@ def _merge_same_facts(
     both give any, and no source is in both."""
     merged: list[_Group] = []
     for group in pool:
-        mine = [rows[_key(member)] for member in group.members]
+        mine = _embedded(group, rows)
         for position, kept in enumerate(merged):
-            theirs = [rows[_key(member)] for member in kept.members]
+            theirs = _embedded(kept, rows)
             if (
                 _mergeable(group, kept)
                 and float((meanings[mine] @ meanings[theirs].T).max()) >= SAME_FACT
@@ -272,6 +280,10 @@ def _merge_same_facts(
         else:
             merged.append(group)
     return merged
+
+
+def _embedded(group: _Group, rows: dict[tuple[int, int], int]) -> list[int]:
+    return [rows[_key(member)] for member in group.members if _key(member) in rows]
 
 
 def _mergeable(group: _Group, other: _Group) -> bool:
@@ -288,10 +300,12 @@ def _figures(candidate: _Candidate) -> frozenset[str]:
 
 
 def _repeats(group: _Group, earlier: _Group) -> bool:
+    """Whether a few members of `group` (its wording and the best others) and of `earlier`
+    are lexically alike: members of one group are alike, so a few stand for all."""
     return any(
         cosine(mine.vector, theirs.vector) >= REDUNDANT
-        for mine in group.members
-        for theirs in earlier.members
+        for mine in group.members[:_EMBEDDED_PER_GROUP]
+        for theirs in earlier.members[:_EMBEDDED_PER_GROUP]
     )
 
 
@@ -307,18 +321,20 @@ def _headline(sources: Sequence[Source], chosen: list[_Group]) -> tuple[str, str
     """The source title whose words and phrasing the other sources share most: a title in
     words nobody else uses is likely reworded."""
     texts = [f"{source.article.title or ''}\n{source.clean.text}" for source in sources]
+    terms = [frozenset(content_terms(text)) for text in texts]
+    pairs = [frozenset(word_pairs(text)) for text in texts]
+    sources_with_pair = Counter(pair for source_pairs in pairs for pair in source_pairs)
     best: tuple[float, int] | None = None
     for number, source in enumerate(sources):
-        title = source.article.title
-        terms = content_terms(title or "")
-        if not title or not terms:
+        title = source.article.title or ""
+        title_terms = content_terms(title)
+        if not title_terms:
             continue
-        others = [text for i, text in enumerate(texts) if i != number]
+        others = [other for i, other in enumerate(terms) if i != number]
+        elsewhere = {p for p in word_pairs(title) if sources_with_pair[p] > (p in pairs[number])}
         score = (
-            _mean(containment(terms, content_terms(other)) for other in others)
-            + containment(
-                word_pairs(title), {pair for other in others for pair in word_pairs(other)}
-            )
+            _mean(containment(title_terms, other) for other in others)
+            + containment(word_pairs(title), elsewhere)
             - WORDING_COST * garble_signs(title)
         )
         if best is None or score > best[0]:
