@@ -142,3 +142,48 @@ def test_the_brief_renders_in_every_format(seeds_dir: Path) -> None:
     title = brief.stories[0].title
     assert f"## {escape_markdown(title)}" in render_markdown(brief)
     assert f"<h2>{escape_html(title)}</h2>" in render_html(brief)
+
+
+def _flags_by_file(seeds: Path) -> dict[str, dict[str, str]]:
+    return {
+        Path(source.article.path).name: {flag.flag: flag.reason for flag in source.provenance.flags}
+        for source in _brief(seeds).stories[0].sources
+        if source.provenance is not None
+    }
+
+
+def test_the_re_posts_carry_quality_flags_with_reasons(seeds_dir: Path) -> None:
+    flags = _flags_by_file(seeds_dir)
+    assert set(flags["004_fd68e79a8582b43a.txt"]) >= {"spun"}  # the paraphrased re-post
+    assert set(flags["003_03d3abf5e2ddca13.txt"]) >= {"aggregator re-post", "garbled"}
+    assert set(flags["002_c9dcc491c8eb15fe.txt"]) >= {"aggregator re-post"}
+    assert set(flags["001_9d4a2e7004830ff7.txt"]) >= {"garbled"}  # round-trip translated
+    for reasons in flags.values():
+        assert all(reason for reason in reasons.values())
+
+
+def test_no_original_report_is_called_spun(seeds_dir: Path) -> None:
+    flags = _flags_by_file(seeds_dir)
+    for name, found in flags.items():
+        if name != "004_fd68e79a8582b43a.txt":
+            assert "spun" not in found, name
+
+
+def test_the_seeds_come_from_five_independent_origins(seeds_dir: Path) -> None:
+    story = _brief(seeds_dir).stories[0]
+    assert story.independent == 5
+    assert {source.provenance.relation for source in story.sources if source.provenance} == {
+        "original"
+    }
+
+
+def test_the_headline_and_wording_avoid_distorted_sources(seeds_dir: Path) -> None:
+    from newsfuse.summarize import is_distorted
+
+    story = _brief(seeds_dir).stories[0]
+    by_id = {source.id: source for source in story.sources}
+    assert story.title_source is not None and not is_distorted(by_id[story.title_source])
+    for point in story.summary:
+        wording = by_id[point.citations[0].source]
+        if is_distorted(wording):  # only when no undistorted source says the same
+            assert all(is_distorted(by_id[c.source]) for c in point.citations)

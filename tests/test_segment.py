@@ -39,9 +39,12 @@ def test_a_bracketed_credit_joins_the_sentence_before() -> None:
 
 
 def test_a_sentence_broken_by_a_stray_full_stop_stays_whole() -> None:
-    text = "Talks aim to reach written agreements. between Russia and the West, he said. iPhone sales rose."
+    text = (
+        "Talks aim to reach written agreements. between Russia and the West, he said. -he "
+        "declares. iPhone sales rose."
+    )
     assert [s.text for s in segment(_clean(text))] == [
-        "Talks aim to reach written agreements. between Russia and the West, he said.",
+        "Talks aim to reach written agreements. between Russia and the West, he said. -he declares.",
         "iPhone sales rose.",
     ]
 

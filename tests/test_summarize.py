@@ -4,7 +4,7 @@ from newsfuse.cluster import cluster
 from newsfuse.embed import default_encoder
 from newsfuse.lexical import containment, content_terms
 from newsfuse.models import Source, Story, StoryBrief
-from newsfuse.summarize import SHARED_TERMS, garble_signs, is_point_candidate, summarize
+from newsfuse.summarize import SHARED_TERMS, is_point_candidate, summarize
 
 from .conftest import WordHashEncoder, make_source
 
@@ -111,13 +111,6 @@ def test_point_candidates_are_whole_sentences() -> None:
     assert not is_point_candidate("eastern Ukraine and the regions around it were quiet.")
     assert not is_point_candidate("It was quiet.")
     assert not is_point_candidate("THE U-S AMBASSADOR TO NATO IS NOT CONVINCED AT ALL.")
-
-
-def test_garble_signs() -> None:
-    assert garble_signs("A ship drifted into the bridge on Monday.") == 0
-    assert garble_signs("to reach written agreements. between Russia and the West") == 1
-    assert garble_signs("he said. -he declares.") == 1
-    assert garble_signs("an apparent cyberattack . The perpetrators") == 1
 
 
 def test_a_story_reprinted_forty_times_cites_every_reprint() -> None:

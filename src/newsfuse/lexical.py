@@ -135,3 +135,47 @@ class TermIndex:
         missable = len(terms) - math.ceil(share * len(terms) - 1e-9)
         candidates = {n for term in rarest[: missable + 1] for n in self._postings.get(term, ())}
         return [n for n in sorted(candidates) if containment(terms, self._sets[n]) >= share]
+
+
+_SMALL_NUMBERS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+)  # fmt: skip
+NUMBER_WORDS = dict(zip(_SMALL_NUMBERS, range(21), strict=True)) | {
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+# "one" is left out: far more often a pronoun ("one of them", "no one") than a figure.
+_FIGURE = re.compile(
+    r"\d+(?:[.,]\d+)*(?:\s?(?:%|percent|million|billion|thousand))?"
+    r"|\b(?:" + "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")) + r")\b",
+    re.IGNORECASE,
+)
+_QUANTITY = re.compile(
+    r"(?P<figure>" + _FIGURE.pattern + r")\s+(?:of\s+)?(?P<unit>[a-z][a-z-]+)", re.IGNORECASE
+)
+
+
+def _figure_value(figure: str) -> str:
+    figure = " ".join(figure.split()).lower()
+    return str(NUMBER_WORDS[figure]) if figure in NUMBER_WORDS else figure
+
+
+def figures(text: str) -> frozenset[str]:
+    """The figures `text` gives, digits and number words alike ("two" and "2" are one)."""
+    return frozenset(_figure_value(match.group(0)) for match in _FIGURE.finditer(text))
+
+
+def quantities(text: str) -> frozenset[tuple[str, str]]:
+    """Figures with what they count: ("6", "week") for "six weeks", ("150,000", "troop")."""
+    return frozenset(
+        (_figure_value(match.group("figure")), stem(match.group("unit").lower()))
+        for match in _QUANTITY.finditer(text)
+        if match.group("unit").lower() not in STOP_WORDS
+    )
+
+
+def figures_agree(left: frozenset[str], right: frozenset[str]) -> bool:
+    """Figures allow two sentences to state one fact: one gives none, or they share one."""
+    return not left or not right or bool(left & right)

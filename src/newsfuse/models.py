@@ -136,16 +136,76 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """A span `[start, end)` of a source's cleaned text."""
+
+    source: str
+    start: int
+    end: int
+
+
+RELATIONS = ("original", "copy", "syndicated", "rewrite", "translation")
+
+
+@dataclass(frozen=True)
+class FlagEvidence:
+    """What triggered a quality flag: a span of the cleaned text, or (with no offsets) a
+    line of page furniture that cleaning removed."""
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class QualityFlag:
+    """A warning about a source's text ("spun", "garbled", "heavy furniture",
+    "aggregator re-post"), why, and the sentences or lines that show it."""
+
+    flag: str
+    reason: str
+    evidence: tuple[FlagEvidence, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    """A fact a copy or rewrite changed against its origin: the aligned sentences of both
+    and what differs ("number": "150,000 -> 130,000")."""
+
+    kind: str
+    origin: Citation
+    copy: Citation
+    detail: str
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a source comes from: its relation to the origin of its family (the origin
+    itself is "original"), that origin's id, its quality flags and the facts it changed."""
+
+    relation: str
+    origin: str
+    flags: tuple[QualityFlag, ...] = ()
+    changes: tuple[Change, ...] = ()
+
+
+@dataclass(frozen=True)
 class Source:
     """An article with everything the stages derived from it."""
 
     article: Article
     clean: CleanText
     sentences: tuple[Sentence, ...]
+    provenance: Provenance | None = None
 
     @property
     def id(self) -> str:
         return self.article.id
+
+    @property
+    def origin(self) -> str:
+        """The id of the origin this source's evidence counts under (itself if unknown)."""
+        return self.provenance.origin if self.provenance else self.id
 
 
 @dataclass(frozen=True)
@@ -157,21 +217,14 @@ class Story:
 
 
 @dataclass(frozen=True)
-class Citation:
-    """A span `[start, end)` of a source's cleaned text."""
-
-    source: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class SummaryPoint:
     """One key point of a brief and the spans it rests on; the first citation is where its
-    wording comes from."""
+    wording comes from. `independent` counts the origins among the cited sources: copies of
+    one origin count once."""
 
     text: str
     citations: tuple[Citation, ...]
+    independent: int = 1
 
 
 @dataclass(frozen=True)
@@ -183,6 +236,11 @@ class StoryBrief:
     title_source: str | None
     sources: tuple[Source, ...]
     summary: tuple[SummaryPoint, ...]
+
+    @property
+    def independent(self) -> int:
+        """How many independent origins the story's sources come from."""
+        return len({source.origin for source in self.sources})
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@
 2. store: keep the articles (a no-op for articles already stored);
 3. clean: remove page furniture;
 4. segment: split into sentences;
-5. cluster: group the sources into stories;
-6. summarize: a cited brief per story.
+5. provenance: copies, rewrites and translations, each family's origin, quality flags;
+6. cluster: group the sources into stories;
+7. summarize: a cited brief per story, counting each origin once.
 
 Steps 3 and 4 are read back from the store when it already holds their output.
 """
@@ -20,9 +21,10 @@ from dataclasses import dataclass, field
 from newsfuse._version import __version__
 from newsfuse.clean import clean_article
 from newsfuse.cluster import cluster
-from newsfuse.embed import Encoder
+from newsfuse.embed import Encoder, default_encoder
 from newsfuse.ingest import Limits, read_inputs
 from newsfuse.models import Article, Brief, Duplicate, Rejection, Source, StoryBrief
+from newsfuse.provenance import analyse
 from newsfuse.segment import segment
 from newsfuse.store import Store
 from newsfuse.summarize import MAX_POINTS, summarize
@@ -85,7 +87,9 @@ def brief_articles(
         for source in sources
         if not source.sentences
     ]
-    stories = cluster([source for source in sources if source.sentences])
+    encoder = encoder or default_encoder()
+    analysed = analyse([source for source in sources if source.sentences], encoder)
+    stories = cluster(analysed)
     briefs = [summarize(story, options.max_points, encoder) for story in stories]
     return Brief(
         stories=tuple(sorted(briefs, key=_story_order)),

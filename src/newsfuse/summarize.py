@@ -28,11 +28,15 @@ from newsfuse.lexical import (
     content_terms,
     cosine,
     document_frequencies,
+    figures,
+    figures_agree,
     inverse_frequencies,
+    quantities,
     tfidf,
     words,
 )
 from newsfuse.models import Citation, Sentence, Source, Story, StoryBrief, SummaryPoint
+from newsfuse.quality import garble_signs
 
 MAX_POINTS = 8
 # Sentences of two sources report the same thing when their vectors are this alike...
@@ -45,6 +49,9 @@ REDUNDANT = 0.4
 # ...or their meanings this close, however worded: cosine of all-MiniLM-L6-v2 embeddings,
 # where rewordings of one fact score 0.6-0.9 and distinct facts of one story 0.15-0.55.
 SAME_MEANING = 0.6
+# Two sentences of one story giving the same quantity of the same thing ("at least six
+# weeks") state one fact once their meanings are this close.
+SAME_QUANTITY_MEANING = 0.4
 # Groups whose sentences mean this nearly the same (and give the same figures) state one
 # fact in other words: they become one point, citing both. Reworded reports of one fact
 # score 0.75-0.9; different figures of one topic ("130,000" against "150,000") 0.6-0.7.
@@ -62,15 +69,12 @@ SUPPORT_BONUS = 0.12
 LEAD_BONUS = 0.15
 # Each sign of garbled text, or of a sentence that leans on the one before, costs this much.
 WORDING_COST = 0.2
+# A title from a distorted source costs more than any support can win back.
+DISTORTED_TITLE_COST = 2.0
+_REWORDED = frozenset({"rewrite", "translation"})
+_DISTORTING = frozenset({"spun", "garbled"})
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
-_GARBLE_SIGNS = (
-    re.compile(r"\w[.]\s+[a-z]"),  # a full stop inside a sentence: "agreements. between"
-    re.compile(r"\s[.,;:]\s|\s[.,;:]$"),  # punctuation standing alone
-    re.compile(r"[.!?]\s*-\w"),  # a stray tail after the end: "he said. -he declares."
-    re.compile(r"([.,!?])\1"),  # doubled punctuation
-)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A sentence opening with a pronoun leans on the sentence before it ("He said ...").
 _LEANING_START = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those)\b")
 
@@ -80,9 +84,13 @@ class _Candidate:
     source: int  # position of the source in the story
     sentence: Sentence
     terms: frozenset[str]
+    figures: frozenset[str]
+    quantities: frozenset[tuple[str, str]]
     vector: Vector
     centrality: float
     wording_cost: int
+    origin: str  # copies of one origin count once as support
+    distorted: bool  # from a source flagged spun or garbled, or a rewrite of another
 
 
 @dataclass(frozen=True)
@@ -91,14 +99,14 @@ class _Group:
     members: tuple[_Candidate, ...]  # the representative first
 
     @property
-    def sources(self) -> int:
-        return len({member.source for member in self.members})
+    def independent(self) -> int:
+        return len({member.origin for member in self.members})
 
     def score(self) -> float:
         lead = min(member.sentence.paragraph for member in self.members)
         return (
             self.representative.centrality
-            + SUPPORT_BONUS * (self.sources - 1)
+            + SUPPORT_BONUS * (self.independent - 1)
             + LEAD_BONUS / (1 + lead)
             - WORDING_COST * self.representative.wording_cost
         )
@@ -122,12 +130,15 @@ def summarize(
     )
 
 
-def garble_signs(text: str) -> int:
-    """How many signs of garbled (machine-translated, spun or broken) text `text` shows."""
-    signs = sum(len(pattern.findall(text)) for pattern in _GARBLE_SIGNS)
-    if text.count("“") != text.count("”"):
-        signs += 1
-    return signs
+def is_distorted(source: Source) -> bool:
+    """Whether a source's wording is not to be trusted: flagged spun or garbled, or a
+    rewrite or translation of another source."""
+    provenance = source.provenance
+    if provenance is None:
+        return False
+    return provenance.relation in _REWORDED or any(
+        flag.flag in _DISTORTING for flag in provenance.flags
+    )
 
 
 def _leans_on_context(text: str) -> int:
@@ -164,9 +175,13 @@ def _candidates(sources: Sequence[Source]) -> list[_Candidate]:
             source=number,
             sentence=sentence,
             terms=frozenset(sentence_terms),
+            figures=figures(sentence.text),
+            quantities=quantities(sentence.text),
             vector=vector,
             centrality=cosine(vector, center),
-            wording_cost=garble_signs(sentence.text) + _leans_on_context(sentence.text),
+            wording_cost=len(garble_signs(sentence.text)) + _leans_on_context(sentence.text),
+            origin=sources[number].origin,
+            distorted=is_distorted(sources[number]),
         )
         for (number, sentence), sentence_terms, vector in zip(
             sentences, terms, vectors, strict=True
@@ -176,7 +191,8 @@ def _candidates(sources: Sequence[Source]) -> list[_Candidate]:
 
 def _same_content(left: _Candidate, right: _Candidate) -> bool:
     return (
-        cosine(left.vector, right.vector) >= SAME_CONTENT
+        figures_agree(left.figures, right.figures)
+        and cosine(left.vector, right.vector) >= SAME_CONTENT
         and containment(left.terms, right.terms) >= SHARED_TERMS
         and containment(right.terms, left.terms) >= SHARED_TERMS
     )
@@ -217,7 +233,10 @@ def _matches(
 
 
 def _with_cleanest_wording(members: list[_Candidate]) -> _Group:
-    representative = min(members, key=lambda m: (m.wording_cost, -m.centrality, m.source))
+    # Wording never comes from a distorted copy when a member from elsewhere says the same.
+    representative = min(
+        members, key=lambda m: (m.distorted, m.wording_cost, -m.centrality, m.source)
+    )
     cited = [
         member
         for member in members
@@ -242,11 +261,22 @@ def _select(groups: list[_Group], max_points: int, encoder: Encoder) -> list[_Gr
         meaning = meanings[rows[_key(group.representative)]]
         if not any(
             _repeats(group, earlier)
-            or float(meaning @ meanings[rows[_key(earlier.representative)]]) >= SAME_MEANING
+            or _same_meaning(
+                group, earlier, float(meaning @ meanings[rows[_key(earlier.representative)]])
+            )
             for earlier in chosen
         ):
             chosen.append(group)
     return chosen
+
+
+def _same_meaning(group: _Group, earlier: _Group, similarity: float) -> bool:
+    """Whether a point means what a chosen one says: close in meaning, or giving the same
+    quantity of the same thing ("six weeks") with some closeness."""
+    if similarity >= SAME_MEANING:
+        return True
+    shared = group.representative.quantities & earlier.representative.quantities
+    return bool(shared) and similarity >= SAME_QUANTITY_MEANING
 
 
 def _rank(groups: list[_Group]) -> list[_Group]:
@@ -291,12 +321,7 @@ def _mergeable(group: _Group, other: _Group) -> bool:
     if sources & {member.source for member in other.members}:
         return False
     # "150,000 troops" and "130,000 troops" are two claims, however alike the sentences.
-    mine, theirs = _figures(group.representative), _figures(other.representative)
-    return not mine or not theirs or bool(mine & theirs)
-
-
-def _figures(candidate: _Candidate) -> frozenset[str]:
-    return frozenset(_NUMBER.findall(candidate.sentence.text))
+    return figures_agree(group.representative.figures, other.representative.figures)
 
 
 def _repeats(group: _Group, earlier: _Group) -> bool:
@@ -314,7 +339,11 @@ def _point(group: _Group, sources: Sequence[Source]) -> SummaryPoint:
         Citation(source=sources[m.source].id, start=m.sentence.start, end=m.sentence.end)
         for m in group.members
     )
-    return SummaryPoint(text=group.representative.sentence.text, citations=citations)
+    return SummaryPoint(
+        text=group.representative.sentence.text,
+        citations=citations,
+        independent=group.independent,
+    )
 
 
 def _headline(sources: Sequence[Source], chosen: list[_Group]) -> tuple[str, str | None]:
@@ -335,7 +364,8 @@ def _headline(sources: Sequence[Source], chosen: list[_Group]) -> tuple[str, str
         score = (
             _mean(containment(title_terms, other) for other in others)
             + containment(word_pairs(title), elsewhere)
-            - WORDING_COST * garble_signs(title)
+            - WORDING_COST * len(garble_signs(title))
+            - DISTORTED_TITLE_COST * is_distorted(source)
         )
         if best is None or score > best[0]:
             best = (score, number)

@@ -63,3 +63,10 @@ def test_the_page_forbids_scripts_and_loads_nothing() -> None:
     policy = re.search(r'Content-Security-Policy" content="([^"]+)"', html)
     assert policy and "default-src 'none'" in policy.group(1)
     assert "src=" not in html and "<link" not in html
+
+
+def test_flags_and_changed_words_are_shown() -> None:
+    html = render_html(brief_paths([str(EXAMPLES)]))
+    assert "aggregator re-post</strong>" in html
+    assert "<del>Two</del>" in html and "<ins>Three</ins>" in html
+    assert "6 sources, 5 independent" in html

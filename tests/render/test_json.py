@@ -49,3 +49,19 @@ def test_citations_index_the_source_text() -> None:
         for point in story["summary"]:
             first = point["citations"][0]
             assert texts[first["source"]][first["start"] : first["end"]] == point["text"]
+
+
+def test_provenance_is_filled() -> None:
+    document = brief_to_dict(brief_paths([str(EXAMPLES)]))
+    [story] = document["stories"]
+    assert story["independent"] == 5
+    by_path = {s["path"].split("/")[-1]: s for s in story["sources"]}
+    repost, wire = by_path["03-newsfeed-repost.txt"], by_path["02-coast-wire.txt"]
+    assert (repost["relation"], repost["origin"]) == ("syndicated", wire["id"])
+    assert (wire["relation"], wire["origin"]) == ("original", wire["id"])
+    assert [f["flag"] for f in repost["quality_flags"]] == ["heavy furniture", "aggregator re-post"]
+    [change] = repost["changes"]
+    assert wire["text"][change["origin"]["start"] : change["origin"]["end"]].startswith("Two crew")
+    assert repost["text"][change["copy"]["start"] : change["copy"]["end"]].startswith("Three crew")
+    for point in story["summary"]:
+        assert 1 <= point["independent"] <= len(point["citations"])

@@ -47,3 +47,14 @@ def test_the_layout_has_points_sources_and_skipped_inputs() -> None:
 
 def test_no_stories_still_renders() -> None:
     assert render_markdown(Brief(())) == "# newsfuse brief: 0 stories from 0 reports\n"
+
+
+def test_relations_flags_and_changes_are_listed() -> None:
+    from newsfuse.pipeline import brief_paths
+
+    from ..conftest import EXAMPLES
+
+    text = render_markdown(brief_paths([str(EXAMPLES)]))
+    assert "6 sources, 5 independent" in text
+    assert "| syndicated copy of S2 | heavy furniture, aggregator re-post |" in text
+    assert "### What copies changed\n\n- S3 (syndicated copy of S2) · **number**: 2 → 3" in text

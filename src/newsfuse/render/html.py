@@ -15,7 +15,14 @@ import jinja2
 
 from newsfuse._version import __version__
 from newsfuse.models import Brief, Source, StoryBrief
-from newsfuse.render.labels import counted, date_range, source_labels
+from newsfuse.render.diff import DiffPiece, word_diff
+from newsfuse.render.labels import (
+    counted,
+    date_range,
+    flag_names,
+    relation_phrase,
+    source_labels,
+)
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,9 @@ def _story_view(number: int, story: StoryBrief) -> dict[str, object]:
         {
             "label": labels[source.id],
             "source": source,
+            "relation": relation_phrase(source, labels),
+            "flag_names": flag_names(source),
+            "flags": source.provenance.flags if source.provenance else (),
             "pieces": marked_pieces(source, spans[source.id], number, labels[source.id]),
         }
         for source in story.sources
@@ -98,7 +108,46 @@ def _story_view(number: int, story: StoryBrief) -> dict[str, object]:
         "dates": date_range(story),
         "points": points,
         "sources": sources,
+        "changes": _changes(story, labels),
     }
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """A changed fact shown side by side: the origin's sentence and the copy's, with the
+    words that differ marked."""
+
+    label: str
+    relation: str
+    kind: str
+    detail: str
+    origin_label: str
+    before: list[DiffPiece]
+    after: list[DiffPiece]
+
+
+def _changes(story: StoryBrief, labels: dict[str, str]) -> list[ChangeView]:
+    texts = {source.id: source.clean.text for source in story.sources}
+    views = []
+    for source in story.sources:
+        for change in source.provenance.changes if source.provenance else ():
+            origin_text = texts.get(change.origin.source, "")
+            before, after = word_diff(
+                origin_text[change.origin.start : change.origin.end],
+                texts[source.id][change.copy.start : change.copy.end],
+            )
+            views.append(
+                ChangeView(
+                    label=labels[source.id],
+                    relation=relation_phrase(source, labels),
+                    kind=change.kind,
+                    detail=change.detail,
+                    origin_label=labels.get(change.origin.source, "origin"),
+                    before=before,
+                    after=after,
+                )
+            )
+    return views
 
 
 def marked_pieces(

@@ -11,7 +11,16 @@ import json
 from typing import Any
 
 from newsfuse._version import __version__
-from newsfuse.models import BRIEF_SCHEMA, Brief, Source, StoryBrief, SummaryPoint
+from newsfuse.models import (
+    BRIEF_SCHEMA,
+    Brief,
+    Change,
+    Citation,
+    QualityFlag,
+    Source,
+    StoryBrief,
+    SummaryPoint,
+)
 
 JsonObject = dict[str, Any]
 
@@ -41,6 +50,7 @@ def _story(story: StoryBrief) -> JsonObject:
         "id": story.story_id,
         "title": story.title,
         "title_source": story.title_source,
+        "independent": story.independent,
         "sources": [_source(source) for source in story.sources],
         "summary": [_point(point) for point in story.summary],
         "quotes": [],
@@ -64,9 +74,14 @@ def _source(source: Source) -> JsonObject:
         "credit": article.credit,
         "language": source.clean.language,
         "text": source.clean.text,
-        "relation": None,
-        "origin": None,
-        "quality_flags": [],
+        "relation": source.provenance.relation if source.provenance else None,
+        "origin": source.provenance.origin if source.provenance else None,
+        "quality_flags": [_flag(flag) for flag in source.provenance.flags]
+        if source.provenance
+        else [],
+        "changes": [_change(change) for change in source.provenance.changes]
+        if source.provenance
+        else [],
         "metadata": [
             {"field": item.field, "value": item.value, "how": item.how} for item in article.evidence
         ],
@@ -76,8 +91,29 @@ def _source(source: Source) -> JsonObject:
 def _point(point: SummaryPoint) -> JsonObject:
     return {
         "text": point.text,
-        "citations": [
-            {"source": citation.source, "start": citation.start, "end": citation.end}
-            for citation in point.citations
+        "independent": point.independent,
+        "citations": [_citation(citation) for citation in point.citations],
+    }
+
+
+def _citation(citation: Citation) -> JsonObject:
+    return {"source": citation.source, "start": citation.start, "end": citation.end}
+
+
+def _flag(flag: QualityFlag) -> JsonObject:
+    return {
+        "flag": flag.flag,
+        "reason": flag.reason,
+        "evidence": [
+            {"text": item.text, "start": item.start, "end": item.end} for item in flag.evidence
         ],
+    }
+
+
+def _change(change: Change) -> JsonObject:
+    return {
+        "kind": change.kind,
+        "detail": change.detail,
+        "origin": _citation(change.origin),
+        "copy": {"start": change.copy.start, "end": change.copy.end},
     }

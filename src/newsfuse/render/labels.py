@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsfuse.models import StoryBrief
+from newsfuse.models import Source, StoryBrief
 
 
 def source_labels(story: StoryBrief) -> dict[str, str]:
@@ -27,3 +27,27 @@ def date_range(story: StoryBrief) -> str | None:
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """ "1 story", "2 stories"."""
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+_RELATION_NAMES = {
+    "copy": "copy",
+    "syndicated": "syndicated copy",
+    "rewrite": "rewrite",
+    "translation": "translated rewrite",
+}
+
+
+def relation_phrase(source: Source, labels: dict[str, str]) -> str:
+    """ "original", "syndicated copy of S2", ...; "-" before provenance is known."""
+    provenance = source.provenance
+    if provenance is None:
+        return "–"
+    if provenance.relation == "original":
+        return "original"
+    origin = labels.get(provenance.origin, "a source of another story")
+    return f"{_RELATION_NAMES[provenance.relation]} of {origin}"
+
+
+def flag_names(source: Source) -> str:
+    flags = source.provenance.flags if source.provenance else ()
+    return ", ".join(flag.flag for flag in flags) or "–"

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 
 from newsfuse.models import Brief, Citation, StoryBrief
-from newsfuse.render.labels import counted, date_range, source_labels
+from newsfuse.render.labels import (
+    counted,
+    date_range,
+    flag_names,
+    relation_phrase,
+    source_labels,
+)
 
 # With brackets escaped no link or image can form, and no line of a brief starts with
 # article text, so these are all the characters that could carry markup.
@@ -36,7 +42,7 @@ def render_markdown(brief: Brief) -> str:
 
 def _story(story: StoryBrief) -> list[str]:
     labels = source_labels(story)
-    facts = [counted(len(story.sources), "source")]
+    facts = [f"{counted(len(story.sources), 'source')}, {story.independent} independent"]
     if dates := date_range(story):
         facts.append(dates)
     facts.append(f"story `{story.story_id}`")
@@ -44,20 +50,56 @@ def _story(story: StoryBrief) -> list[str]:
     for number, point in enumerate(story.summary, start=1):
         cited = " ".join(_citation(citation, labels) for citation in point.citations)
         lines.append(f"{number}. {escape(point.text)} {cited}")
-    lines += [
-        "",
-        "### Sources",
-        "",
-        "| | Outlet | Title | Published | Input |",
-        "|---|---|---|---|---|",
-    ]
+    lines += ["", "### Sources", "", _SOURCES_HEADER, "|---|---|---|---|---|---|---|"]
     for source in story.sources:
         article = source.article
-        cells = [article.outlet, article.title, article.published, article.path]
-        lines.append(
-            f"| {labels[source.id]} | " + " | ".join(escape(c or "–") for c in cells) + " |"
-        )
-    return [*lines, ""]
+        cells = [article.outlet, article.title, article.published]
+        row = [*cells, relation_phrase(source, labels), flag_names(source), article.path]
+        lines.append(f"| {labels[source.id]} | " + " | ".join(escape(c or "–") for c in row) + " |")
+    return [*lines, "", *_flags(story, labels), *_changes(story, labels)]
+
+
+_SOURCES_HEADER = "| | Outlet | Title | Published | Relation | Flags | Input |"
+_EVIDENCE_SHOWN = 3
+_EVIDENCE_CHARACTERS = 160
+
+
+def _flags(story: StoryBrief, labels: dict[str, str]) -> list[str]:
+    lines: list[str] = []
+    for source in story.sources:
+        for flag in source.provenance.flags if source.provenance else ():
+            lines.append(f"- {labels[source.id]} · **{flag.flag}**: {escape(flag.reason)}")
+            for item in flag.evidence[:_EVIDENCE_SHOWN]:
+                where = (
+                    f" \\[{labels[source.id]} {item.start}–{item.end}\\]"
+                    if item.start is not None
+                    else ""
+                )
+                lines.append(f"  - “{escape(_shortened(item.text))}”{where}")
+    return ["### Quality flags", "", *lines, ""] if lines else []
+
+
+def _changes(story: StoryBrief, labels: dict[str, str]) -> list[str]:
+    texts = {source.id: source.clean.text for source in story.sources}
+    lines: list[str] = []
+    for source in story.sources:
+        for change in source.provenance.changes if source.provenance else ():
+            origin = labels.get(change.origin.source)
+            lines.append(
+                f"- {labels[source.id]} ({escape(relation_phrase(source, labels))}) · "
+                f"**{change.kind}**: {escape(change.detail)}"
+            )
+            if origin is not None:
+                before = texts[change.origin.source][change.origin.start : change.origin.end]
+                lines.append(f"  - {origin}: “{escape(before)}”")
+            after = texts[source.id][change.copy.start : change.copy.end]
+            lines.append(f"  - {labels[source.id]}: “{escape(after)}”")
+    return ["### What copies changed", "", *lines, ""] if lines else []
+
+
+def _shortened(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _EVIDENCE_CHARACTERS else text[: _EVIDENCE_CHARACTERS - 1] + "…"
 
 
 def _citation(citation: Citation, labels: dict[str, str]) -> str:

@@ -1,0 +1,110 @@
+"""Align the sentences of a copy with those of its origin.
+
+Each sentence of the copy is paired with the origin sentence that states the same thing,
+if any: found by shared rare words (a copy keeps most words of the sentence it copies) or,
+where sentence embeddings are given, by meaning (a rewrite keeps few), and confirmed by the
+sentence matcher.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from newsfuse.embed import Encoder, Matrix
+from newsfuse.lexical import TermIndex, containment
+from newsfuse.models import Sentence, Source
+from newsfuse.provenance.matcher import (
+    SAME_CLAIM,
+    SentenceFeatures,
+    features,
+    same_claim_probability,
+)
+
+# Lexical candidates hold at least this share of a copy sentence's content terms.
+_LEXICAL_SHARE = 0.5
+# Sentences this alike in both directions are a copy of each other without asking the model.
+_VERBATIM_SHARE = 0.85
+# Semantic candidates: the origin sentences nearest in meaning, this many per sentence.
+_NEAREST = 3
+# Sentences are embedded up to this many per source: enough to tell a rewrite.
+MAX_EMBEDDED = 80
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    origin: Sentence
+    copy: Sentence
+    probability: float
+
+
+class SentenceTable:
+    """One source's sentences, prepared once for any number of alignments."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.sentences = source.sentences
+        self.features: list[SentenceFeatures] = [features(s.text) for s in self.sentences]
+
+    @cached_property
+    def index(self) -> TermIndex:
+        index = TermIndex()
+        for item in self.features:
+            index.add(item.terms)
+        return index
+
+
+class Meanings:
+    """Sentence embeddings by source, computed on first use."""
+
+    def __init__(self, encoder: Encoder) -> None:
+        self._encoder = encoder
+        self._by_source: dict[str, Matrix] = {}
+
+    def of(self, table: SentenceTable) -> Matrix:
+        found = self._by_source.get(table.source.id)
+        if found is None:
+            texts = [sentence.text for sentence in table.sentences[:MAX_EMBEDDED]]
+            found = self._encoder.encode(texts)
+            self._by_source[table.source.id] = found
+        return found
+
+
+def align(
+    origin: SentenceTable, copy: SentenceTable, meanings: Meanings | None = None
+) -> list[AlignedPair]:
+    """For each sentence of `copy`, the origin sentence stating the same, if there is one."""
+    cosines = meanings.of(copy) @ meanings.of(origin).T if meanings is not None else None
+    pairs = []
+    for number, sentence in enumerate(copy.sentences):
+        mine = copy.features[number]
+        row = cosines[number] if cosines is not None and number < len(cosines) else None
+        candidates = set(origin.index.holders(mine.terms, _LEXICAL_SHARE)) if mine.terms else set()
+        if row is not None:
+            candidates.update(int(i) for i in np.argsort(-row, kind="stable")[:_NEAREST])
+        best = _best(origin, mine, sorted(candidates), row)
+        if best is not None:
+            pairs.append(AlignedPair(origin.sentences[best[1]], sentence, best[0]))
+    return pairs
+
+
+def _best(
+    origin: SentenceTable, mine: SentenceFeatures, candidates: list[int], row: Matrix | None
+) -> tuple[float, int] | None:
+    best: tuple[float, int] | None = None
+    for number in candidates:
+        cosine = float(row[number]) if row is not None and number < len(row) else None
+        probability = _probability(mine, origin.features[number], cosine)
+        if probability >= SAME_CLAIM and (best is None or probability > best[0]):
+            best = (probability, number)
+    return best
+
+
+def _probability(mine: SentenceFeatures, theirs: SentenceFeatures, cosine: float | None) -> float:
+    if cosine is not None:
+        return same_claim_probability(mine, theirs, cosine)
+    # Without embeddings only near-verbatim copies are aligned: what a text copy keeps.
+    alike = min(containment(mine.terms, theirs.terms), containment(theirs.terms, mine.terms))
+    return alike if alike >= _VERBATIM_SHARE else 0.0

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from newsfuse.embed import default_encoder
+from newsfuse.provenance.align import Meanings, SentenceTable, align
+
+from ..conftest import make_source
+
+ORIGIN = """Ship hits bridge after engine failure
+
+A container ship lost power and drifted into the Alder Bay swing bridge on Monday morning.
+
+Two crew members were treated for minor injuries, the fire service said.
+
+Gannet Shipping Lines said it would pay for the repairs to the bridge.
+"""
+COPY = """Ship hits bridge after engine failure
+
+A container ship lost power and drifted into the Alder Bay swing bridge on Monday morning.
+
+Three crew members were treated for minor injuries, the fire service said.
+
+Traffic was diverted through the Quarry Road tunnel all afternoon.
+"""
+REWRITE = """Vessel hits bridge
+
+On Monday morning a cargo vessel without power floated into the swing bridge at Alder Bay.
+
+The shipping company, Gannet Shipping Lines, will cover the cost of repairing the bridge.
+"""
+
+
+def test_a_copy_is_aligned_by_its_words() -> None:
+    pairs = align(SentenceTable(make_source(ORIGIN)), SentenceTable(make_source(COPY)))
+    assert [(p.origin.index, p.copy.index) for p in pairs] == [(0, 0), (1, 1)]
+    assert pairs[0].probability == 1.0
+
+
+def test_a_rewrite_is_aligned_by_meaning() -> None:
+    origin, rewrite = SentenceTable(make_source(ORIGIN)), SentenceTable(make_source(REWRITE))
+    assert align(origin, rewrite) == []
+    pairs = align(origin, rewrite, Meanings(default_encoder()))
+    assert [(p.origin.index, p.copy.index) for p in pairs] == [(0, 0), (2, 1)]

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.provenance.changes import fact_changes
+
+
+@pytest.mark.parametrize(
+    ("origin", "copy", "kind", "detail"),
+    [
+        (
+            "Biden said Russia has 150,000 troops near Ukraine.",
+            "Biden said Russia has 130,000 troops near Ukraine.",
+            "number",
+            "150,000 → 130,000",
+        ),
+        (
+            "Two crew members were hurt, the service said.",
+            "Three crew members were hurt, the service said.",
+            "number",
+            "2 → 3",
+        ),
+        (
+            "The ministry said the troops would withdraw.",
+            "The ministry said the troops would not withdraw.",
+            "negation",
+            "negation added",
+        ),
+        (
+            "He warned of an invasion of Ukraine on Tuesday.",
+            "He warned of an invasion by Ukraine on Tuesday.",
+            "role",
+            "invasion of Ukraine → invasion by Ukraine",
+        ),
+        (
+            "On Monday, Russia warned Ukraine about the drills.",
+            "On Monday, Ukraine warned Russia about the drills.",
+            "role",
+            "Russia … Ukraine → Ukraine … Russia",
+        ),
+        (
+            "The units will return on Tuesday, officials said.",
+            "The units will return on Wednesday, officials said.",
+            "date",
+            "tuesday → wednesday",
+        ),
+        (
+            "Officials said Smith met Putin in Moscow.",
+            "Officials said Jones met Putin in Moscow.",
+            "name",
+            "Smith → Jones",
+        ),
+        (
+            "The city will close the bridge for repairs.",
+            "The city has closed the bridge for repairs.",
+            "tense",
+            "planned or possible → done",
+        ),
+    ],
+)
+def test_each_kind_of_changed_fact(origin: str, copy: str, kind: str, detail: str) -> None:
+    assert [(c.kind, c.detail) for c in fact_changes(origin, copy)] == [(kind, detail)]
+
+
+@pytest.mark.parametrize(
+    ("origin", "copy"),
+    [
+        (
+            "The ministry stated the troops would withdraw soon.",
+            "The ministry said the troops would withdraw soon.",
+        ),
+        ("Vladimir Putin said Russia is ready to talk.", "Putin said Russia is ready to talk."),
+        (
+            "Biden said 150,000 troops were near Ukraine.",
+            "Biden said that 150,000 troops were near Ukraine.",
+        ),
+        ("Same sentence.", "Same sentence."),
+    ],
+)
+def test_rewording_is_not_a_change_of_fact(origin: str, copy: str) -> None:
+    assert fact_changes(origin, copy) == []
