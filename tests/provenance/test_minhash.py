@@ -13,7 +13,26 @@ from newsfuse.provenance.minhash import (
     signature,
 )
 
-TEXT = ["the", "ship", "lost", "power", "and", "drifted", "into", "the", "bridge", "on", "monday", "morning", "while", "tugs", "raced", "to", "hold", "it"]
+TEXT = [
+    "the",
+    "ship",
+    "lost",
+    "power",
+    "and",
+    "drifted",
+    "into",
+    "the",
+    "bridge",
+    "on",
+    "monday",
+    "morning",
+    "while",
+    "tugs",
+    "raced",
+    "to",
+    "hold",
+    "it",
+]
 
 
 def test_shingles_are_sorted_distinct_and_repeatable() -> None:
@@ -45,7 +64,22 @@ def test_banding_finds_near_duplicates_and_skips_unrelated() -> None:
     base = shingle_hashes(TEXT * 3 + ["end"], 5)
     near = shingle_hashes(TEXT * 3 + ["finish", "now"], 5)
     other = shingle_hashes(
-        ["markets", "rallied", "as", "the", "central", "bank", "held", "rates", "steady", "for", "a", "third", "month"], 5
+        [
+            "markets",
+            "rallied",
+            "as",
+            "the",
+            "central",
+            "bank",
+            "held",
+            "rates",
+            "steady",
+            "for",
+            "a",
+            "third",
+            "month",
+        ],
+        5,
     )
     signatures = [signature(h, banding.permutations) for h in (base, other, near)]
     assert candidate_pairs(signatures, banding) == {(0, 2)}
