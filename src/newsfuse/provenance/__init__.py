@@ -51,14 +51,14 @@ def analyse(sources: Sequence[Source], encoder: Encoder | None = None) -> tuple[
     for item, found in zip(prints, flags, strict=True):
         item.garbled = any(flag.flag == "garbled" for flag in found)
         item.content_flags = sum(flag.flag in _CONTENT_FLAGS for flag in found)
-    meanings = Meanings(encoder) if encoder is not None else None
+    derive = _Derivations(prints, Meanings(encoder) if encoder is not None else None)
     families = Families(len(prints))
     for left, right in _candidates(prints):
-        if families.find(left) != families.find(right) and _derived(prints, left, right, meanings):
+        if families.find(left) != families.find(right) and _derived(prints, left, right, derive):
             families.join(left, right)
     provenance: dict[int, Provenance] = {}
     for members in families.groups():
-        provenance.update(_family(prints, flags, members, meanings))
+        provenance.update(_family(prints, flags, members, derive))
     return tuple(
         Source(s.article, s.clean, s.sentences, provenance[n]) for n, s in enumerate(sources)
     )
@@ -73,18 +73,33 @@ def _candidates(prints: list[Fingerprint]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _derived(prints: list[Fingerprint], left: int, right: int, meanings: Meanings | None) -> bool:
-    return (
-        derivation(prints[left], prints[right], meanings) is not None
-        or derivation(prints[right], prints[left], meanings) is not None
-    )
+class _Derivations:
+    """How sources derive from one another, each pair worked out once."""
+
+    def __init__(self, prints: list[Fingerprint], meanings: Meanings | None) -> None:
+        self._prints = prints
+        self._meanings = meanings
+        self._known: dict[tuple[int, int], Derivation | None] = {}
+
+    def __call__(self, origin: int, copy: int) -> Derivation | None:
+        key = (origin, copy)
+        if key not in self._known:
+            self._known[key] = derivation(self._prints[origin], self._prints[copy], self._meanings)
+        return self._known[key]
+
+
+def _derived(prints: list[Fingerprint], left: int, right: int, derive: _Derivations) -> bool:
+    """Whether one of the pair derives from the other. Tried once, the shorter text as the
+    copy: a text copy is judged both ways at once, and a rewrite rarely outgrows its origin."""
+    longer, shorter = sorted((left, right), key=lambda n: (-len(prints[n].source.sentences), n))
+    return derive(longer, shorter) is not None
 
 
 def _family(
     prints: list[Fingerprint],
     flags: list[list[QualityFlag]],
     members: list[int],
-    meanings: Meanings | None,
+    derive: _Derivations,
 ) -> dict[int, Provenance]:
     origin = min(members, key=lambda n: origin_order(prints[n]))
     origin_id = prints[origin].source.id
@@ -92,9 +107,7 @@ def _family(
     for member in members:
         if member == origin:
             continue
-        derived = derivation(prints[origin], prints[member], meanings) or _nearest(
-            prints, member, members, meanings
-        )
+        derived = derive(origin, member) or _nearest(prints, member, members, derive)
         result[member] = _related(
             prints[origin].source, prints[member].source, derived, flags[member]
         )
@@ -102,16 +115,16 @@ def _family(
 
 
 def _nearest(
-    prints: list[Fingerprint], member: int, members: list[int], meanings: Meanings | None
+    prints: list[Fingerprint], member: int, members: list[int], derive: _Derivations
 ) -> Derivation:
     """How a member relates to the member it was joined by, when it does not derive from
     the origin directly (a copy of a copy, or the fuller text a trimmed copy came from)."""
     for other in members:
         if other == member:
             continue
-        if found := derivation(prints[other], prints[member], meanings):
+        if found := derive(other, member):
             return found
-        if found := derivation(prints[member], prints[other], meanings):
+        if found := derive(member, other):
             return Derivation(found.relation, prints[other].source.id, ())
     raise AssertionError("a family member derives from no other member")
 

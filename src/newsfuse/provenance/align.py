@@ -8,6 +8,7 @@ sentence matcher.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -27,6 +28,9 @@ from newsfuse.provenance.matcher import (
 _LEXICAL_SHARE = 0.5
 # Sentences this alike in both directions are a copy of each other without asking the model.
 _VERBATIM_SHARE = 0.85
+# A changed sentence in a copy stands for the origin's sentence in its place when they
+# share this share of content terms.
+_IN_PLACE_SHARE = 0.5
 # Semantic candidates: the origin sentences nearest in meaning, this many per sentence.
 _NEAREST = 3
 # Sentences are embedded up to this many per source: enough to tell a rewrite.
@@ -72,10 +76,40 @@ class Meanings:
         return found
 
 
+def align_in_order(origin: SentenceTable, copy: SentenceTable) -> list[AlignedPair]:
+    """The sentences of a copy of the origin's text, paired in order: runs of the same
+    sentences, and a changed sentence with the one it stands in place of (sentences that
+    keep half their content terms)."""
+    before = [s.text for s in origin.sentences]
+    after = [s.text for s in copy.sentences]
+    pairs = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                mine, theirs = copy.features[j], origin.features[i]
+                alike = min(
+                    containment(mine.terms, theirs.terms), containment(theirs.terms, mine.terms)
+                )
+                if tag == "equal" or alike >= _IN_PLACE_SHARE:
+                    pairs.append(
+                        AlignedPair(
+                            origin.sentences[i], copy.sentences[j], 1.0 if tag == "equal" else alike
+                        )
+                    )
+    return pairs
+
+
 def align(
-    origin: SentenceTable, copy: SentenceTable, meanings: Meanings | None = None
+    origin: SentenceTable,
+    copy: SentenceTable,
+    meanings: Meanings | None = None,
+    lexical_share: float | None = None,
 ) -> list[AlignedPair]:
-    """For each sentence of `copy`, the origin sentence stating the same, if there is one."""
+    """For each sentence of `copy`, the origin sentence stating the same, if there is one:
+    by meaning when `meanings` are given, else by words (sentences holding `lexical_share`
+    of each other's content terms; near-verbatim sentences when not given)."""
+    share = _VERBATIM_SHARE if lexical_share is None else lexical_share
     cosines = meanings.of(copy) @ meanings.of(origin).T if meanings is not None else None
     pairs = []
     for number, sentence in enumerate(copy.sentences):
@@ -84,27 +118,32 @@ def align(
         candidates = set(origin.index.holders(mine.terms, _LEXICAL_SHARE)) if mine.terms else set()
         if row is not None:
             candidates.update(int(i) for i in np.argsort(-row, kind="stable")[:_NEAREST])
-        best = _best(origin, mine, sorted(candidates), row)
+        best = _best(origin, mine, sorted(candidates), row, share)
         if best is not None:
             pairs.append(AlignedPair(origin.sentences[best[1]], sentence, best[0]))
     return pairs
 
 
 def _best(
-    origin: SentenceTable, mine: SentenceFeatures, candidates: list[int], row: Matrix | None
+    origin: SentenceTable,
+    mine: SentenceFeatures,
+    candidates: list[int],
+    row: Matrix | None,
+    share: float,
 ) -> tuple[float, int] | None:
     best: tuple[float, int] | None = None
     for number in candidates:
         cosine = float(row[number]) if row is not None and number < len(row) else None
-        probability = _probability(mine, origin.features[number], cosine)
+        probability = _probability(mine, origin.features[number], cosine, share)
         if probability >= SAME_CLAIM and (best is None or probability > best[0]):
             best = (probability, number)
     return best
 
 
-def _probability(mine: SentenceFeatures, theirs: SentenceFeatures, cosine: float | None) -> float:
+def _probability(
+    mine: SentenceFeatures, theirs: SentenceFeatures, cosine: float | None, share: float
+) -> float:
     if cosine is not None:
         return same_claim_probability(mine, theirs, cosine)
-    # Without embeddings only near-verbatim copies are aligned: what a text copy keeps.
     alike = min(containment(mine.terms, theirs.terms), containment(theirs.terms, mine.terms))
-    return alike if alike >= _VERBATIM_SHARE else 0.0
+    return alike if alike >= share else 0.0

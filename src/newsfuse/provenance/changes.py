@@ -116,11 +116,23 @@ def _swapped_names(origin: str, copy: str) -> str | None:
     names = [name for name in sorted(_names_in(origin)) if name in copy]
     for i, first in enumerate(names):
         for second in names[i + 1 :]:
-            was = re.search(rf"{re.escape(first)}\s+(\w+(?:\s\w+)?)\s+{re.escape(second)}", origin)
-            now = re.search(rf"{re.escape(second)}\s+(\w+(?:\s\w+)?)\s+{re.escape(first)}", copy)
-            if was and now and was.group(1) == now.group(1):
+            was = _between(origin, first, second)
+            if was is not None and was == _between(copy, second, first):
                 return f"{first} … {second} → {second} … {first}"
     return None
+
+
+def _between(text: str, first: str, second: str) -> str | None:
+    """The one or two words between `first` and the next `second` in `text`, if so placed."""
+    start = text.find(first)
+    if start < 0:
+        return None
+    after = start + len(first)
+    end = text.find(second, after)
+    if end < 0:
+        return None
+    middle = text[after:end].split()
+    return " ".join(middle) if 1 <= len(middle) <= 2 else None
 
 
 def _status(origin: str, copy: str) -> FactChange | None:

@@ -1,9 +1,11 @@
 """How one source derives from another, and which source a family of them started from.
 
-For a source and a candidate origin: the same text both ways is a copy (a syndicated copy
-when the furniture around it differs); the copy's text inside the origin's, or the origin's
-inside the copy's, is syndicated (trimmed or extended); most of its sentences stating the
-origin's in other words is a rewrite (a translation when round-trip damage shows).
+For a source and a candidate origin that share text, their sentences are compared in order:
+the same text both ways is a copy (a syndicated copy when the furniture around it differs);
+all of the copy's text inside the origin's, or all of the origin's inside the copy's, is
+syndicated (trimmed or extended). Otherwise, most of the copy's sentences stating the
+origin's in other words make a rewrite. Any of them is a translation when it shows the
+damage of round-trip machine translation that its origin does not.
 """
 
 from __future__ import annotations
@@ -13,17 +15,30 @@ from dataclasses import dataclass, field
 from newsfuse.lexical import content_terms, words
 from newsfuse.models import Source
 from newsfuse.provenance import minhash
-from newsfuse.provenance.align import AlignedPair, Meanings, SentenceTable, align
+from newsfuse.provenance.align import (
+    AlignedPair,
+    Meanings,
+    SentenceTable,
+    align,
+    align_in_order,
+)
 
 SHINGLE_WORDS = 5
-# Both texts hold this share of each other's five-word shingles: the same text.
+# This share of the sentences of both texts, in order, the same or edited in place: the
+# same text; of one of them: the same text, trimmed or extended.
 SAME_TEXT = 0.9
-# One text holds this share of the other's: the same text, trimmed or extended.
-CONTAINED = 0.8
+# A sentence edited in place is still the same text when both keep this share of each
+# other's content terms (a figure changed, a "not" added); a spinner's swaps go further.
+KEPT_SENTENCE = 0.8
+# A sentence holding this share of another's content terms both ways states it, swapped
+# words and all.
+SPUN_SENTENCE = 0.6
 # This share of a source's sentences state sentences of the other: a rewrite of it.
 REWORDED = 0.5
-# Reworded candidates must share this share of content terms before sentences are compared.
+# Sentences are compared only for pairs that share this share of content terms or reuse
+# this share of text: independent reports of one event rarely reach either.
 SHARED_TERMS = 0.3
+REUSED_TEXT = 0.2
 
 
 @dataclass
@@ -78,25 +93,45 @@ def derivation(
 ) -> Derivation | None:
     """How `copy` derives from `origin`, with its sentences aligned to the origin's; None
     when it does not."""
-    inside = minhash.containment(copy.shingles, origin.shingles)
-    around = minhash.containment(origin.shingles, copy.shingles)
-    if inside >= SAME_TEXT and around >= SAME_TEXT:
-        relation = "copy" if copy.furniture == origin.furniture else "syndicated"
-        return Derivation(relation, origin.source.id, _aligned(origin, copy, None))
-    if max(inside, around) >= CONTAINED:
-        return Derivation("syndicated", origin.source.id, _aligned(origin, copy, None))
-    if meanings is None or minhash.jaccard(origin.terms, copy.terms) < SHARED_TERMS:
+    translated = copy.garbled and not origin.garbled  # round-trip damage the origin lacks
+    reused = max(
+        minhash.containment(copy.shingles, origin.shingles),
+        minhash.containment(origin.shingles, copy.shingles),
+    )
+    if reused >= REUSED_TEXT:
+        in_order = _in_order(origin, copy)
+        kept = sum(pair.probability >= KEPT_SENTENCE for pair in in_order)
+        whole_copy = kept >= SAME_TEXT * len(copy.source.sentences)
+        whole_origin = kept >= SAME_TEXT * len(origin.source.sentences)
+        if whole_copy and whole_origin:
+            relation = "copy" if copy.furniture == origin.furniture else "syndicated"
+            return Derivation(_or_translation(relation, translated), origin.source.id, in_order)
+        if whole_copy or whole_origin:
+            return Derivation(_or_translation("syndicated", translated), origin.source.id, in_order)
+    elif minhash.jaccard(origin.terms, copy.terms) < SHARED_TERMS:
         return None
     pairs = _aligned(origin, copy, meanings)
     if len(pairs) < REWORDED * max(len(copy.source.sentences), 1) or len(pairs) < 2:
         return None
-    relation = "translation" if copy.garbled else "rewrite"
-    return Derivation(relation, origin.source.id, pairs)
+    return Derivation(_or_translation("rewrite", translated), origin.source.id, pairs)
+
+
+def _or_translation(relation: str, translated: bool) -> str:
+    return "translation" if translated else relation
+
+
+def _in_order(origin: Fingerprint, copy: Fingerprint) -> tuple[AlignedPair, ...]:
+    return tuple(align_in_order(origin.table, copy.table))
 
 
 def _aligned(
     origin: Fingerprint, copy: Fingerprint, meanings: Meanings | None
 ) -> tuple[AlignedPair, ...]:
+    """The copy's sentences aligned with the origin's: by words first (a spinner keeps the
+    names, figures and most nouns), by meaning only where words do not settle it."""
+    by_words = align(origin.table, copy.table, None, lexical_share=SPUN_SENTENCE)
+    if meanings is None or len(by_words) >= REWORDED * len(copy.source.sentences):
+        return tuple(by_words)
     return tuple(align(origin.table, copy.table, meanings))
 
 
