@@ -25,6 +25,7 @@ from newsfuse.cluster import cluster
 from newsfuse.embed import default_encoder
 from newsfuse.ingest import read_text
 from newsfuse.models import Article, Brief, Source, Story
+from newsfuse.provenance import analyse
 from newsfuse.render import render_json
 from newsfuse.segment import segment
 from newsfuse.summarize import summarize
@@ -69,7 +70,9 @@ def brief_of(texts: list[str], name: str, clock: Clock) -> Brief:
         clean = clock.time("clean", lambda a=article: clean_article(a))
         sentences = clock.time("segment", lambda c=clean: segment(c))
         sources.append(Source(article, clean, sentences))
-    stories: tuple[Story, ...] = clock.time("cluster", lambda: cluster(sources))
+    encoder = default_encoder()
+    analysed = clock.time("provenance", lambda: analyse(sources, encoder))
+    stories: tuple[Story, ...] = clock.time("cluster", lambda: cluster(analysed))
     briefs = tuple(clock.time("summarize", lambda s=s: summarize(s)) for s in stories)
     brief = Brief(briefs)
     clock.time("render", lambda: render_json(brief))

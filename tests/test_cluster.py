@@ -60,3 +60,20 @@ def test_average_link_partitions_its_input(raw: list[dict[str, float]], threshol
     members = sorted(i for group in groups for i in group)
     assert members == list(range(len(vectors)))
     assert groups == sorted(groups, key=lambda group: group[0])
+
+
+def test_copies_go_where_their_origin_goes() -> None:
+    from dataclasses import replace
+
+    from newsfuse.models import Provenance
+
+    origin = make_source(QUAKE_A[0], "origin.txt")
+    # A copy whose text alone would land elsewhere still follows its origin.
+    copy = make_source(BRIDGE[0], "copy.txt")
+    copy = replace(copy, provenance=Provenance("syndicated", origin.id))
+    other = make_source(QUAKE_B[0], "other.txt")
+    stories = cluster([origin, other, copy])
+    assert [[s.article.path for s in story.sources] for story in stories] == [
+        ["origin.txt", "copy.txt"],
+        ["other.txt"],
+    ]

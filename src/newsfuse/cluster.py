@@ -38,12 +38,20 @@ def source_terms(source: Source) -> list[str]:
 
 def cluster(sources: Sequence[Source], threshold: float = STORY_SIMILARITY) -> tuple[Story, ...]:
     """Stories of `sources`: a partition, each story's sources in input order, stories in
-    order of their first source."""
-    terms = [source_terms(source) for source in sources]
+    order of their first source. Copies go where their origin goes: one member of each
+    family (by provenance) is clustered, so forty reprints cost what one does."""
+    families: dict[str, list[int]] = {}
+    for number, source in enumerate(sources):
+        families.setdefault(source.origin, []).append(number)
+    leaders = [members[0] for members in families.values()]
+    terms = [source_terms(sources[i]) for i in leaders]
     idf = inverse_frequencies(document_frequencies(terms), len(terms))
-    vectors = [tfidf(source_terms_, idf) for source_terms_ in terms]
-    groups = average_link(vectors, threshold)
-    return tuple(_story([sources[i] for i in group]) for group in groups)
+    vectors = [tfidf(leader_terms, idf) for leader_terms in terms]
+    groups = [
+        sorted(i for leader in group for i in families[sources[leaders[leader]].origin])
+        for group in average_link(vectors, threshold)
+    ]
+    return tuple(_story([sources[i] for i in members]) for members in sorted(groups))
 
 
 def _story(sources: list[Source]) -> Story:
