@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newsfuse {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_brief(commands)
+    return parser
+
+
+def _add_brief(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     brief = commands.add_parser(
         "brief",
         help="brief the stories in a pile of reports",
@@ -77,7 +82,6 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"most key points per story (default: {MAX_POINTS})",
     )
     brief.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs")
-    return parser
 
 
 def _positive(value: str) -> int:

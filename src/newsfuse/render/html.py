@@ -70,23 +70,6 @@ def _anchor(story_number: int, label: str, start: int) -> str:
 
 def _story_view(number: int, story: StoryBrief) -> dict[str, object]:
     labels = source_labels(story)
-    texts = {source.id: source.clean.text for source in story.sources}
-    points = [
-        {
-            "text": point.text,
-            "citations": [
-                CitationLink(
-                    label=labels[c.source],
-                    anchor=_anchor(number, labels[c.source], c.start),
-                    start=c.start,
-                    end=c.end,
-                    quote=texts[c.source][c.start : c.end],
-                )
-                for c in point.citations
-            ],
-        }
-        for point in story.summary
-    ]
     spans: dict[str, list[tuple[int, int]]] = {source.id: [] for source in story.sources}
     for point in story.summary:
         for citation in point.citations:
@@ -106,10 +89,31 @@ def _story_view(number: int, story: StoryBrief) -> dict[str, object]:
         "number": number,
         "story": story,
         "dates": date_range(story),
-        "points": points,
+        "points": _points(number, story, labels),
         "sources": sources,
         "changes": _changes(story, labels),
     }
+
+
+def _points(number: int, story: StoryBrief, labels: dict[str, str]) -> list[dict[str, object]]:
+    """The key points, each citation a link to its span with the span as its tooltip."""
+    texts = {source.id: source.clean.text for source in story.sources}
+    return [
+        {
+            "text": point.text,
+            "citations": [
+                CitationLink(
+                    label=labels[c.source],
+                    anchor=_anchor(number, labels[c.source], c.start),
+                    start=c.start,
+                    end=c.end,
+                    quote=texts[c.source][c.start : c.end],
+                )
+                for c in point.citations
+            ],
+        }
+        for point in story.summary
+    ]
 
 
 @dataclass(frozen=True)

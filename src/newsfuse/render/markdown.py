@@ -70,12 +70,13 @@ def _flags(story: StoryBrief, labels: dict[str, str]) -> list[str]:
         for flag in source.provenance.flags if source.provenance else ():
             lines.append(f"- {labels[source.id]} · **{flag.flag}**: {escape(flag.reason)}")
             for item in flag.evidence[:_EVIDENCE_SHOWN]:
-                where = (
-                    f" \\[{labels[source.id]} {item.start}–{item.end}\\]"
-                    if item.start is not None
-                    else ""
-                )
-                lines.append(f"  - “{escape(_shortened(item.text))}”{where}")
+                # A sentence is shown whole (the damage may be anywhere in it); a removed
+                # line of furniture, such as a disclaimer, shortened.
+                if item.start is not None:
+                    cited = f" \\[{labels[source.id]} {item.start}–{item.end}\\]"
+                    lines.append(f"  - “{escape(item.text)}”{cited}")
+                else:
+                    lines.append(f"  - “{escape(_shortened(item.text))}”")
     return ["### Quality flags", "", *lines, ""] if lines else []
 
 
