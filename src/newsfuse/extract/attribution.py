@@ -1,0 +1,296 @@
+"""Who said what: direct quotes and reported speech, with their speakers and cues.
+
+1. Direct quotes are found by their quotation marks (straight or curly), then attributed
+   to a speech verb just after the closing mark (`"...," Smith said`, `"...," said Smith`)
+   or just before the opening one (`Smith said: "..."`); a quote that follows an
+   attributed quote in the same paragraph (`"A," he said. "B."`), or opens a paragraph
+   after one, continues it.
+2. Reported speech: a speech verb with a clause as its complement ("Biden said Russia
+   has...") gives the clause as what was said and the verb's subject as who said it.
+3. "according to X": X said the rest of the sentence.
+
+Offsets are those of the text parsed. Speakers are the words of the text ("he", "the NATO
+chief"); `newsfuse.extract.speakers` resolves them to names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+SPEECH_VERBS = frozenset(
+    """
+    say tell add state declare note explain ask answer reply respond warn claim insist argue
+    suggest announce confirm deny admit acknowledge report write tweet post predict estimate
+    believe think accuse urge describe reiterate stress emphasize express assert remark
+    mention recall concede promise vow threaten testify indicate signal agree caution
+    complain contend maintain observe recount reveal allege charge counter boast joke
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+# Verbs of belief, intention and stance: news attributes these as it does speech.
+STANCE_VERBS = frozenset(
+    """
+    worry fear hope expect want feel know doubt wonder consider understand assume plan
+    intend propose demand call urge criticize praise blame question dispute reject dismiss
+    defend support oppose condemn denounce hail welcome explore discuss cite reference
+    attack slam blast accuse label
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+# A quote has at least this many words; shorter quoted words are names or scare quotes.
+_QUOTE_WORDS = 4
+# The cue of a direct quote lies within this many tokens of the quote.
+_CUE_REACH = 8
+# A quote between marks; or, as news writes a quote that runs over paragraphs, a
+# paragraph opened by a mark and left open when the next paragraph opens with one.
+_QUOTE = re.compile(r"“[^“”]+”|\"[^\"\n]+\"|“[^“”\n]+(?=\n\n“)")
+# A quote this close to the end of an attributed one, nothing quoted between, continues it.
+_CONTINUATION_REACH = 200
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """What was said (one or more spans), who said it and the cue word, as spans of the text."""
+
+    content: tuple[Span, ...]
+    speaker: Span | None
+    cue: Span | None
+    direct: bool
+
+
+def attributions(doc: Any) -> list[Attribution]:
+    """The attributions of a parsed text, in order of their content."""
+    text = _text(doc)
+    direct = _direct_quotes(doc, text)
+    covered = [part for found in direct for part in found.content]
+    reported = [
+        found
+        for found in [*_reported(doc), *_according_to(doc)]
+        if not any(_overlaps(part, quote) for part in found.content for quote in covered)
+    ]
+    return sorted([*direct, *reported], key=lambda found: found.content[0].start)
+
+
+def _overlaps(left: Span, right: Span) -> bool:
+    return left.start < right.end and right.start < left.end
+
+
+def _direct_quotes(doc: Any, text: str) -> list[Attribution]:
+    found: list[Attribution] = []
+    for match in _QUOTE.finditer(text):
+        closed = match.group(0)[-1] in '”"'
+        inner = Span(match.start() + 1, match.end() - (1 if closed else 0))
+        quoted = text[inner.start : inner.end]
+        if not _is_utterance(quoted):
+            continue
+        cue = _cue_after(doc, match.end(), quoted) or _cue_before(doc, match.start())
+        if cue is None and (named := _dash_speaker(text, match.end())) is not None:
+            found.append(Attribution((inner,), named, None, direct=True))
+            continue
+        same_cue = cue is not None and found and found[-1].cue == _span(cue)
+        if cue is not None and not same_cue:
+            found.append(Attribution((inner,), _speaker(cue), _span(cue), direct=True))
+        elif found and (same_cue or _continues(text, found[-1], match.start())):
+            last = found[-1]
+            found[-1] = Attribution((*last.content, inner), last.speaker, last.cue, direct=True)
+    return found
+
+
+def _is_utterance(quoted: str) -> bool:
+    """Quoted words that someone said: four words or more, or fewer that end in their own
+    punctuation ("You winning?"). Short quoted words inside a sentence are scare quotes."""
+    words = quoted.split()
+    return len(words) >= _QUOTE_WORDS or (bool(words) and quoted.rstrip()[-1:] in ",.?!")
+
+
+_DASH_NAME = re.compile(r"\s*[―—–-]\s*([A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3})")
+
+
+def _dash_speaker(text: str, end: int) -> Span | None:
+    """The name after a dash that closes a quote: "… ― Adriana Rodarte"."""
+    match = _DASH_NAME.match(text, end)
+    return Span(match.start(1), match.end(1)) if match else None
+
+
+def _continues(text: str, previous: Attribution, start: int) -> bool:
+    """A quote soon after an attributed one, with no other quote between: the same
+    speaker goes on (`"A," he said. "B."`, or the next paragraph opening with a quote)."""
+    between = text[previous.content[-1].end + 1 : start]
+    return len(between) < _CONTINUATION_REACH and not re.search(r"[“”\"]", between)
+
+
+def _cue_after(doc: Any, end: int, quoted: str) -> Any | None:
+    """A speech verb just after the closing mark, unless the quote ended its sentence with
+    a full stop (news writes `"...," she said`, and `"...?" she asked`)."""
+    if quoted.rstrip().endswith("."):
+        return None
+    tokens = _tokens_between(doc, end, end + 80)[:_CUE_REACH]
+    for token in tokens:
+        if token.is_sent_start and token.idx > end + 2:
+            break
+        if _is_speech_verb(token):
+            return token
+    return None
+
+
+def _cue_before(doc: Any, start: int) -> Any | None:
+    tokens = _tokens_between(doc, start - 80, start)[-_CUE_REACH:]
+    for token in reversed(tokens):
+        if _is_speech_verb(token) and _speaker(token) is not None:
+            return token
+        if token.text in {".", "!", "?"} and token.idx < start - 2:
+            break
+    return None
+
+
+def _tokens_between(doc: Any, start: int, end: int) -> list[Any]:
+    """The tokens starting in `[start, end)` of the text."""
+    starts = _token_starts(doc)
+    return list(doc[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
+
+
+def _text(doc: Any) -> str:
+    """The document's text, kept: spaCy builds `doc.text` anew on each call."""
+    cached: str | None = doc.user_data.get("newsfuse.text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["newsfuse.text"] = cached
+    return cached
+
+
+def _token_starts(doc: Any) -> list[int]:
+    cached: list[int] | None = doc.user_data.get("newsfuse.token_starts")
+    if cached is None:
+        cached = [token.idx for token in doc]
+        doc.user_data["newsfuse.token_starts"] = cached
+    return cached
+
+
+def _is_speech_verb(token: Any) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _is_cue(token: Any) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ in {"VERB", "AUX"} and (lemma in SPEECH_VERBS or lemma in STANCE_VERBS)
+
+
+def _speaker(cue: Any) -> Span | None:
+    """The subject of the cue verb; of the verb it depends on when it has none ("asking
+    her" in "Blige sings, before asking her"); for "that" or "who", the noun they stand for."""
+    verb = cue
+    for _ in range(3):
+        subject = _subject(verb)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "relcl"} or verb.head is verb:
+            break
+        verb = verb.head
+    return None
+
+
+def _subject(cue: Any) -> Span | None:
+    for child in cue.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.lower_ in {"that", "which", "who"} and cue.dep_ == "relcl":
+                return _subtree(cue.head)
+            return _subtree(child)
+        if child.dep_ == "agent":  # "was told by X"
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _subtree(objects[0])
+    return None
+
+
+def _subtree(token: Any) -> Span:
+    """The noun phrase of a subject, without a relative clause or apposition after it."""
+    trailing = {
+        t.i
+        for child in token.children
+        if child.i > token.i
+        and child.dep_ in {"relcl", "appos", "acl", "punct"}
+        and not _names_the_speaker(token, child)
+        for t in child.subtree
+    }
+    kept = [t for t in token.subtree if t.i not in trailing and not t.is_punct] or [token]
+    first, last = kept[0], kept[-1]
+    # A parse may run a subject across a paragraph break ("12:15 p.m.\n\nDonald Trump").
+    start = max(first.idx, _text(token.doc).rfind("\n", first.idx, token.idx) + 1)
+    return Span(start, last.idx + len(last.text))
+
+
+def _names_the_speaker(head: Any, apposition: Any) -> bool:
+    """ "Ambassador to NATO Julianne Smith": the apposition is the name, and is kept."""
+    return bool(apposition.dep_ == "appos" and apposition.pos_ == "PROPN" and head.pos_ != "PROPN")
+
+
+def _span(token: Any) -> Span:
+    return Span(token.idx, token.idx + len(token.text))
+
+
+def _reported(doc: Any) -> list[Attribution]:
+    found = []
+    for token in doc:
+        if not _is_cue(token):
+            continue
+        speaker = _speaker(token)
+        content = _said(token)
+        if speaker is not None and content is not None and content.end - content.start >= 12:
+            found.append(Attribution((content,), speaker, _span(token), direct=False))
+    return found
+
+
+def _said(verb: Any) -> Span | None:
+    """What a cue verb attributes: its clause ("said Russia has moved"), or the object and
+    complement of a verb of stance ("urged Americans to check", "denied the report")."""
+    clauses = [
+        c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}
+    ]
+    if clauses:
+        return _clause(clauses[0])
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd", "xcomp"}]
+    if not objects or verb.lemma_.lower() in {"say", "tell", "add", "write"}:
+        return None
+    spans = [_clause(child) for child in objects]
+    return Span(min(s.start for s in spans), max(s.end for s in spans))
+
+
+def _clause(head: Any) -> Span:
+    """The words of a reported clause, without the "that" opening it or punctuation at
+    either end."""
+    tokens = [
+        t
+        for t in head.subtree
+        if not (t.dep_ == "mark" and t.head == head and t.lower_ in {"that", "whether", "if"})
+    ]
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    first, last = (tokens[0], tokens[-1]) if tokens else (head, head)
+    return Span(first.idx, last.idx + len(last.text))
+
+
+def _according_to(doc: Any) -> list[Attribution]:
+    found = []
+    for token in doc:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+        if not objects:
+            continue
+        phrase = {t.i for t in token.subtree}
+        sentence = [t for t in token.sent if t.i not in phrase and not t.is_punct]
+        if len(sentence) < 3:
+            continue
+        content = Span(sentence[0].idx, sentence[-1].idx + len(sentence[-1].text))
+        found.append(Attribution((content,), _subtree(objects[0]), _span(token), direct=False))
+    return found

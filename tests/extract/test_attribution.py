@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.extract.attribution import Attribution, attributions
+from newsfuse.extract.nlp import parse
+
+
+def _found(text: str) -> list[tuple[str | None, str, bool]]:
+    return [
+        (
+            text[a.speaker.start : a.speaker.end] if a.speaker else None,
+            " / ".join(text[p.start : p.end] for p in a.content),
+            a.direct,
+        )
+        for a in attributions(parse(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“We will believe it when we see it,” Kuleba told reporters in Kyiv.",
+            ("Kuleba", "We will believe it when we see it,"),
+        ),
+        (
+            "“Do we want a war or not? Of course not,” said Putin.",
+            ("Putin", "Do we want a war or not? Of course not,"),
+        ),
+        (
+            "The minister said: “We are ready to talk to anyone at any time.”",
+            ("The minister", "We are ready to talk to anyone at any time."),
+        ),
+        ("“You winning?” she said, but he was drifting off.", ("she", "You winning?")),
+    ],
+)
+def test_direct_quotes_and_their_speakers(text: str, expected: tuple[str, str]) -> None:
+    assert _found(text) == [(*expected, True)]
+
+
+def test_a_quote_split_around_its_cue_is_one_quote() -> None:
+    text = "“These reports have just come out,” she told reporters. “We will go from there.”"
+    assert _found(text) == [
+        ("she", "These reports have just come out, / We will go from there.", True)
+    ]
+
+
+def test_a_quote_that_ends_its_sentence_takes_the_cue_before_it() -> None:
+    text = "Clinton tweeted: “This is dangerous for a president.” Merrill said the campaign would respond soon."
+    found = _found(text)
+    assert found[0] == ("Clinton", "This is dangerous for a president.", True)
+
+
+def test_reported_speech_and_according_to() -> None:
+    text = (
+        "Biden said Russia has positioned more than 150,000 troops near the border.\n\n"
+        "According to the Pentagon, the drills were continuing near the border."
+    )
+    assert _found(text) == [
+        ("Biden", "Russia has positioned more than 150,000 troops near the border", False),
+        ("the Pentagon", "the drills were continuing near the border", False),
+    ]
+
+
+def test_the_speaker_keeps_a_name_in_apposition_and_stays_in_its_paragraph() -> None:
+    text = "12:15 p.m.\n\nU.S. Ambassador to NATO Julianne Smith said the U.S. will “have to verify whether or not that is the case.”"
+    [(speaker, _, _)] = _found(text)
+    assert speaker is not None and "Julianne Smith" in speaker and "12:15" not in speaker
+
+
+def test_a_dash_after_a_quote_names_its_speaker() -> None:
+    text = "“The most unqualified candidate in history and a disgrace to the country.” ― Nell Carden Grey"
+    assert _found(text) == [
+        (
+            "Nell Carden Grey",
+            "The most unqualified candidate in history and a disgrace to the country.",
+            True,
+        )
+    ]
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    assert _found("He had seen no “on the ground” evidence of de-escalation by the military.") == []
+
+
+def test_attributions_are_values() -> None:
+    [found] = attributions(parse("“It is over now, for good,” she said."))
+    assert isinstance(found, Attribution) and found.cue is not None
