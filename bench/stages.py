@@ -23,6 +23,7 @@ from _harness import data_dir, peak_rss_mb, save, table
 from newsfuse.clean import clean_article
 from newsfuse.cluster import cluster
 from newsfuse.embed import default_encoder
+from newsfuse.extract.story import extract_story
 from newsfuse.ingest import read_text
 from newsfuse.models import Article, Brief, Source, Story
 from newsfuse.provenance import analyse
@@ -74,6 +75,8 @@ def brief_of(texts: list[str], name: str, clock: Clock) -> Brief:
     analysed = clock.time("provenance", lambda: analyse(sources, encoder))
     stories: tuple[Story, ...] = clock.time("cluster", lambda: cluster(analysed))
     briefs = tuple(clock.time("summarize", lambda s=s: summarize(s)) for s in stories)
+    for story in stories:
+        clock.time("extract", lambda s=story: extract_story(s))
     brief = Brief(briefs)
     clock.time("render", lambda: render_json(brief))
     return brief

@@ -178,7 +178,7 @@ def test_the_seeds_come_from_five_independent_origins(seeds_dir: Path) -> None:
 
 
 def test_the_headline_and_wording_avoid_distorted_sources(seeds_dir: Path) -> None:
-    from newsfuse.summarize import is_distorted
+    from newsfuse.provenance import is_distorted
 
     story = _brief(seeds_dir).stories[0]
     by_id = {source.id: source for source in story.sources}
@@ -187,3 +187,39 @@ def test_the_headline_and_wording_avoid_distorted_sources(seeds_dir: Path) -> No
         wording = by_id[point.citations[0].source]
         if is_distorted(wording):  # only when no undistorted source says the same
             assert all(is_distorted(by_id[c.source]) for c in point.citations)
+
+
+def _paragraph_window(text: str, start: int) -> str:
+    """The paragraph holding `start` and the one before it: where a quote's cue is, and the
+    person a pronoun stands for."""
+    before = text.rfind("\n\n", 0, start)
+    earlier = text.rfind("\n\n", 0, max(before, 0))
+    end = text.find("\n\n", start)
+    return text[max(earlier, 0) : end if end >= 0 else len(text)]
+
+
+def test_who_said_what_files_no_quote_under_a_person_the_passage_does_not_name(
+    seeds_dir: Path,
+) -> None:
+    from newsfuse.render.labels import shown_speakers
+
+    story = _brief(seeds_dir).stories[0]
+    texts = {source.id: source.clean.text for source in story.sources}
+    aliases = {e.name: e.aliases for e in story.entities}
+    shown = shown_speakers(story)
+    assert len(shown) >= 5
+    for speaker, quotes in shown:
+        names = {speaker, *aliases.get(speaker, ())}
+        surnames = {name.split()[-1] for name in names}
+        for quote in quotes:
+            for citation in quote.citations:
+                window = _paragraph_window(texts[citation.source], citation.start)
+                assert any(surname in window for surname in surnames), (speaker, quote.text)
+
+
+def test_the_troop_figures_say_what_they_count_and_who_gave_them(seeds_dir: Path) -> None:
+    story = _brief(seeds_dir).stories[0]
+    people = {e.name for e in story.entities if e.kind == "person"}
+    troops = [f for f in story.figures if f.counts == "troops"]
+    assert len(troops) >= 2
+    assert any(f.value >= 100_000 and set(f.given_by) & people for f in troops)

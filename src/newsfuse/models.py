@@ -228,6 +228,51 @@ class SummaryPoint:
 
 
 @dataclass(frozen=True)
+class Entity:
+    """A person, organisation, place, group or event of a story, under all its names."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words someone said, as one or more sources report them. `speaker` is a name when
+    `named`, else the description the sources give ("a Western official")."""
+
+    speaker: str
+    named: bool
+    text: str
+    direct: bool
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure the story gives: its value, unit, what it counts, qualifier and givers."""
+
+    text: str
+    value: float
+    unit: str | None
+    counts: str | None
+    qualifier: str | None
+    given_by: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """Something the sources place on a date (ISO 8601 at the precision known)."""
+
+    date: str
+    label: str
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
 class StoryBrief:
     """The brief of one story."""
 
@@ -236,6 +281,10 @@ class StoryBrief:
     title_source: str | None
     sources: tuple[Source, ...]
     summary: tuple[SummaryPoint, ...]
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    entities: tuple[Entity, ...] = ()
 
     @property
     def independent(self) -> int:

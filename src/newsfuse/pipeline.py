@@ -8,7 +8,8 @@
 4. segment: split into sentences;
 5. provenance: copies, rewrites and translations, each family's origin, quality flags;
 6. cluster: group the sources into stories;
-7. summarize: a cited brief per story, counting each origin once.
+7. summarize: a cited brief per story, counting each origin once;
+8. extract: per story, who said what, its figures, its timeline and its entities.
 
 Steps 3 and 4 are read back from the store when it already holds their output.
 """
@@ -16,14 +17,15 @@ Steps 3 and 4 are read back from the store when it already holds their output.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsfuse._version import __version__
 from newsfuse.clean import clean_article
 from newsfuse.cluster import cluster
 from newsfuse.embed import Encoder, default_encoder
+from newsfuse.extract.story import extract_story
 from newsfuse.ingest import Limits, read_inputs
-from newsfuse.models import Article, Brief, Duplicate, Rejection, Source, StoryBrief
+from newsfuse.models import Article, Brief, Duplicate, Rejection, Source, Story, StoryBrief
 from newsfuse.provenance import analyse
 from newsfuse.segment import segment
 from newsfuse.store import Store
@@ -90,11 +92,25 @@ def brief_articles(
     encoder = encoder or default_encoder()
     analysed = analyse([source for source in sources if source.sentences], encoder)
     stories = cluster(analysed)
-    briefs = [summarize(story, options.max_points, encoder) for story in stories]
+    briefs = [
+        _with_extracts(summarize(story, options.max_points, encoder), story) for story in stories
+    ]
     return Brief(
         stories=tuple(sorted(briefs, key=_story_order)),
         rejections=(*rejections, *empty),
         duplicates=tuple(duplicates),
+    )
+
+
+def _with_extracts(brief: StoryBrief, story: Story) -> StoryBrief:
+    """The brief with who said what, its figures, its timeline and its entities."""
+    found = extract_story(story)
+    return replace(
+        brief,
+        quotes=found.quotes,
+        figures=found.figures,
+        timeline=found.timeline,
+        entities=found.entities,
     )
 
 

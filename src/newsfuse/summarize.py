@@ -36,6 +36,7 @@ from newsfuse.lexical import (
     words,
 )
 from newsfuse.models import Citation, Sentence, Source, Story, StoryBrief, SummaryPoint
+from newsfuse.provenance import is_distorted
 from newsfuse.quality import garble_signs
 
 MAX_POINTS = 8
@@ -71,8 +72,6 @@ LEAD_BONUS = 0.15
 WORDING_COST = 0.2
 # A title from a distorted source costs more than any support can win back.
 DISTORTED_TITLE_COST = 2.0
-_REWORDED = frozenset({"rewrite", "translation"})
-_DISTORTING = frozenset({"spun", "garbled"})
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 # A sentence opening with a pronoun leans on the sentence before it ("He said ...").
@@ -127,17 +126,6 @@ def summarize(
         title_source=title_source,
         sources=story.sources,
         summary=points,
-    )
-
-
-def is_distorted(source: Source) -> bool:
-    """Whether a source's wording is not to be trusted: flagged spun or garbled, or a
-    rewrite or translation of another source."""
-    provenance = source.provenance
-    if provenance is None:
-        return False
-    return provenance.relation in _REWORDED or any(
-        flag.flag in _DISTORTING for flag in provenance.flags
     )
 
 

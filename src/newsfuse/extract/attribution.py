@@ -56,13 +56,25 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Speaker:
+    """The words naming a speaker, and the head word among them ("chief" in "the NATO
+    chief", "Smith" in "Julianne Smith")."""
+
+    start: int
+    end: int
+    head: Span
+
+
+@dataclass(frozen=True)
 class Attribution:
-    """What was said (one or more spans), who said it and the cue word, as spans of the text."""
+    """What was said (one or more spans), who said it and the cue word, as spans of the text.
+    `speech` is false for verbs of stance ("rejected", "urged"), which news also attributes."""
 
     content: tuple[Span, ...]
-    speaker: Span | None
+    speaker: Speaker | None
     cue: Span | None
     direct: bool
+    speech: bool = True
 
 
 def attributions(doc: Any) -> list[Attribution]:
@@ -92,7 +104,9 @@ def _direct_quotes(doc: Any, text: str) -> list[Attribution]:
             continue
         cue = _cue_after(doc, match.end(), quoted) or _cue_before(doc, match.start())
         if cue is None and (named := _dash_speaker(text, match.end())) is not None:
-            found.append(Attribution((inner,), named, None, direct=True))
+            found.append(
+                Attribution((inner,), Speaker(named.start, named.end, named), None, direct=True)
+            )
             continue
         same_cue = cue is not None and found and found[-1].cue == _span(cue)
         if cue is not None and not same_cue:
@@ -182,7 +196,7 @@ def _is_cue(token: Any) -> bool:
     return token.pos_ in {"VERB", "AUX"} and (lemma in SPEECH_VERBS or lemma in STANCE_VERBS)
 
 
-def _speaker(cue: Any) -> Span | None:
+def _speaker(cue: Any) -> Speaker | None:
     """The subject of the cue verb; of the verb it depends on when it has none ("asking
     her" in "Blige sings, before asking her"); for "that" or "who", the noun they stand for."""
     verb = cue
@@ -196,16 +210,18 @@ def _speaker(cue: Any) -> Span | None:
     return None
 
 
-def _subject(cue: Any) -> Span | None:
+def _subject(cue: Any) -> Speaker | None:
+    # The subject of a passive cue is who was told ("Residents are asked to ..."): the
+    # speaker is its agent, "by X", if named.
     for child in cue.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
+        if child.dep_ == "nsubj":
             if child.lower_ in {"that", "which", "who"} and cue.dep_ == "relcl":
-                return _subtree(cue.head)
-            return _subtree(child)
+                return _phrase(cue.head)
+            return _phrase(child)
         if child.dep_ == "agent":  # "was told by X"
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return _subtree(objects[0])
+                return _phrase(objects[0])
     return None
 
 
@@ -226,6 +242,12 @@ def _subtree(token: Any) -> Span:
     return Span(start, last.idx + len(last.text))
 
 
+def _phrase(token: Any) -> Speaker:
+    """The noun phrase headed by `token`, with the head marked."""
+    span = _subtree(token)
+    return Speaker(span.start, span.end, _span(token))
+
+
 def _names_the_speaker(head: Any, apposition: Any) -> bool:
     """ "Ambassador to NATO Julianne Smith": the apposition is the name, and is kept."""
     return bool(apposition.dep_ == "appos" and apposition.pos_ == "PROPN" and head.pos_ != "PROPN")
@@ -243,7 +265,10 @@ def _reported(doc: Any) -> list[Attribution]:
         speaker = _speaker(token)
         content = _said(token)
         if speaker is not None and content is not None and content.end - content.start >= 12:
-            found.append(Attribution((content,), speaker, _span(token), direct=False))
+            speech = _is_speech_verb(token)
+            found.append(
+                Attribution((content,), speaker, _span(token), direct=False, speech=speech)
+            )
     return found
 
 
@@ -292,5 +317,5 @@ def _according_to(doc: Any) -> list[Attribution]:
         if len(sentence) < 3:
             continue
         content = Span(sentence[0].idx, sentence[-1].idx + len(sentence[-1].text))
-        found.append(Attribution((content,), _subtree(objects[0]), _span(token), direct=False))
+        found.append(Attribution((content,), _phrase(objects[0]), _span(token), direct=False))
     return found

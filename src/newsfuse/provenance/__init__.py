@@ -33,7 +33,7 @@ from newsfuse.provenance.relations import (
     origin_order,
 )
 
-__all__ = ["analyse"]
+__all__ = ["analyse", "is_distorted"]
 
 # Copied text: pairs above about 0.31 Jaccard of five-word shingles (a copy trimmed to a
 # third of its origin still meets it).
@@ -42,6 +42,18 @@ TEXT_BANDING = minhash.Banding(bands=32, rows=3)
 # half of its origin's content words).
 TERM_BANDING = minhash.Banding(bands=20, rows=3)
 _CONTENT_FLAGS = frozenset({"spun", "garbled"})
+_REWORDED = frozenset({"rewrite", "translation"})
+
+
+def is_distorted(source: Source) -> bool:
+    """Whether a source's wording is not to be trusted: flagged spun or garbled, or a
+    rewrite or translation of another source."""
+    provenance = source.provenance
+    if provenance is None:
+        return False
+    return provenance.relation in _REWORDED or any(
+        flag.flag in _CONTENT_FLAGS for flag in provenance.flags
+    )
 
 
 def analyse(sources: Sequence[Source], encoder: Encoder | None = None) -> tuple[Source, ...]:

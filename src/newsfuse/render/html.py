@@ -14,13 +14,17 @@ from functools import lru_cache
 import jinja2
 
 from newsfuse._version import __version__
-from newsfuse.models import Brief, Source, StoryBrief
+from newsfuse.models import Brief, Citation, Quote, Source, StoryBrief
 from newsfuse.render.diff import DiffPiece, word_diff
 from newsfuse.render.labels import (
     counted,
     date_range,
+    figure_phrase,
     flag_names,
     relation_phrase,
+    shown_figures,
+    shown_speakers,
+    shown_timeline,
     source_labels,
 )
 
@@ -32,6 +36,7 @@ class TextPiece:
     text: str
     marked: bool
     anchors: tuple[str, ...]
+    cited: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,9 @@ def _story_view(number: int, story: StoryBrief) -> dict[str, object]:
             "relation": relation_phrase(source, labels),
             "flag_names": flag_names(source),
             "flags": source.provenance.flags if source.provenance else (),
-            "pieces": marked_pieces(source, spans[source.id], number, labels[source.id]),
+            "pieces": marked_pieces(
+                source, spans[source.id], number, labels[source.id], _other_spans(story, source.id)
+            ),
         }
         for source in story.sources
     ]
@@ -92,7 +99,47 @@ def _story_view(number: int, story: StoryBrief) -> dict[str, object]:
         "points": _points(number, story, labels),
         "sources": sources,
         "changes": _changes(story, labels),
+        "speakers": [
+            (speaker, [_linked(number, quote.citations, labels, quote) for quote in quotes])
+            for speaker, quotes in shown_speakers(story)
+        ],
+        "figures": [
+            (figure_phrase(figure), figure, _links(number, figure.citations, labels))
+            for figure in shown_figures(story)
+        ],
+        "timeline": [
+            (day, [(event, _links(number, event.citations, labels)) for event in events])
+            for day, events in shown_timeline(story)
+        ],
     }
+
+
+def _other_spans(story: StoryBrief, source: str) -> tuple[tuple[int, int], ...]:
+    """The spans of a source cited by quotes, figures and events."""
+    citations = [
+        *(c for quote in story.quotes for c in quote.citations),
+        *(c for figure in story.figures for c in figure.citations),
+        *(c for event in story.timeline for c in event.citations),
+    ]
+    return tuple(sorted({(c.start, c.end) for c in citations if c.source == source}))
+
+
+def _links(
+    number: int, citations: tuple[Citation, ...], labels: dict[str, str]
+) -> list[CitationLink]:
+    return [
+        CitationLink(
+            labels[c.source], _anchor(number, labels[c.source], c.start), c.start, c.end, ""
+        )
+        for c in citations
+        if c.source in labels
+    ]
+
+
+def _linked(
+    number: int, citations: tuple[Citation, ...], labels: dict[str, str], quote: Quote
+) -> tuple[Quote, list[CitationLink]]:
+    return quote, _links(number, citations, labels)
 
 
 def _points(number: int, story: StoryBrief, labels: dict[str, str]) -> list[dict[str, object]]:
@@ -155,17 +202,25 @@ def _changes(story: StoryBrief, labels: dict[str, str]) -> list[ChangeView]:
 
 
 def marked_pieces(
-    source: Source, spans: list[tuple[int, int]], story_number: int, label: str
+    source: Source,
+    spans: list[tuple[int, int]],
+    story_number: int,
+    label: str,
+    cited: tuple[tuple[int, int], ...] = (),
 ) -> list[TextPiece]:
-    """The source text cut at every span boundary; pieces inside a span are marked."""
+    """The source text cut at every span boundary: pieces inside a key point's span are
+    marked, pieces inside another cited span (a quote, a figure, an event) underlined, and
+    every cited span starts with its anchor."""
     text = source.clean.text
-    bounds = sorted({0, len(text), *(edge for span in spans for edge in span)})
-    starts = {start for start, _ in spans}
+    every = [*spans, *cited]
+    bounds = sorted({0, len(text), *(edge for span in every for edge in span)})
+    starts = {start for start, _ in every}
     pieces = []
     for left, right in itertools.pairwise(bounds):
         if left == right:
             continue
-        inside = any(start <= left and right <= end for start, end in spans)
+        marked = any(start <= left and right <= end for start, end in spans)
+        underlined = not marked and any(start <= left and right <= end for start, end in cited)
         anchors = (_anchor(story_number, label, left),) if left in starts else ()
-        pieces.append(TextPiece(text[left:right], inside, anchors))
+        pieces.append(TextPiece(text[left:right], marked, anchors, underlined))
     return pieces

@@ -16,10 +16,14 @@ from newsfuse.models import (
     Brief,
     Change,
     Citation,
+    Entity,
+    Figure,
     QualityFlag,
+    Quote,
     Source,
     StoryBrief,
     SummaryPoint,
+    TimelineEvent,
 )
 
 JsonObject = dict[str, Any]
@@ -53,11 +57,11 @@ def _story(story: StoryBrief) -> JsonObject:
         "independent": story.independent,
         "sources": [_source(source) for source in story.sources],
         "summary": [_point(point) for point in story.summary],
-        "quotes": [],
-        "figures": [],
+        "quotes": [_quote(quote) for quote in story.quotes],
+        "figures": [_figure(figure) for figure in story.figures],
         "conflicts": [],
-        "timeline": [],
-        "entities": [],
+        "timeline": [_event(event) for event in story.timeline],
+        "entities": [_entity(entity) for entity in story.entities],
     }
 
 
@@ -93,6 +97,47 @@ def _point(point: SummaryPoint) -> JsonObject:
         "text": point.text,
         "independent": point.independent,
         "citations": [_citation(citation) for citation in point.citations],
+    }
+
+
+def _quote(quote: Quote) -> JsonObject:
+    return {
+        "speaker": quote.speaker,
+        "named": quote.named,
+        "text": quote.text,
+        "direct": quote.direct,
+        "citations": [_citation(citation) for citation in quote.citations],
+    }
+
+
+def _figure(figure: Figure) -> JsonObject:
+    return {
+        "text": figure.text,
+        "value": figure.value,
+        "unit": figure.unit,
+        "counts": figure.counts,
+        "qualifier": figure.qualifier,
+        "given_by": list(figure.given_by),
+        "citations": [_citation(citation) for citation in figure.citations],
+    }
+
+
+def _event(event: TimelineEvent) -> JsonObject:
+    return {
+        "date": event.date,
+        "label": event.label,
+        "text": event.text,
+        "citations": [_citation(citation) for citation in event.citations],
+    }
+
+
+def _entity(entity: Entity) -> JsonObject:
+    return {
+        "name": entity.name,
+        "kind": entity.kind,
+        "aliases": list(entity.aliases),
+        "mentions": len(entity.mentions),
+        "citations": [_citation(citation) for citation in entity.mentions],
     }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsfuse.models import Source, StoryBrief
+from newsfuse.models import Citation, Figure, Quote, Source, StoryBrief, TimelineEvent
 
 
 def source_labels(story: StoryBrief) -> dict[str, str]:
@@ -51,3 +51,58 @@ def relation_phrase(source: Source, labels: dict[str, str]) -> str:
 def flag_names(source: Source) -> str:
     flags = source.provenance.flags if source.provenance else ()
     return ", ".join(flag.flag for flag in flags) or "–"
+
+
+# How much of who-said-what, the figures and the timeline a brief shows; the JSON has all.
+SPEAKERS_SHOWN = 8
+QUOTES_PER_SPEAKER = 3
+FIGURES_SHOWN = 10
+DATES_SHOWN = 12
+EVENTS_PER_DATE = 2
+
+
+def _sources(citations: tuple[Citation, ...]) -> int:
+    return len({citation.source for citation in citations})
+
+
+def shown_speakers(story: StoryBrief) -> list[tuple[str, list[Quote]]]:
+    """Named speakers with their best-supported statements, most-quoted speakers first."""
+    by_speaker: dict[str, list[Quote]] = {}
+    for quote in story.quotes:
+        if quote.named:
+            by_speaker.setdefault(quote.speaker, []).append(quote)
+    ranked = sorted(
+        by_speaker.items(),
+        key=lambda item: (-sum(_sources(q.citations) for q in item[1]), item[0]),
+    )
+    return [
+        (
+            speaker,
+            sorted(quotes, key=lambda q: (-_sources(q.citations), -q.direct))[:QUOTES_PER_SPEAKER],
+        )
+        for speaker, quotes in ranked[:SPEAKERS_SHOWN]
+    ]
+
+
+def shown_figures(story: StoryBrief) -> list[Figure]:
+    """The figures with what they count, best supported first."""
+    return [figure for figure in story.figures if figure.counts or figure.unit][:FIGURES_SHOWN]
+
+
+def shown_timeline(story: StoryBrief) -> list[tuple[str, list[TimelineEvent]]]:
+    """The dates of the story with their best-supported events, in date order."""
+    by_date: dict[str, list[TimelineEvent]] = {}
+    for event in story.timeline:
+        by_date.setdefault(event.date, []).append(event)
+    dates = sorted(by_date, key=lambda day: -max(_sources(e.citations) for e in by_date[day]))
+    kept = sorted(dates[:DATES_SHOWN])
+    return [
+        (day, sorted(by_date[day], key=lambda e: -_sources(e.citations))[:EVENTS_PER_DATE])
+        for day in kept
+    ]
+
+
+def figure_phrase(figure: Figure) -> str:
+    """ "more than 150,000 troops", "$3.2 billion", "nearly 30 years"."""
+    counts = f" {figure.counts}" if figure.counts and figure.counts not in figure.text else ""
+    return f"{figure.text}{counts}"

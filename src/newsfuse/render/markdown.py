@@ -12,8 +12,12 @@ from newsfuse.models import Brief, Citation, StoryBrief
 from newsfuse.render.labels import (
     counted,
     date_range,
+    figure_phrase,
     flag_names,
     relation_phrase,
+    shown_figures,
+    shown_speakers,
+    shown_timeline,
     source_labels,
 )
 
@@ -56,7 +60,52 @@ def _story(story: StoryBrief) -> list[str]:
         cells = [article.outlet, article.title, article.published]
         row = [*cells, relation_phrase(source, labels), flag_names(source), article.path]
         lines.append(f"| {labels[source.id]} | " + " | ".join(escape(c or "–") for c in row) + " |")
-    return [*lines, "", *_flags(story, labels), *_changes(story, labels)]
+    return [
+        *lines,
+        "",
+        *_who_said_what(story, labels),
+        *_figures(story, labels),
+        *_timeline(story, labels),
+        *_flags(story, labels),
+        *_changes(story, labels),
+    ]
+
+
+def _cited(citations: tuple[Citation, ...], labels: dict[str, str]) -> str:
+    return " ".join(
+        _citation(citation, labels) for citation in citations if citation.source in labels
+    )
+
+
+def _who_said_what(story: StoryBrief, labels: dict[str, str]) -> list[str]:
+    lines: list[str] = []
+    for speaker, quotes in shown_speakers(story):
+        lines.append(f"- **{escape(speaker)}**")
+        for quote in quotes:
+            text = f"“{escape(quote.text)}”" if quote.direct else escape(quote.text)
+            lines.append(f"  - {text} {_cited(quote.citations, labels)}")
+    return ["### Who said what", "", *lines, ""] if lines else []
+
+
+def _figures(story: StoryBrief, labels: dict[str, str]) -> list[str]:
+    lines = []
+    for figure in shown_figures(story):
+        givers = f" (given by {escape(', '.join(figure.given_by))})" if figure.given_by else ""
+        lines.append(
+            f"- **{escape(figure_phrase(figure))}**{givers} {_cited(figure.citations, labels)}"
+        )
+    return ["### Key figures", "", *lines, ""] if lines else []
+
+
+def _timeline(story: StoryBrief, labels: dict[str, str]) -> list[str]:
+    lines = []
+    for _day, events in shown_timeline(story):
+        for event in events:
+            lines.append(
+                f"- **{escape(event.date)}** ({escape(event.label)}): {escape(event.text)} "
+                f"{_cited(event.citations, labels)}"
+            )
+    return ["### Timeline", "", *lines, ""] if lines else []
 
 
 _SOURCES_HEADER = "| | Outlet | Title | Published | Relation | Flags | Input |"

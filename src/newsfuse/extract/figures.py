@@ -1,0 +1,118 @@
+"""Figures: the numbers a text gives, what they count, how sure they are, and who gave them.
+
+"more than 150,000 troops": value 150000, counting "troops", qualifier "more than";
+"$3.2 billion": value 3200000000, unit "$"; "7.5 percent": unit "percent"; "nearly 30
+years": value 30, unit "years", qualifier "nearly". Years, times and calendar dates are not
+figures. Who gave a figure is the speaker of the attribution it stands in, if any.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from newsfuse.dates import MONTHS, WEEKDAYS
+from newsfuse.lexical import NUMBER_WORDS
+
+QUALIFIERS = (
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "nearly",
+    "almost", "about", "around", "roughly", "approximately", "some", "over", "under",
+    "an estimated", "estimated", "as many as", "as few as", "just over", "just under",
+)  # fmt: skip
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_DURATIONS = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours"}
+    | {"minute", "minutes"}
+)
+_CURRENCY = {"$": "$", "€": "€", "£": "£", "¥": "¥", "dollars": "$", "euros": "€", "pounds": "£"}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_KINDS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE"})
+
+
+@dataclass(frozen=True)
+class FigureMention:
+    """A figure as a text gives it."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None
+    counts: str | None
+    qualifier: str | None
+
+
+def figures(doc: Any) -> list[FigureMention]:
+    found = []
+    for entity in doc.ents:
+        if entity.label_ not in _KINDS:
+            continue
+        figure = _figure(entity)
+        if figure is not None:
+            found.append(figure)
+    return found
+
+
+def _figure(entity: Any) -> FigureMention | None:
+    text = " ".join(entity.text.split())
+    lower = text.lower()
+    qualifier = next((q for q in QUALIFIERS if lower.startswith(q + " ")), None)
+    value = _value(lower[len(qualifier) + 1 :] if qualifier else lower)
+    if value is None:
+        return None
+    unit, counts = _unit(entity, lower)
+    if counts is not None and counts.lower() in _CALENDAR:
+        return None  # "17 February": a day of a month
+    if entity.label_ == "DATE" and unit not in _DURATIONS:
+        return None  # a calendar date or a year, not a figure
+    if entity.label_ == "CARDINAL" and counts is None and 1900 <= value <= 2100 and "," not in text:
+        return None  # a year written as a number
+    return FigureMention(entity.start_char, entity.end_char, text, value, unit, counts, qualifier)
+
+
+def _value(text: str) -> float | None:
+    match = _NUMBER.search(text)
+    if match:
+        number = float(match.group(0).replace(",", ""))
+    else:
+        words = [NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text) if w in NUMBER_WORDS]
+        if not words:
+            return None
+        number = float(words[0])
+    scale = next((factor for word, factor in _SCALES.items() if word in text), 1.0)
+    return number * scale
+
+
+def _unit(entity: Any, lower: str) -> tuple[str | None, str | None]:
+    """The unit written with the figure, and the noun it counts ("troops", "of its warships")."""
+    if entity.label_ == "PERCENT" or "percent" in lower or "%" in lower:
+        return "percent", None
+    for sign, currency in _CURRENCY.items():
+        if sign in lower:
+            return currency, None
+    last = entity[-1]
+    if last.lower_ in _DURATIONS or last.lemma_.lower() in _DURATIONS:
+        return last.lower_, None
+    return None, _counted(entity)
+
+
+def _counted(entity: Any) -> str | None:
+    number = entity.root
+    head = number.head
+    if number.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN"}:
+        return _with_compounds(head)
+    after = entity.doc[entity.end : entity.end + 4]
+    if len(after) >= 2 and after[0].lower_ == "of":
+        nouns = [t for t in after[1:] if t.pos_ in {"NOUN", "PROPN"}]
+        return _with_compounds(nouns[-1]) if nouns else None
+    if len(after) >= 1 and after[0].pos_ == "NOUN":
+        return _with_compounds(after[0].head if after[0].dep_ == "compound" else after[0])
+    return None
+
+
+def _with_compounds(noun: Any) -> str:
+    """The noun with the nouns compounded before it: "crew members"."""
+    words = [t.text for t in noun.lefts if t.dep_ == "compound"]
+    return " ".join([*words, noun.text])

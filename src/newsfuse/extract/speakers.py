@@ -1,0 +1,188 @@
+"""Who a speaker is: the words a text uses for a speaker, resolved to a name.
+
+- A name within the words is the speaker ("U.S. Ambassador to NATO Julianne Smith").
+- "he" or "she" is the nearest person named before, preferring one who was the subject of
+  a sentence (the person the text is about).
+- A description ("the NATO chief") is the person whose titles share its telling words
+  ("NATO Secretary General Jens Stoltenberg"), the organisation it names ("the ministry",
+  "the Russian Defense Ministry"), or stays the description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from newsfuse.extract.attribution import Span, Speaker
+from newsfuse.extract.entities import ORGANISATION_WORDS, TITLES, Mention
+
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Words that describe too many people to tell one from another.
+_GENERIC = frozenset(
+    """
+    the a an his her their its this that another one some other official officials source
+    sources people person man woman men women spokesperson spokesman spokeswoman aide aides
+    analyst analysts expert experts resident residents observer observers critic critics
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+# Nouns for people who speak, beside titles.
+PERSON_NOUNS = frozenset(
+    """
+    official officials spokesperson spokesman spokeswoman aide adviser advisor diplomat
+    lawmaker senator analyst expert source envoy minister negotiator lawyer attorney
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+# Words of a description that name someone who speaks, a person or a body.
+AGENTS = (
+    PERSON_NOUNS
+    | TITLES
+    | frozenset(
+        """
+    ministry government department agency army military police council committee office
+    kremlin pentagon white house campaign company statement administration embassy
+    court prosecutors investigators authorities officers residents witnesses experts
+    analysts sources officials
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+    )
+)
+# Titles are read this many words back from a name.
+_TITLE_REACH = 6
+# "he" or "she" refers to someone named at most this many characters before.
+_PRONOUN_REACH = 1500
+_CLOSING_NAME = re.compile(r"(?:[A-Z][a-z’'.-]*\s){1,3}[A-Z][a-z’'-]+$")
+
+
+@dataclass(frozen=True)
+class SpeakerName:
+    """A speaker's words in the text, and who they are: a name, or the description."""
+
+    words: str
+    name: str
+    named: bool
+
+
+def speaker(
+    text: str, found: Speaker, mentions: list[Mention], subjects: list[Span]
+) -> SpeakerName:
+    """Who the words of `found` are, from the text alone: the name the phrase is headed by;
+    for a title ("Ambassador to NATO Julianne Smith"), the person named with it; for "he"
+    or "she", the person an earlier sentence was about; else the description."""
+    words = " ".join(text[found.start : found.end].split())
+    head = text[found.head.start : found.head.end]
+    inside = [m for m in mentions if found.start <= m.start and m.end <= found.end]
+    heading = [m for m in inside if m.start <= found.head.start < m.end]
+    if heading:
+        return SpeakerName(words, heading[0].name, named=True)
+    if head.lower().strip(".") in TITLES | PERSON_NOUNS:
+        person = [
+            m for m in mentions if m.kind == "person" and found.start <= m.start <= found.end + 2
+        ]
+        if person:
+            return SpeakerName(words, person[0].name, named=True)
+    if words.lower() in PRONOUNS:
+        earlier = _person_before(text, found.start, mentions, subjects)
+        if earlier is not None:
+            return SpeakerName(words, earlier, named=True)
+    return SpeakerName(words, words, named=False)
+
+
+def _person_before(
+    text: str, start: int, mentions: list[Mention], subjects: list[Span]
+) -> str | None:
+    """The person the nearest earlier subject names: a person named in it, or the name that
+    closes it ("the head of the Security Council Oleksiy Danilov"); None past a pronoun's reach."""
+    for subject in reversed(
+        [s for s in subjects if start - _PRONOUN_REACH <= s.start and s.end <= start]
+    ):
+        people = [
+            m
+            for m in mentions
+            if m.kind == "person" and subject.start <= m.start and m.end <= subject.end
+        ]
+        if people:
+            return people[-1].name
+        closing = _closing_name(text[subject.start : subject.end])
+        if closing is not None:
+            return closing
+    return None
+
+
+def _closing_name(phrase: str) -> str | None:
+    """The personal name ending a phrase, without the titles and bodies before it: "the head
+    of the Security and Defense Council Oleksiy Danilov" gives "Oleksiy Danilov"."""
+    match = _CLOSING_NAME.search(phrase)
+    if match is None:
+        return None
+    words = match.group(0).split()
+    while words and words[0].lower().strip(".") in TITLES | PERSON_NOUNS | ORGANISATION_WORDS:
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def subject_starts(doc: Any) -> list[Span]:
+    """The subjects of verbs, as spans, in order: the phrases sentences are about."""
+    text = doc.text
+    spans = [
+        Span(token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))
+        for token in doc
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ not in PRONOUNS
+    ]
+    # What a quote is about is not whom a later "he" stands for.
+    return sorted((s for s in spans if not _inside_quote(text, s.start)), key=lambda s: s.start)
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    paragraph = text[text.rfind("\n\n", 0, position) + 1 : position]
+    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
+
+
+def is_agent(description: str) -> bool:
+    """Whether a description names someone who speaks ("a Western official", "the
+    ministry"), not a thing ("a move", "reports on social media")."""
+    return any(word.strip(".,").lower() in AGENTS for word in description.split())
+
+
+def descriptors(doc: Any, mentions: Iterable[Mention]) -> dict[str, set[str]]:
+    """For each person named, the telling words of the titles written right before the name
+    ("NATO Secretary General Jens Stoltenberg": nato, secretary, general); a run of titles
+    ends at the first word that is none."""
+    found: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.kind != "person":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        words: set[str] = set()
+        for token in reversed(doc[max(span.start - _TITLE_REACH, span.sent.start) : span.start]):
+            if token.is_punct or not (token.is_title or token.is_upper or token.lower_ in TITLES):
+                break
+            words.add(token.lower_.strip("."))
+        found.setdefault(mention.name, set()).update(words - _GENERIC)
+    return found
+
+
+def describe(
+    words: str, people: Mapping[str, set[str]], organisations: Iterable[str]
+) -> str | None:
+    """The person or organisation a description names, if one clearly fits: a person whose
+    titles share a title or a proper name with it ("the NATO chief": NATO Secretary General
+    Jens Stoltenberg), or the one organisation whose name holds its words ("the Kremlin")."""
+    tokens = [w.strip(".,’'") for w in words.split()]
+    telling = {w.lower() for w in tokens} - _GENERIC
+    proper = {w.lower() for w in tokens[1:] if w[:1].isupper()} | {
+        w.lower() for w in tokens if w.isupper()
+    }
+    decisive = proper | (telling & (TITLES | PERSON_NOUNS))
+    scored = sorted(
+        ((len(telling & titles), name) for name, titles in people.items() if decisive & titles),
+        key=lambda item: (-item[0], item[1]),
+    )
+    if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        return scored[0][1]
+    named = [
+        org for org in organisations if telling and telling <= {w.lower() for w in org.split()}
+    ]
+    return named[0] if len(named) == 1 else None

@@ -1,0 +1,179 @@
+"""When: date expressions of a text made calendar dates against its publication date.
+
+"Tuesday" in a report of Tuesday 2022-02-15 is that day (a weekday is the last one on or
+before the report, or the next one after it when the sentence speaks of the future);
+"yesterday" and "tomorrow" the days around it; "late December last year" 2021-12; "last
+spring" 2021-03 (spring 2021); "last year" 2021; "February 16" 2022-02-16. A date is ISO
+8601 at the precision the words give. Durations ("30 years") are figures, not dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from newsfuse.dates import MONTHS, WEEKDAYS, date_mentions
+
+_FUTURE = re.compile(r"\b(?:next|coming|upcoming)\b", re.IGNORECASE)
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+
+
+@dataclass(frozen=True)
+class When:
+    """A date expression, its calendar date (ISO, at the precision known) and how to read it."""
+
+    start: int
+    end: int
+    text: str
+    date: str
+    label: str
+
+
+def dates(doc: Any, reference: date | None) -> list[When]:
+    found = []
+    for entity in doc.ents:
+        if entity.label_ != "DATE":
+            continue
+        result = resolve(" ".join(entity.text.split()), reference, _speaks_of_future(entity))
+        if result is not None:
+            found.append(When(entity.start_char, entity.end_char, entity.text, *result))
+    return found
+
+
+def _speaks_of_future(entity: Any) -> bool:
+    """Whether the clause a date belongs to looks ahead: its verb takes "will" or "would",
+    or the date hangs on "ahead of ..." ("ahead of meetings on Wednesday"); "said Tuesday"
+    looks back, whatever the quote before it says."""
+    if _FUTURE.search(entity.text):
+        return True
+    token = entity.root
+    for _ in range(5):
+        if token.lower_ in {"ahead", "before", "until"} or any(
+            c.lower_ == "ahead" for c in token.children
+        ):
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            if any(
+                c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "’ll"}
+                for c in token.children
+            ):
+                return True
+            if token.tag_ in {"VBD", "VBN"}:
+                return False
+            if token.head.lemma_ in {"set", "plan", "schedule", "expect", "due"}:
+                return True
+        if token.head is token:
+            break
+        token = token.head
+    return False
+
+
+def resolve(text: str, reference: date | None, future: bool = False) -> tuple[str, str] | None:
+    """The ISO date and a label for a date expression, or None if it names no date."""
+    lower = text.lower()
+    for resolver in (_explicit, _bare_year):
+        found = resolver(text, reference)
+        if found is not None:
+            return found
+    if reference is None:
+        return None
+    for relative in (_relative_day, _weekday, _month, _season, _relative_period):
+        found = relative(lower, reference, future)
+        if found is not None:
+            return found
+    return None
+
+
+def _explicit(text: str, reference: date | None) -> tuple[str, str] | None:
+    mentions = date_mentions(text)
+    if not mentions:
+        return None
+    mention = mentions[0]
+    year = mention.year or (reference.year if reference else None)
+    if year is None:
+        return None
+    day = mention.on(year)
+    if day is None:
+        return None
+    if mention.year is None and reference is not None and (day - reference).days > 60:
+        day = mention.on(year - 1) or day  # "December" written in February is last December
+    return day.isoformat(), day.strftime("%B %-d, %Y")
+
+
+def _bare_year(text: str, reference: date | None) -> tuple[str, str] | None:
+    match = _YEAR.search(text)
+    if match is None or any(word in text.lower() for word in MONTHS):
+        return None
+    return match.group(0), match.group(0)
+
+
+def _relative_day(lower: str, reference: date, future: bool) -> tuple[str, str] | None:
+    for word, shift in _RELATIVE_DAYS.items():
+        if re.search(rf"\b{word}\b", lower):
+            day = reference + timedelta(days=shift)
+            return day.isoformat(), day.strftime("%A, %B %-d, %Y")
+    return None
+
+
+def _weekday(lower: str, reference: date, future: bool) -> tuple[str, str] | None:
+    named = next((i for i, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", lower)), None)
+    if named is None:
+        return None
+    if future or "next" in lower:
+        shift = (named - reference.weekday()) % 7 or 7
+    else:
+        shift = -((reference.weekday() - named) % 7)
+        if "last" in lower and shift == 0:
+            shift = -7
+    day = reference + timedelta(days=shift)
+    return day.isoformat(), day.strftime("%A, %B %-d, %Y")
+
+
+def _month(lower: str, reference: date, future: bool) -> tuple[str, str] | None:
+    named = next(
+        (number for name, number in MONTHS.items() if re.search(rf"\b{name}\b", lower)), None
+    )
+    if named is None:
+        return None
+    year = reference.year
+    if "last year" in lower or (named > reference.month and not future and "next" not in lower):
+        year -= 1
+    elif "next year" in lower or (named < reference.month and future):
+        year += 1
+    part = next((p for p in ("early", "mid", "late") if p in lower), None)
+    label = f"{part + ' ' if part else ''}{date(year, named, 1).strftime('%B %Y')}"
+    return f"{year}-{named:02d}", label
+
+
+def _season(lower: str, reference: date, future: bool) -> tuple[str, str] | None:
+    season = next((name for name in _SEASONS if re.search(rf"\b{name}\b", lower)), None)
+    if season is None:
+        return None
+    month = _SEASONS[season]
+    year = reference.year
+    if "last" in lower or "past" in lower:
+        year = year - 1 if month >= reference.month else year
+    elif "next" in lower or future:
+        year = year + 1 if month <= reference.month else year
+    return f"{year}-{month:02d}", f"{season} {year}"
+
+
+def _relative_period(lower: str, reference: date, future: bool) -> tuple[str, str] | None:
+    match = re.search(r"\b(last|past|previous|this|next|coming)\s+(year|month|week)\b", lower)
+    if match is None:
+        return None
+    shift, unit = _SHIFT[match.group(1)], match.group(2)
+    if unit == "year":
+        year = reference.year + shift
+        return str(year), str(year)
+    if unit == "month":
+        index = reference.year * 12 + reference.month - 1 + shift
+        year, month = divmod(index, 12)
+        return f"{year}-{month + 1:02d}", date(year, month + 1, 1).strftime("%B %Y")
+    monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=shift)
+    return monday.isoformat(), f"the week of {monday.strftime('%B %-d, %Y')}"

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from newsfuse.extract.figures import figures
+from newsfuse.extract.nlp import parse
+
+
+def _figures(text: str) -> list[tuple[float, str | None, str | None, str | None]]:
+    return [(f.value, f.unit, f.counts, f.qualifier) for f in figures(parse(text))]
+
+
+def test_value_unit_what_is_counted_and_qualifier() -> None:
+    text = (
+        "Russia has positioned more than 150,000 troops. More than 30 of its warships sailed. "
+        "The deal is worth $3.2 billion. Sales rose 7.5 percent. He has lived there for nearly "
+        "30 years. Two crew members were hurt."
+    )
+    assert _figures(text) == [
+        (150000.0, None, "troops", "more than"),
+        (30.0, None, "warships", "more than"),
+        (3.2e9, "$", None, None),
+        (7.5, "percent", None, None),
+        (30.0, "years", None, "nearly"),
+        (2.0, None, "crew members", None),
+    ]
+
+
+def test_dates_and_years_are_not_figures() -> None:
+    assert (
+        _figures("In 2015 the agreement was signed, and on February 15 talks resumed at 10 a.m.")
+        == []
+    )

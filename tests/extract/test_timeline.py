@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfuse.extract.nlp import parse
+from newsfuse.extract.timeline import dates, resolve
+
+TUESDAY = date(2022, 2, 15)
+
+
+@pytest.mark.parametrize(
+    ("words", "future", "expected"),
+    [
+        ("Tuesday", False, "2022-02-15"),
+        ("on Monday", False, "2022-02-14"),
+        ("Wednesday", True, "2022-02-16"),
+        ("last Tuesday", False, "2022-02-08"),
+        ("yesterday", False, "2022-02-14"),
+        ("late December last year", False, "2021-12"),
+        ("last spring", False, "2021-03"),
+        ("last year", False, "2021"),
+        ("last week", False, "2022-02-07"),
+        ("February 16 or 17", False, "2022-02-16"),
+        ("December", False, "2021-12"),
+        ("15 February 2022", False, "2022-02-15"),
+        ("2015", False, "2015"),
+    ],
+)
+def test_expressions_against_the_publication_date(words: str, future: bool, expected: str) -> None:
+    resolved = resolve(words, TUESDAY, future)
+    assert resolved is not None and resolved[0] == expected
+
+
+def test_no_reference_leaves_only_explicit_dates() -> None:
+    assert resolve("Tuesday", None) is None
+    assert resolve("March 3, 2025", None) == ("2025-03-03", "March 3, 2025")
+    assert resolve("30 years", TUESDAY) is None
+
+
+def test_the_clause_of_a_date_tells_past_from_future() -> None:
+    text = (
+        "“The units will start moving back today,” the spokesman said Tuesday. "
+        "Ministers will meet on Wednesday. He spoke ahead of meetings with allies on Thursday."
+    )
+    found = [(when.text, when.date) for when in dates(parse(text), TUESDAY)]
+    assert found == [
+        ("today", "2022-02-15"),  # said on Tuesday
+        ("Tuesday", "2022-02-15"),
+        ("Wednesday", "2022-02-16"),
+        ("Thursday", "2022-02-17"),
+    ]
