@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from newsfuse.extract.entities import TITLES
+
 SPEECH_VERBS = frozenset(
     """
     say tell add state declare note explain ask answer reply respond warn claim insist argue
@@ -250,7 +252,8 @@ def _phrase(token: Any) -> Speaker:
 
 def _names_the_speaker(head: Any, apposition: Any) -> bool:
     """ "Ambassador to NATO Julianne Smith": the apposition is the name, and is kept."""
-    return bool(apposition.dep_ == "appos" and apposition.pos_ == "PROPN" and head.pos_ != "PROPN")
+    titled = head.pos_ != "PROPN" or head.lower_.strip(".") in TITLES
+    return bool(apposition.dep_ == "appos" and apposition.pos_ == "PROPN" and titled)
 
 
 def _span(token: Any) -> Span:

@@ -1,38 +1,80 @@
 """The full spaCy pipeline (tagger, parser, entities) that extraction reads text with.
 
-Loaded once, on first use (~0.4 s); about 3,500 tokens a second on one core.
+Loaded once, on first use (~0.4 s); about 4,000 words a second on one core. Texts are read
+paragraph by paragraph, and paragraphs already read are not read again: the copies and
+re-posts of a wire story cost one reading.
 """
 
 from __future__ import annotations
 
+import re
+from collections import OrderedDict
 from functools import lru_cache
 from typing import Any
 
 from newsfuse.segment import SPACY_MODEL
 
-# Longer texts are read in pieces of about this many characters, cut between paragraphs.
-_PIECE_CHARACTERS = 100_000
+# A paragraph longer than this is read in pieces cut at white space.
+_PIECE_CHARACTERS = 20_000
+# Paragraphs kept read, most recent first out.
+_REMEMBERED = 4096
+_PARAGRAPH = re.compile(r"\n\n+")
 
 
 @lru_cache(maxsize=1)
 def pipeline() -> Any:
     import spacy
 
-    nlp = spacy.load(SPACY_MODEL, exclude=["senter"])
-    nlp.max_length = 2 * _PIECE_CHARACTERS
-    return nlp
+    return spacy.load(SPACY_MODEL, exclude=["senter"])
+
+
+class _ReadParagraphs:
+    def __init__(self) -> None:
+        self._docs: OrderedDict[str, Any] = OrderedDict()
+
+    def read(self, pieces: list[str]) -> list[Any]:
+        missing = [piece for piece in dict.fromkeys(pieces) if piece not in self._docs]
+        for piece, doc in zip(missing, pipeline().pipe(missing), strict=True):
+            self._docs[piece] = doc
+        found = []
+        for piece in pieces:
+            self._docs.move_to_end(piece)
+            found.append(self._docs[piece])
+        while len(self._docs) > _REMEMBERED:
+            self._docs.popitem(last=False)
+        return found
+
+
+_read = _ReadParagraphs()
 
 
 def parse(text: str) -> Any:
     """The spaCy document of `text`; character offsets are those of `text`."""
-    if len(text) <= _PIECE_CHARACTERS:
-        return pipeline()(text)
     from spacy.tokens import Doc
 
+    pieces = _pieces(text)
+    if len(pieces) == 1:
+        return _read.read(pieces)[0]
+    return Doc.from_docs(_read.read(pieces), ensure_whitespace=False)
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` cut after each paragraph break (and inside very long paragraphs), the pieces
+    joining back to `text` exactly."""
     pieces, start = [], 0
-    while start < len(text):
-        end = text.rfind("\n\n", start + 1, start + _PIECE_CHARACTERS)
-        end = end if end > start else min(len(text), start + _PIECE_CHARACTERS)
-        pieces.append(text[start:end])
-        start = end
-    return Doc.from_docs(list(pipeline().pipe(pieces)), ensure_whitespace=False)
+    for match in _PARAGRAPH.finditer(text):
+        pieces.extend(_cut(text[start : match.end()]))
+        start = match.end()
+    if start < len(text) or not pieces:
+        pieces.extend(_cut(text[start:]))
+    return pieces
+
+
+def _cut(paragraph: str) -> list[str]:
+    pieces = []
+    while len(paragraph) > _PIECE_CHARACTERS:
+        cut = paragraph.rfind(" ", 1, _PIECE_CHARACTERS)
+        cut = cut if cut > 0 else _PIECE_CHARACTERS
+        pieces.append(paragraph[:cut])
+        paragraph = paragraph[cut:]
+    return [*pieces, paragraph]
