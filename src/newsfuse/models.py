@@ -137,11 +137,12 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Citation:
-    """A span `[start, end)` of a source's cleaned text."""
+    """A span `[start, end)` of a source's cleaned text, or (`part` "title") of its title."""
 
     source: str
     start: int
     end: int
+    part: str = "text"
 
 
 RELATIONS = ("original", "copy", "syndicated", "rewrite", "translation")
@@ -273,6 +274,48 @@ class TimelineEvent:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """What several claims state, however worded: the claims' citations (the first is the
+    wording shown) and how many sources and independent origins state it."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    sources: int
+    independent: int
+    centrality: float = 0.0
+
+    @property
+    def single_source(self) -> bool:
+        return self.independent == 1
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    """One version of a disputed fact: what it says on the point in dispute, a sentence
+    saying it, the spans of every source that says it, and who gave it."""
+
+    says: str
+    text: str
+    citations: tuple[Citation, ...]
+    independent: int
+    given_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Sources disagree on a fact: two versions and what differs ("number", "negation",
+    "role", "speaker", "date", "status", "quote"). `update` says why the difference is a
+    revision over time or by who gives it rather than a contradiction; `altered_copy` that
+    one version is copies changing the text of their origin."""
+
+    kind: str
+    detail: str
+    sides: tuple[ConflictSide, ConflictSide]
+    update: str | None = None
+    altered_copy: bool = False
+
+
+@dataclass(frozen=True)
 class StoryBrief:
     """The brief of one story."""
 
@@ -285,6 +328,17 @@ class StoryBrief:
     figures: tuple[Figure, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
     entities: tuple[Entity, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def disputes(self) -> tuple[Conflict, ...]:
+        """The conflicts that are contradictions, not updates."""
+        return tuple(conflict for conflict in self.conflicts if conflict.update is None)
+
+    @property
+    def updates(self) -> tuple[Conflict, ...]:
+        return tuple(conflict for conflict in self.conflicts if conflict.update is not None)
 
     @property
     def independent(self) -> int:

@@ -8,8 +8,10 @@
 4. segment: split into sentences;
 5. provenance: copies, rewrites and translations, each family's origin, quality flags;
 6. cluster: group the sources into stories;
-7. summarize: a cited brief per story, counting each origin once;
-8. extract: per story, who said what, its figures, its timeline and its entities.
+7. extract: per story, who said what, its figures, its timeline and its entities;
+8. crosscheck: per story, facts with their independent support, and conflicts;
+9. summarize: a cited brief per story, counting each origin once, its wording never from
+   a contradicted sentence.
 
 Steps 3 and 4 are read back from the store when it already holds their output.
 """
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from newsfuse._version import __version__
 from newsfuse.clean import clean_article
 from newsfuse.cluster import cluster
+from newsfuse.crosscheck import crosscheck
 from newsfuse.embed import Encoder, default_encoder
 from newsfuse.extract.story import extract_story
 from newsfuse.ingest import Limits, read_inputs
@@ -92,9 +95,7 @@ def brief_articles(
     encoder = encoder or default_encoder()
     analysed = analyse([source for source in sources if source.sentences], encoder)
     stories = cluster(analysed)
-    briefs = [
-        _with_extracts(summarize(story, options.max_points, encoder), story) for story in stories
-    ]
+    briefs = [_story_brief(story, options, encoder) for story in stories]
     return Brief(
         stories=tuple(sorted(briefs, key=_story_order)),
         rejections=(*rejections, *empty),
@@ -102,15 +103,20 @@ def brief_articles(
     )
 
 
-def _with_extracts(brief: StoryBrief, story: Story) -> StoryBrief:
-    """The brief with who said what, its figures, its timeline and its entities."""
+def _story_brief(story: Story, options: BriefOptions, encoder: Encoder) -> StoryBrief:
+    """Extract, crosscheck and summarize one story: who said what, its figures, timeline
+    and entities, its facts and conflicts, and key points resting on the checked facts."""
     found = extract_story(story)
+    checked = crosscheck(story, found, encoder)
+    brief = summarize(story, options.max_points, encoder, checked)
     return replace(
         brief,
         quotes=found.quotes,
         figures=found.figures,
         timeline=found.timeline,
         entities=found.entities,
+        facts=checked.facts,
+        conflicts=checked.conflicts,
     )
 
 

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from newsfuse.crosscheck import CrossCheck
 from newsfuse.embed import Encoder, Matrix, default_encoder
 from newsfuse.lexical import (
     TermIndex,
@@ -90,6 +91,8 @@ class _Candidate:
     wording_cost: int
     origin: str  # copies of one origin count once as support
     distorted: bool  # from a source flagged spun or garbled, or a rewrite of another
+    disputed: bool  # its version of a fact is contradicted by the other sources
+    support: int  # independent origins of the fact it states, however they word it
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,8 @@ class _Group:
 
     @property
     def independent(self) -> int:
-        return len({member.origin for member in self.members})
+        own = len({member.origin for member in self.members})
+        return max(own, *(member.support for member in self.members))
 
     def score(self) -> float:
         lead = min(member.sentence.paragraph for member in self.members)
@@ -112,11 +116,18 @@ class _Group:
 
 
 def summarize(
-    story: Story, max_points: int = MAX_POINTS, encoder: Encoder | None = None
+    story: Story,
+    max_points: int = MAX_POINTS,
+    encoder: Encoder | None = None,
+    checked: CrossCheck | None = None,
 ) -> StoryBrief:
-    """The brief of `story`: its headline and up to `max_points` cited key points."""
-    candidates = _candidates(story.sources)
-    groups = _group(candidates)
+    """The brief of `story`: its headline and up to `max_points` cited key points. With the
+    story `checked`, points count the independent support of the facts they state, and no
+    point takes its wording from a sentence the other sources contradict (a fact only such
+    sentences state is left to the disputed points)."""
+    checked = checked or CrossCheck(facts=(), conflicts=())
+    candidates = _candidates(story.sources, checked)
+    groups = [g for g in _group(candidates) if not g.representative.disputed]
     chosen = _select(groups, max_points, encoder or default_encoder())
     points = tuple(_point(group, story.sources) for group in chosen)
     title, title_source = _headline(story.sources, chosen)
@@ -143,7 +154,7 @@ def is_point_candidate(text: str) -> bool:
     )
 
 
-def _candidates(sources: Sequence[Source]) -> list[_Candidate]:
+def _candidates(sources: Sequence[Source], checked: CrossCheck) -> list[_Candidate]:
     sentences = [
         (number, sentence)
         for number, source in enumerate(sources)
@@ -169,12 +180,19 @@ def _candidates(sources: Sequence[Source]) -> list[_Candidate]:
             centrality=cosine(vector, center),
             wording_cost=len(garble_signs(sentence.text)) + _leans_on_context(sentence.text),
             origin=sources[number].origin,
-            distorted=is_distorted(sources[number]),
+            distorted=is_distorted(sources[number])
+            or _key_of(sources, number, sentence) in checked.disputed,
+            disputed=_key_of(sources, number, sentence) in checked.disputed,
+            support=checked.support.get(_key_of(sources, number, sentence), 1),
         )
         for (number, sentence), sentence_terms, vector in zip(
             sentences, terms, vectors, strict=True
         )
     ]
+
+
+def _key_of(sources: Sequence[Source], number: int, sentence: Sentence) -> tuple[str, int]:
+    return (sources[number].id, sentence.start)
 
 
 def _same_content(left: _Candidate, right: _Candidate) -> bool:
@@ -223,7 +241,7 @@ def _matches(
 def _with_cleanest_wording(members: list[_Candidate]) -> _Group:
     # Wording never comes from a distorted copy when a member from elsewhere says the same.
     representative = min(
-        members, key=lambda m: (m.distorted, m.wording_cost, -m.centrality, m.source)
+        members, key=lambda m: (m.disputed, m.distorted, m.wording_cost, -m.centrality, m.source)
     )
     cited = [
         member

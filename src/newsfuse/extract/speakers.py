@@ -61,6 +61,9 @@ class SpeakerName:
     words: str
     name: str
     named: bool
+    # For a description ("the president"): the people earlier sentences were about, the
+    # nearest first; the story's titles tell which of them it describes.
+    before: tuple[str, ...] = ()
 
 
 def speaker(
@@ -85,7 +88,23 @@ def speaker(
         earlier = _person_before(text, found.start, mentions, subjects)
         if earlier is not None:
             return SpeakerName(words, earlier, named=True)
-    return SpeakerName(words, words, named=False)
+    before = _people_before(found.start, mentions, subjects) if is_agent(words) else ()
+    return SpeakerName(words, words, named=False, before=before)
+
+
+def _people_before(start: int, mentions: list[Mention], subjects: list[Span]) -> tuple[str, ...]:
+    """The people named in the subjects before `start`, within a pronoun's reach, nearest
+    first."""
+    found: list[str] = []
+    for subject in reversed(
+        [s for s in subjects if start - _PRONOUN_REACH <= s.start and s.end <= start]
+    ):
+        found += [
+            m.name
+            for m in mentions
+            if m.kind == "person" and subject.start <= m.start and m.end <= subject.end
+        ]
+    return tuple(dict.fromkeys(found))
 
 
 def _person_before(
@@ -164,18 +183,40 @@ def descriptors(doc: Any, mentions: Iterable[Mention]) -> dict[str, set[str]]:
     return found
 
 
+def _telling(words: str) -> tuple[list[str], set[str]]:
+    tokens = [w.strip(".,’'") for w in words.split()]
+    return tokens, {w.lower() for w in tokens} - _GENERIC
+
+
+def _decisive(tokens: list[str], telling: set[str]) -> set[str]:
+    """The words of a description that can single a person out: proper names and titles."""
+    proper = {w.lower() for w in tokens[1:] if w[:1].isupper()} | {
+        w.lower() for w in tokens if w.isupper()
+    }
+    return proper | (telling & (TITLES | PERSON_NOUNS))
+
+
+def nearest_described(
+    words: str, before: Iterable[str], people: Mapping[str, set[str]]
+) -> str | None:
+    """Of the people earlier sentences were about (nearest first), the first whose titles
+    take in all the decisive words of a description: "the president" after a sentence
+    about Biden is Biden when some source calls him President Joe Biden."""
+    tokens, telling = _telling(words)
+    decisive = _decisive(tokens, telling)
+    if not decisive:
+        return None
+    return next((name for name in before if decisive <= people.get(name, set())), None)
+
+
 def describe(
     words: str, people: Mapping[str, set[str]], organisations: Iterable[str]
 ) -> str | None:
     """The person or organisation a description names, if one clearly fits: a person whose
     titles share a title or a proper name with it ("the NATO chief": NATO Secretary General
     Jens Stoltenberg), or the one organisation whose name holds its words ("the Kremlin")."""
-    tokens = [w.strip(".,’'") for w in words.split()]
-    telling = {w.lower() for w in tokens} - _GENERIC
-    proper = {w.lower() for w in tokens[1:] if w[:1].isupper()} | {
-        w.lower() for w in tokens if w.isupper()
-    }
-    decisive = proper | (telling & (TITLES | PERSON_NOUNS))
+    tokens, telling = _telling(words)
+    decisive = _decisive(tokens, telling)
     scored = sorted(
         ((len(telling & titles), name) for name, titles in people.items() if decisive & titles),
         key=lambda item: (-item[0], item[1]),

@@ -16,7 +16,13 @@ from datetime import date
 
 from newsfuse.extract import entities as names
 from newsfuse.extract.source import GivenFigure, QuoteMention, SourceExtracts, extract_source
-from newsfuse.extract.speakers import PRONOUNS, SpeakerName, describe, is_agent
+from newsfuse.extract.speakers import (
+    PRONOUNS,
+    SpeakerName,
+    describe,
+    is_agent,
+    nearest_described,
+)
 from newsfuse.lexical import containment, content_terms
 from newsfuse.models import Citation, Entity, Figure, Quote, Source, Story, TimelineEvent
 from newsfuse.provenance import is_distorted
@@ -38,12 +44,15 @@ class StoryExtracts:
     figures: tuple[Figure, ...]
     timeline: tuple[TimelineEvent, ...]
     entities: tuple[Entity, ...]
+    per_source: tuple[SourceExtracts, ...] = ()  # undistorted sources first
+    resolve: Resolve | None = None  # speakers of `per_source` to the story's names
+    reference: date | None = None  # the story's day, for sources without a date
 
 
 def extract_story(story: Story) -> StoryExtracts:
     reference = story_date(story.sources)
     ordered = sorted(story.sources, key=is_distorted)  # undistorted wording first
-    per_source = [extract_source(source, _own_date(source) or reference) for source in ordered]
+    per_source = [extract_source(source, own_date(source) or reference) for source in ordered]
     found = _entities(per_source)
     resolve = _resolver(per_source, found)
     return StoryExtracts(
@@ -51,16 +60,19 @@ def extract_story(story: Story) -> StoryExtracts:
         figures=_figures(per_source, resolve),
         timeline=_timeline(per_source),
         entities=tuple(found),
+        per_source=tuple(per_source),
+        resolve=resolve,
+        reference=reference,
     )
 
 
 def story_date(sources: tuple[Source, ...]) -> date | None:
     """The day most of the story's dated sources were published."""
-    days = Counter(day for source in sources if (day := _own_date(source)) is not None)
+    days = Counter(day for source in sources if (day := own_date(source)) is not None)
     return min(days, key=lambda day: (-days[day], day)) if days else None
 
 
-def _own_date(source: Source) -> date | None:
+def own_date(source: Source) -> date | None:
     published = source.article.published or ""
     try:
         return date.fromisoformat(published[:10]) if len(published) >= 10 else None
@@ -100,7 +112,9 @@ def _resolver(per_source: list[SourceExtracts], found: list[Entity]) -> Resolve:
             if speaker.words.lower() in PRONOUNS and kinds.get(name) == "place":
                 return speaker.words, False  # "he" is no place: the reading was wrong
             return name, True
-        described = describe(speaker.words, people, organisations)
+        described = describe(speaker.words, people, organisations) or nearest_described(
+            speaker.words, (canonical.get(n.lower(), n) for n in speaker.before), people
+        )
         return (described, True) if described else (speaker.words, False)
 
     return resolve

@@ -14,9 +14,11 @@ from functools import lru_cache
 import jinja2
 
 from newsfuse._version import __version__
-from newsfuse.models import Brief, Citation, Quote, Source, StoryBrief
+from newsfuse.models import Brief, Citation, Conflict, Quote, Source, StoryBrief
 from newsfuse.render.diff import DiffPiece, word_diff
 from newsfuse.render.labels import (
+    CONFLICT_KINDS,
+    corroborated,
     counted,
     date_range,
     figure_phrase,
@@ -25,7 +27,10 @@ from newsfuse.render.labels import (
     shown_figures,
     shown_speakers,
     shown_timeline,
+    side_phrase,
+    single_sourced,
     source_labels,
+    support_phrase,
 )
 
 
@@ -111,6 +116,30 @@ def _story_view(number: int, story: StoryBrief) -> dict[str, object]:
             (day, [(event, _links(number, event.citations, labels)) for event in events])
             for day, events in shown_timeline(story)
         ],
+        "disputes": [_conflict_view(number, c, labels) for c in story.disputes],
+        "updates": [_conflict_view(number, c, labels) for c in story.updates],
+        "corroborated": [
+            (fact, _links(number, fact.citations, labels)) for fact in corroborated(story)
+        ],
+        "single": [
+            (fact, _links(number, fact.citations, labels)) for fact in single_sourced(story)
+        ],
+    }
+
+
+def _conflict_view(number: int, conflict: Conflict, labels: dict[str, str]) -> dict[str, object]:
+    return {
+        "kind": CONFLICT_KINDS.get(conflict.kind, conflict.kind),
+        "conflict": conflict,
+        "sides": [
+            (
+                side_phrase(side, labels),
+                side,
+                _links(number, side.citations, labels),
+                conflict.altered_copy and position == 1,
+            )
+            for position, side in enumerate(conflict.sides)
+        ],
     }
 
 
@@ -120,8 +149,12 @@ def _other_spans(story: StoryBrief, source: str) -> tuple[tuple[int, int], ...]:
         *(c for quote in story.quotes for c in quote.citations),
         *(c for figure in story.figures for c in figure.citations),
         *(c for event in story.timeline for c in event.citations),
+        *(c for conflict in story.conflicts for side in conflict.sides for c in side.citations),
+        *(c for fact in corroborated(story) + single_sourced(story) for c in fact.citations),
     ]
-    return tuple(sorted({(c.start, c.end) for c in citations if c.source == source}))
+    return tuple(
+        sorted({(c.start, c.end) for c in citations if c.source == source and c.part == "text"})
+    )
 
 
 def _links(
@@ -129,11 +162,18 @@ def _links(
 ) -> list[CitationLink]:
     return [
         CitationLink(
-            labels[c.source], _anchor(number, labels[c.source], c.start), c.start, c.end, ""
+            labels[c.source], _citation_anchor(number, labels[c.source], c), c.start, c.end, ""
         )
         for c in citations
         if c.source in labels
     ]
+
+
+def _citation_anchor(number: int, label: str, citation: Citation) -> str:
+    """Where a citation leads: its span in the source text, or the source's title."""
+    if citation.part == "title":
+        return f"story{number}-{label}-title"
+    return _anchor(number, label, citation.start)
 
 
 def _linked(
@@ -148,6 +188,7 @@ def _points(number: int, story: StoryBrief, labels: dict[str, str]) -> list[dict
     return [
         {
             "text": point.text,
+            "support": support_phrase(point.independent),
             "citations": [
                 CitationLink(
                     label=labels[c.source],

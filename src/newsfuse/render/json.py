@@ -16,7 +16,9 @@ from newsfuse.models import (
     Brief,
     Change,
     Citation,
+    Conflict,
     Entity,
+    Fact,
     Figure,
     QualityFlag,
     Quote,
@@ -59,9 +61,11 @@ def _story(story: StoryBrief) -> JsonObject:
         "summary": [_point(point) for point in story.summary],
         "quotes": [_quote(quote) for quote in story.quotes],
         "figures": [_figure(figure) for figure in story.figures],
-        "conflicts": [],
+        "conflicts": [_conflict(conflict) for conflict in story.disputes],
         "timeline": [_event(event) for event in story.timeline],
         "entities": [_entity(entity) for entity in story.entities],
+        "updates": [_conflict(conflict) for conflict in story.updates],
+        "facts": [_fact(fact) for fact in story.facts],
     }
 
 
@@ -96,7 +100,38 @@ def _point(point: SummaryPoint) -> JsonObject:
     return {
         "text": point.text,
         "independent": point.independent,
+        "sources": len({citation.source for citation in point.citations}),
+        "single_source": point.independent <= 1,
         "citations": [_citation(citation) for citation in point.citations],
+    }
+
+
+def _conflict(conflict: Conflict) -> JsonObject:
+    return {
+        "kind": conflict.kind,
+        "detail": conflict.detail,
+        "update": conflict.update,
+        "altered_copy": conflict.altered_copy,
+        "sides": [
+            {
+                "says": side.says,
+                "text": side.text,
+                "independent": side.independent,
+                "given_by": list(side.given_by),
+                "citations": [_citation(citation) for citation in side.citations],
+            }
+            for side in conflict.sides
+        ],
+    }
+
+
+def _fact(fact: Fact) -> JsonObject:
+    return {
+        "text": fact.text,
+        "sources": fact.sources,
+        "independent": fact.independent,
+        "single_source": fact.single_source,
+        "citations": [_citation(citation) for citation in fact.citations],
     }
 
 
@@ -142,7 +177,10 @@ def _entity(entity: Entity) -> JsonObject:
 
 
 def _citation(citation: Citation) -> JsonObject:
-    return {"source": citation.source, "start": citation.start, "end": citation.end}
+    found: JsonObject = {"source": citation.source, "start": citation.start, "end": citation.end}
+    if citation.part != "text":
+        found["part"] = citation.part  # offsets into the source's title
+    return found
 
 
 def _flag(flag: QualityFlag) -> JsonObject:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from newsfuse.models import Citation, Figure, Quote, Source, StoryBrief, TimelineEvent
+from newsfuse.models import (
+    Citation,
+    ConflictSide,
+    Fact,
+    Figure,
+    Quote,
+    Source,
+    StoryBrief,
+    TimelineEvent,
+)
 
 
 def source_labels(story: StoryBrief) -> dict[str, str]:
@@ -106,3 +115,46 @@ def figure_phrase(figure: Figure) -> str:
     """ "more than 150,000 troops", "$3.2 billion", "nearly 30 years"."""
     counts = f" {figure.counts}" if figure.counts and figure.counts not in figure.text else ""
     return f"{figure.text}{counts}"
+
+
+# How many corroborated facts and single-source claims a brief shows; the JSON has all.
+CORROBORATED_SHOWN = 8
+SINGLE_SOURCE_SHOWN = 5
+CONFLICT_KINDS = {
+    "number": "figures differ",
+    "negation": "one denies what the other states",
+    "role": "who did what to whom",
+    "speaker": "words given to different speakers",
+    "date": "dates differ",
+    "status": "planned or begun against done",
+    "quote": "quoted words differ",
+}
+
+
+def support_phrase(independent: int) -> str:
+    """ "single source" or "3 independent sources"."""
+    return "single source" if independent <= 1 else f"{independent} independent sources"
+
+
+def corroborated(story: StoryBrief) -> list[Fact]:
+    """The best-supported facts that more than one independent origin states."""
+    return [fact for fact in story.facts if fact.independent >= 2][:CORROBORATED_SHOWN]
+
+
+def single_sourced(story: StoryBrief) -> list[Fact]:
+    """The most central claims that only one origin makes."""
+    return [fact for fact in story.facts if fact.single_source][:SINGLE_SOURCE_SHOWN]
+
+
+def side_phrase(side: ConflictSide, labels: dict[str, str]) -> str:
+    """ "S2, S3 (2 independent; given by Joe Biden)"."""
+    names = ", ".join(dict.fromkeys(labels[c.source] for c in side.citations if c.source in labels))
+    notes = [support_phrase(side.independent)]
+    if side.given_by:
+        notes.append("given by " + ", ".join(side.given_by))
+    return f"{names} ({'; '.join(notes)})"
+
+
+def citation_place(citation: Citation) -> str:
+    """ "12–80", or "title" for a citation of a source's title."""
+    return "title" if citation.part == "title" else f"{citation.start}–{citation.end}"

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.models import Brief, Citation, StoryBrief
+from newsfuse.models import Brief, Citation, Conflict, Fact, StoryBrief
 from newsfuse.render.labels import (
+    CONFLICT_KINDS,
+    citation_place,
+    corroborated,
     counted,
     date_range,
     figure_phrase,
@@ -18,7 +21,10 @@ from newsfuse.render.labels import (
     shown_figures,
     shown_speakers,
     shown_timeline,
+    side_phrase,
+    single_sourced,
     source_labels,
+    support_phrase,
 )
 
 # With brackets escaped no link or image can form, and no line of a brief starts with
@@ -53,8 +59,16 @@ def _story(story: StoryBrief) -> list[str]:
     lines = [f"## {escape(story.title)}", "", " · ".join(facts), "", "### Key points", ""]
     for number, point in enumerate(story.summary, start=1):
         cited = " ".join(_citation(citation, labels) for citation in point.citations)
-        lines.append(f"{number}. {escape(point.text)} {cited}")
-    lines += ["", "### Sources", "", _SOURCES_HEADER, "|---|---|---|---|---|---|---|"]
+        support = support_phrase(point.independent)
+        lines.append(f"{number}. {escape(point.text)} {cited} · *{support}*")
+    lines += [
+        "",
+        *_conflicts("Disputed", story.disputes, labels),
+        *_conflicts("Updates", story.updates, labels),
+        *_facts("Corroborated", corroborated(story), labels),
+        *_facts("Only one source", single_sourced(story), labels),
+    ]
+    lines += ["### Sources", "", _SOURCES_HEADER, "|---|---|---|---|---|---|---|"]
     for source in story.sources:
         article = source.article
         cells = [article.outlet, article.title, article.published]
@@ -69,6 +83,31 @@ def _story(story: StoryBrief) -> list[str]:
         *_flags(story, labels),
         *_changes(story, labels),
     ]
+
+
+def _conflicts(title: str, conflicts: tuple[Conflict, ...], labels: dict[str, str]) -> list[str]:
+    lines: list[str] = []
+    for conflict in conflicts:
+        kind = CONFLICT_KINDS.get(conflict.kind, conflict.kind)
+        lines.append(f"- **{escape(kind)}**: {escape(conflict.detail)}")
+        if conflict.update:
+            lines.append(f"  - an update, not a contradiction: {escape(conflict.update)}")
+        for number, side in enumerate(conflict.sides):
+            altered = " · altered copy" if conflict.altered_copy and number == 1 else ""
+            lines.append(
+                f"  - {escape(side_phrase(side, labels))}{altered}: **{escape(side.says)}** — "
+                f"“{escape(side.text)}” {_cited(side.citations, labels)}"
+            )
+    return [f"### {title}", "", *lines, ""] if lines else []
+
+
+def _facts(title: str, facts: list[Fact], labels: dict[str, str]) -> list[str]:
+    lines = [
+        f"- {escape(fact.text)} {_cited(fact.citations, labels)} · "
+        f"*{support_phrase(fact.independent)}*"
+        for fact in facts
+    ]
+    return [f"### {title}", "", *lines, ""] if lines else []
 
 
 def _cited(citations: tuple[Citation, ...], labels: dict[str, str]) -> str:
@@ -153,7 +192,7 @@ def _shortened(text: str) -> str:
 
 
 def _citation(citation: Citation, labels: dict[str, str]) -> str:
-    return f"\\[{labels[citation.source]} {citation.start}–{citation.end}\\]"
+    return f"\\[{labels[citation.source]} {citation_place(citation)}\\]"
 
 
 def _problems(brief: Brief) -> list[str]:

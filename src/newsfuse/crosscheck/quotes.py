@@ -1,0 +1,139 @@
+"""Quotes across sources: the same words given to different speakers, and one speaker's
+words quoted differently.
+
+Extraction keeps the same words under different speakers apart and gathers a speaker's
+quote from all sources; here the first are compared across speakers and the second across
+sources. A quote is altered when two sources give it word for word but for a few words
+swapped one for one ("entirely possible" against "distinctly possible"): trimming,
+ellipses and reordering are how news shortens quotes, not alterations.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsfuse.extract.entities import same_entity
+from newsfuse.lexical import STOP_WORDS, containment, content_terms
+from newsfuse.models import Citation, Entity, Quote, Source
+
+# The same words: the shorter quote holds this share of the longer's content terms...
+SAME_WORDS = 0.8
+# ...and has at least this many of them.
+MIN_TERMS = 4
+# An altered quote swaps at most this many words, one for one.
+MAX_SWAPPED = 3
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class QuoteConflict:
+    kind: str  # "speaker" or "quote"
+    left: str  # the speaker, or the words, one side gives
+    right: str
+    left_citations: tuple[Citation, ...]
+    right_citations: tuple[Citation, ...]
+    text: tuple[str, str]  # the quote as each side gives it
+
+
+def speaker_conflicts(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[QuoteConflict]:
+    """Quotes whose words are the same but whose named speakers differ (at least one a
+    person: "Russia" and "Moscow" saying the same is one speaker under two names)."""
+    kinds = {alias: entity.kind for entity in entities for alias in (entity.name, *entity.aliases)}
+    found = []
+    for number, mine in enumerate(quotes):
+        for theirs in quotes[number + 1 :]:
+            if not (mine.named and theirs.named) or mine.speaker == theirs.speaker:
+                continue
+            left_kind, right_kind = kinds.get(mine.speaker, ""), kinds.get(theirs.speaker, "")
+            if "person" not in (left_kind, right_kind):
+                continue
+            if same_entity(mine.speaker, left_kind, theirs.speaker, right_kind):
+                continue
+            if _same_words(mine.text, theirs.text) and _other_sources(mine, theirs):
+                found.append(
+                    QuoteConflict(
+                        "speaker",
+                        mine.speaker,
+                        theirs.speaker,
+                        mine.citations,
+                        theirs.citations,
+                        (mine.text, theirs.text),
+                    )
+                )
+    return found
+
+
+def _same_words(left: str, right: str) -> bool:
+    mine, theirs = content_terms(left), content_terms(right)
+    shorter, longer = sorted((mine, theirs), key=lambda terms: len(set(terms)))
+    return len(set(shorter)) >= MIN_TERMS and containment(shorter, longer) >= SAME_WORDS
+
+
+def _other_sources(left: Quote, right: Quote) -> bool:
+    """Whether some source gives the quote to one speaker and another to the other."""
+    mine = {citation.source for citation in left.citations}
+    theirs = {citation.source for citation in right.citations}
+    return bool(mine - theirs) and bool(theirs - mine)
+
+
+def altered_quotes(quotes: Sequence[Quote], sources: Sequence[Source]) -> list[QuoteConflict]:
+    """Direct quotes of one speaker that two sources give with a few words swapped."""
+    texts = {source.id: source.clean.text for source in sources}
+    found = []
+    for quote in quotes:
+        if not quote.direct:
+            continue
+        by_source: dict[str, list[Citation]] = {}
+        for citation in quote.citations:
+            by_source.setdefault(citation.source, []).append(citation)
+        versions = [
+            (cited, " … ".join(texts[c.source][c.start : c.end] for c in cited))
+            for cited in by_source.values()
+        ]
+        found.extend(_altered(versions))
+    return found
+
+
+def _altered(versions: list[tuple[list[Citation], str]]) -> list[QuoteConflict]:
+    found = []
+    for number, (mine, left) in enumerate(versions):
+        for theirs, right in versions[number + 1 :]:
+            swapped = swapped_words(left, right)
+            if swapped is not None:
+                found.append(
+                    QuoteConflict(
+                        "quote", swapped[0], swapped[1], tuple(mine), tuple(theirs), (left, right)
+                    )
+                )
+                break  # one alteration per version is enough to show
+    return found
+
+
+def swapped_words(left: str, right: str) -> tuple[str, str] | None:
+    """The words one quote swapped for others, one for one, if that is all that differs
+    where both quote the same stretch; None when they agree or differ otherwise."""
+    mine = [w.lower().replace("’", "'") for w in _WORD.findall(left)]
+    theirs = [w.lower().replace("’", "'") for w in _WORD.findall(right)]
+    matcher = difflib.SequenceMatcher(a=mine, b=theirs, autojunk=False)
+    blocks = matcher.get_opcodes()
+    # Words one version quotes beyond the other at either end are trimming, not change.
+    while blocks and blocks[0][0] in {"delete", "insert"}:
+        blocks = blocks[1:]
+    while blocks and blocks[-1][0] in {"delete", "insert"}:
+        blocks = blocks[:-1]
+    changed = [block for block in blocks if block[0] != "equal"]
+    if not changed or any(
+        tag != "replace" or i2 - i1 != j2 - j1 for tag, i1, i2, j1, j2 in changed
+    ):
+        return None
+    before = [w for _, i1, i2, _, _ in changed for w in mine[i1:i2]]
+    after = [w for _, _, _, j1, j2 in changed for w in theirs[j1:j2]]
+    kept = sum(i2 - i1 for tag, i1, i2, _, _ in blocks if tag == "equal")
+    if len(before) > MAX_SWAPPED or kept < 2 * len(before) + 2:
+        return None
+    if all(word in STOP_WORDS for word in before + after):
+        return None  # "the" for "a": no change of what was said
+    return " ".join(before), " ".join(after)

@@ -1,0 +1,80 @@
+"""The crosscheck stage through the pipeline: facts, conflicts, updates and the brief."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsfuse.models import Brief, StoryBrief
+from newsfuse.pipeline import brief_paths
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def examples() -> StoryBrief:
+    [story] = brief_paths([str(EXAMPLES)]).stories
+    return story
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir: Path) -> Brief:
+    return brief_paths([str(seeds_dir)])
+
+
+def texts(story: StoryBrief, citations: tuple[object, ...]) -> list[str]:
+    by_id = {source.id: source.clean.text for source in story.sources}
+    return [by_id[c.source][c.start : c.end] for c in citations]  # type: ignore[attr-defined]
+
+
+def test_a_copy_that_changed_a_figure_is_disputed_with_both_sides_cited(
+    examples: StoryBrief,
+) -> None:
+    [dispute] = [c for c in examples.disputes if c.kind == "number"]
+    kept, changed = dispute.sides
+    assert dispute.altered_copy
+    assert kept.independent > changed.independent
+    assert all("Two crew" in text for text in texts(examples, kept.citations))
+    assert all("Three crew" in text for text in texts(examples, changed.citations))
+
+
+def test_no_key_point_takes_its_wording_from_a_contradicted_sentence(
+    examples: StoryBrief,
+) -> None:
+    assert not any(point.text.startswith("Three crew") for point in examples.summary)
+    assert any(point.text.startswith("Two crew") for point in examples.summary)
+
+
+def test_facts_count_independent_origins_and_single_sources_are_marked(
+    examples: StoryBrief,
+) -> None:
+    corroborated = [fact for fact in examples.facts if not fact.single_source]
+    assert corroborated and all(fact.independent >= 2 for fact in corroborated)
+    assert all(fact.sources >= fact.independent for fact in examples.facts)
+    # A contradicted copy does not back the fact it changed.
+    two_crew = next(fact for fact in examples.facts if fact.text.startswith("Two crew"))
+    assert not any("Three crew" in text for text in texts(examples, two_crew.citations))
+
+
+def test_the_seeds_paraphrased_repost_distortions_are_reported(seeds: Brief) -> None:
+    [story] = seeds.stories
+    spun = next(s.id for s in story.sources if "invasion by Ukraine" in (s.article.title or ""))
+    disputed = {
+        (conflict.kind, citation.source)
+        for conflict in story.disputes
+        for side in conflict.sides[1:]
+        for citation in side.citations
+    }
+    assert ("role", spun) in disputed  # "an invasion by Ukraine" against "of Ukraine"
+    assert ("quote", spun) in disputed  # Biden's "entirely possible" quoted otherwise
+
+
+def test_the_seeds_troop_figures_are_an_update_not_a_contradiction(seeds: Brief) -> None:
+    [story] = seeds.stories
+    figures = {side.says for c in story.disputes if c.kind == "number" for side in c.sides}
+    assert not any("130,000" in says or "150,000" in says for says in figures)
+    [update] = [c for c in story.updates if c.kind == "number"]
+    sides = " / ".join(side.says for side in update.sides)
+    assert "130,000" in sides and "150,000" in sides
+    assert any("Biden" in giver for side in update.sides for giver in side.given_by)
