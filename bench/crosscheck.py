@@ -50,8 +50,16 @@ from provenance import FURNITURE_BOTTOM, FURNITURE_TOP, distinct_clusters, indep
 KINDS = ("number", "negation", "role", "speaker", "date", "status", "quote")
 HARMLESS = ("update", "rounding", "support")
 TUNED_ON = 100
+# Other draws of sentences and kinds over the same clusters (--variant): more cases to study
+# the rules on without looking at the clusters held out.
+_VARIANT_SEEDS = 100_000
 _SENTENCE = re.compile(r"(?<=[.!?\"”’])\s+(?=[A-Z“\"])")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_CALENDAR = frozenset((*_WEEKDAYS, *_MONTHS))
 _MONTH_DAY = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|"
     r"December) (\d{1,2})\b"
@@ -59,20 +67,36 @@ _MONTH_DAY = re.compile(
 # A figure of something counted: a number after a lower-case word and before one.
 _NUMBER = re.compile(r"(?<=[a-z,] )(\d{1,3}(?:,\d{3})+|\d+)(?= [a-z])(?! [ap]\.m)")
 _AUXILIARY = re.compile(
-    r"\b(is|was|were|are|has|have|had|will|would|can|could|did|does)\b (?!not\b|n't)(?=[a-z])"
+    r"\b(is|was|were|are|has|have|had|will|would|can|could|did|does)\b (?!not\b|n't|to\b)(?=[a-z])"
 )
 # Nouns of action: "invasion of Ukraine", "attack on Kabul", "criticism of Trump".
 _ROLE = re.compile(
     r"\b([a-z]+(?:tion|sion|ment|ism|ack|ault|ike|ure)) (of|against|on) ([A-Z][a-z]{2,})\b"
+    r"(?!['’]s| [A-Z])"
+)
+# "the invasion by Russia": a noun of action and who does it.
+_ROLE_BY = re.compile(
+    r"\b([a-z]+(?:tion|sion|ment|ism|ack|ault|ike|ure)) by ([A-Z][a-z]{2,})\b(?!['’]s| [A-Z])"
+)
+# "Smith was attacked by Jones": who was acted on, and by whom.
+_PASSIVE = re.compile(
+    r"(?:(?<=[a-z,] )|^)([A-Z][a-z]{2,}) (was|were|is|are|has been|had been) ([a-z]{3,}ed) by "
+    r"([A-Z][a-z]{2,})\b(?!['’]s| [A-Z])"
 )
 # "Russia warned Ukraine": two names around one verb in the past tense.
-_TWO_NAMES = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{2,}) ([a-z]{3,}ed) ([A-Z][a-z]{2,})\b(?! [A-Z])")
+_TWO_NAMES = re.compile(
+    r"(?:(?<=[a-z,] )|^)((?:[A-Z][a-z]+ )*[A-Z][a-z]{2,}) ([a-z]{3,}ed) "
+    r"((?:[A-Z][a-z]+ )*[A-Z][a-z]{2,})\b(?! [A-Z])(?!['’]s)"
+)
 _SAID_NAME = re.compile(
-    r"[”\"],? said ([A-Z][a-z]+ [A-Z][a-z]+)|([A-Z][a-z]+ [A-Z][a-z]+) said,? [“\"]"
+    r"[”\"],? said ([A-Z][a-z]+ [A-Z][a-z]+)\b(?! [A-Z])|([A-Z][a-z]+ [A-Z][a-z]+) said,? [“\"]"
 )
 _QUOTED = re.compile(r"[“\"]([^”\"]{30,})[”\"]")
 _WILL = re.compile(r"\bwill ([a-z]{3,})\b")
-_DONE = re.compile(r"\b(has|have) ([a-z]{3,}ed)\b")
+_DONE = re.compile(
+    r"(?<!\bmay )(?<!\bmust )(?<!\bmight )(?<!\bcould )(?<!\bwould )(?<!\bshould )"
+    r"\b(has|have) ([a-z]{3,}ed)\b"
+)
 _IRREGULAR = frozenset(
     [
         "be",
@@ -110,7 +134,7 @@ class Injection:
     original: str
     changed: str
     path: str  # the article the changed sentence is in
-    found: bool = False
+    opening: str = ""  # the paragraph before the sentence, which may open a quote
 
 
 @dataclass
@@ -131,9 +155,16 @@ class ClusterCase:
 def _number(sentence: str, rng: random.Random) -> str | None:
     for match in _NUMBER.finditer(sentence):
         value = int(match.group(1).replace(",", ""))
-        if 1900 <= value <= 2100 or value < 2 or _in_date(sentence, match.start()):
+        if (
+            1900 <= value <= 2100
+            or value < 2
+            or _in_date(sentence, match.start())
+            or _in_name(sentence, match.start())
+        ):
             continue
         changed = round(value * 1.6) + 1
+        if 1900 <= changed <= 2100:
+            changed += 300  # a figure, not a year
         text = f"{changed:,}" if "," in match.group(1) else str(changed)
         return sentence[: match.start(1)] + text + sentence[match.end(1) :]
     return None
@@ -151,21 +182,59 @@ def _in_date(sentence: str, position: int) -> bool:
     )
 
 
+def _in_name(sentence: str, position: int) -> bool:
+    """Whether a number is part of a name: "Highway 80", "Boeing 737"."""
+    before = sentence[:position].split()
+    return bool(before) and before[-1][:1].isupper()
+
+
 def _negation(sentence: str, rng: random.Random) -> str | None:
     if re.search(r"\b(not|n't|never|no)\b", sentence):
         return None
-    match = _AUXILIARY.search(sentence)
+    # "had an in-depth conversation": "have" and "do" as verbs take no "not" after them.
+    match = next(
+        (m for m in _AUXILIARY.finditer(sentence) if _helps_a_verb(m.group(1), sentence, m.end())),
+        None,
+    )
     if match is None:
         return None
     return sentence[: match.end(1)] + " not" + sentence[match.end(1) :]
 
 
+def _helps_a_verb(auxiliary: str, sentence: str, end: int) -> bool:
+    if auxiliary not in {"has", "have", "had", "did", "does"}:
+        return True
+    following = sentence[end:].split(maxsplit=1)
+    return bool(following) and re.fullmatch(r"[a-z]+(?:ed|en|wn|been)", following[0]) is not None
+
+
 def _role(sentence: str, rng: random.Random) -> str | None:
     match = _ROLE.search(sentence)
-    if match is not None and match.group(1) not in {"which", "there", "where", "those", "these"}:
+    if match is not None and match.group(3) not in _CALENDAR:
         return sentence[: match.start(2)] + "by" + sentence[match.end(2) :]
-    match = _TWO_NAMES.search(sentence)
-    if match is None or match.group(1) == match.group(3):
+    match = _ROLE_BY.search(sentence)
+    if match is not None:
+        return sentence[: match.start()] + f"{match.group(1)} of " + sentence[match.start(2) :]
+    match = _PASSIVE.search(sentence)
+    if (
+        match is not None
+        and match.group(1) != match.group(4)
+        and not {match.group(1), match.group(4)} & _CALENDAR
+        and not _in_name(sentence, match.start())
+    ):
+        swapped = f"{match.group(4)} {match.group(2)} {match.group(3)} by {match.group(1)}"
+        return sentence[: match.start()] + swapped + sentence[match.end() :]
+    match = next(
+        (
+            m
+            for m in _TWO_NAMES.finditer(sentence)
+            if m.group(1) != m.group(3)
+            and not {m.group(1), m.group(3)} & _CALENDAR
+            and not _in_name(sentence, m.start())
+        ),
+        None,
+    )
+    if match is None:
         return None
     swapped = f"{match.group(3)} {match.group(2)} {match.group(1)}"
     return sentence[: match.start()] + swapped + sentence[match.end() :]
@@ -195,7 +264,7 @@ def _date(sentence: str, rng: random.Random) -> str | None:
 
 def _status(sentence: str, rng: random.Random) -> str | None:
     match = _WILL.search(sentence)
-    if match is not None and match.group(1) not in _IRREGULAR and match.group(1) != "not":
+    if match is not None and match.group(1) not in _IRREGULAR and _is_verb(match.group(1)):
         verb = match.group(1)
         past = verb + ("d" if verb.endswith("e") else "ed")
         return sentence[: match.start()] + past + sentence[match.end() :]
@@ -204,6 +273,12 @@ def _status(sentence: str, rng: random.Random) -> str | None:
         return None
     verb = _lemma(match.group(2))
     return sentence[: match.start()] + f"will {verb}" + sentence[match.end() :]
+
+
+def _is_verb(word: str) -> bool:
+    from newsfuse.extract.nlp import pipeline
+
+    return str(pipeline()(f"They will {word} it.")[2].tag_) == "VB"
 
 
 def _lemma(word: str) -> str:
@@ -267,6 +342,13 @@ def harmless(kind: str, sentence: str) -> str | None:
 # Building the clusters
 
 
+def reword(sentence: str, rng: random.Random) -> str:
+    """An independent reporter's rewording: synonyms for half the words it can swap, but
+    never inside a direct quote (changing those is the altered quote this file injects)."""
+    parts = re.split(r"([“\"][^”\"]*(?:[”\"]|$))", sentence)
+    return "".join(part if part[:1] in {"“", '"'} else spin(part, 0.5, rng) for part in parts)
+
+
 def sentences_of(text: str) -> list[str]:
     return [
         s.strip()
@@ -280,7 +362,7 @@ def people_in(texts: list[str]) -> list[str]:
     return sorted({m.group(1) or m.group(2) for t in texts for m in _SAID_NAME.finditer(t)})
 
 
-def build(number: int, base: str, others: list[str]) -> ClusterCase | None:
+def build(number: int, base: str, others: list[str], variant: int = 0) -> ClusterCase | None:
     if not others:
         return None
     texts = {f"c{number}/a": base, **{f"c{number}/b{i}": t for i, t in enumerate(others)}}
@@ -288,13 +370,13 @@ def build(number: int, base: str, others: list[str]) -> ClusterCase | None:
     case = ClusterCase(number, texts, published)
     if number % 3 == 2:
         return case  # a clean cluster
-    rng = random.Random(number)
+    rng = random.Random(number + _VARIANT_SEEDS * variant)
     candidates = sentences_of(base)
     rng.shuffle(candidates)
     people = people_in([base, *others])
-    copy_kind = KINDS[(number // 3 * 2) % len(KINDS)]
-    independent_kind = KINDS[(number // 3 * 2 + 1) % len(KINDS)]
-    harmless_kind = HARMLESS[(number // 3) % len(HARMLESS)]
+    copy_kind = KINDS[(number // 3 * 2 + 3 * variant) % len(KINDS)]
+    independent_kind = KINDS[(number // 3 * 2 + 1 + 3 * variant) % len(KINDS)]
+    harmless_kind = HARMLESS[(number // 3 + variant) % len(HARMLESS)]
     used: set[str] = set()
     copy_text = base
     inserted: list[str] = []
@@ -318,10 +400,11 @@ def build(number: int, base: str, others: list[str]) -> ClusterCase | None:
                 copy_text = copy_text.replace(sentence, changed)
                 path = f"c{number}/copy"
             else:
-                changed = spin(changed, 0.5, rng) if kind != "quote" else changed
+                changed = reword(changed, rng)
                 inserted.append(changed)
                 path = f"c{number}/b0"
-            case.injections.append(Injection(kind, setting, sentence, changed, path))
+            opening = base[: base.index(sentence)].rsplit("\n\n", 1)[-1]
+            case.injections.append(Injection(kind, setting, sentence, changed, path, opening))
             break
     case.texts[f"c{number}/copy"] = FURNITURE_TOP + copy_text + FURNITURE_BOTTOM
     case.published[f"c{number}/copy"] = "2020-01-01"
@@ -333,11 +416,11 @@ def build(number: int, base: str, others: list[str]) -> ClusterCase | None:
     return case
 
 
-def cases(limit: int) -> list[ClusterCase]:
+def cases(limit: int, variant: int = 0) -> list[ClusterCase]:
     found = []
     for number, texts in enumerate(distinct_clusters()[:limit]):
         if texts:
-            built = build(number, texts[0], independent(texts[0], texts[1:]))
+            built = build(number, texts[0], independent(texts[0], texts[1:]), variant)
             if built is not None:
                 found.append(built)
     return found
@@ -406,7 +489,7 @@ def _inside_quote(injection: Injection) -> bool:
     after = injection.changed.split()
     for position, (old, new) in enumerate(zip(before, after, strict=False)):
         if old != new:
-            opened = " ".join(before[:position])
+            opened = injection.opening + " ".join(before[:position])
             return opened.count("“") > opened.count("”") or opened.count('"') % 2 == 1
     return False
 
@@ -420,9 +503,9 @@ def touches_any(
     )
 
 
-def run(limit: int) -> dict[str, object]:  # noqa: C901 (one loop tallies every measure)
+def run(limit: int, variant: int = 0) -> dict[str, object]:  # noqa: C901 (one loop tallies every measure)
     encoder = default_encoder()
-    built = cases(limit)
+    built = cases(limit, variant)
     per_kind: dict[tuple[str, str, str], list[bool]] = defaultdict(list)  # (part, kind, setting)
     reported: dict[str, Counter[str]] = {"all": Counter(), "last": Counter()}
     harmless_reported: dict[str, Counter[str]] = {"all": Counter(), "last": Counter()}
@@ -534,8 +617,11 @@ def _share(part: float, whole: float) -> float | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=200, help="clusters to use")
+    parser.add_argument(
+        "--variant", type=int, default=0, help="another draw of injections (0: the reported one)"
+    )
     arguments = parser.parse_args()
-    results = run(arguments.limit)
+    results = run(arguments.limit, arguments.variant)
     for part, title in (("last", f"clusters {TUNED_ON + 1}-200"), ("all", "all clusters")):
         found = results[part]
         assert isinstance(found, dict)

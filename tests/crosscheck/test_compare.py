@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsfuse.crosscheck.claims import Claim, ClaimFigure
@@ -61,6 +63,26 @@ def kinds(left: str, right: str, **extra: tuple[str, ...]) -> list[str]:
             "role",
         ),
         ("The council will approve the budget.", "The council approved the budget.", "status"),
+        (
+            "The company has not included the fee in the bill.",
+            "The company has added the fee to the bill.",
+            "negation",
+        ),
+        (
+            "Gonzalez was charged with five counts.",
+            "Gonzalez was not charged with five counts.",
+            "negation",
+        ),
+        (
+            "Listed as missing were 35 people in the county.",
+            "Listed as missing were 57 persons in the county.",
+            "number",
+        ),
+        (
+            "“I think this is crazy,” the mayor said after the vote.",
+            "“I believe this is crazy,” the mayor said after the vote.",
+            "quote",
+        ),
     ],
 )
 def test_a_changed_fact_is_found_by_kind(left: str, right: str, kind: str) -> None:
@@ -80,6 +102,24 @@ def test_a_changed_fact_is_found_by_kind(left: str, right: str, kind: str) -> No
         ),
         ("About 1,200 people attended the rally.", "Organisers counted 1,234 people at the rally."),
         ("Putin met Scholz in Moscow.", "Scholz met Putin in Moscow."),
+        # A denial added beside what both say is no rewording of it.
+        (
+            "Don't forget: we are a very powerful nuclear country.",
+            "We are a very powerful nuclear country.",
+        ),
+        # Both deny, in other words; "No. 3" denies nothing.
+        (
+            "Companies aren't going to get the best out of staff.",
+            "Businesses aren't going to obtain the best out of staff.",
+        ),
+        ("He served as the No. 3 person in his firm.", "He served as the No. 3 man in his firm."),
+        (
+            "The probe is going to a region of space never before explored.",
+            "The probe is going to a region of space that has never been explored before.",
+        ),
+        # A command, a guess about the past: neither planned nor done.
+        ("Do you want to set up the meeting?", "Well, then set up the meeting."),
+        ("They may have bottled his fat.", "They bottled his fat."),
     ],
 )
 def test_agreeing_reports_differ_in_nothing(left: str, right: str) -> None:
@@ -105,3 +145,29 @@ def test_a_figure_stands_for_a_range_its_qualifier_and_rounding_allow() -> None:
     assert figure_range(round_figure) == pytest.approx((145_000, 155_000))
     [other] = claim("There were 130,000 troops.").figures
     assert not figures_agree(round_figure, other)
+
+
+def test_the_same_weekday_read_a_week_apart_is_one_day() -> None:
+    found = kinds(
+        "A vigil will be held Thursday at the community center.",
+        "The family is holding a vigil Thursday at the community center.",
+        a=("2020-01-02",),
+        b=("2019-12-26",),
+    )
+    assert found == []
+
+
+def test_days_words_were_said_on_differ_only_in_reports_of_one_day() -> None:
+    said_sunday = replace(
+        claim("The mayor said on Sunday the plan works."), said_on=("2022-02-13",)
+    )
+    said_wednesday = replace(
+        claim("The mayor said on Wednesday the plan works."), said_on=("2022-02-16",)
+    )
+    assert [f.kind for f in findings(said_sunday, said_wednesday)] == ["date"]
+    later = Source(
+        replace(said_wednesday.source.article, published="2022-02-20"),
+        said_wednesday.source.clean,
+        (),
+    )
+    assert findings(said_sunday, replace(said_wednesday, source=later)) == []

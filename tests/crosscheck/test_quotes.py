@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from newsfuse.crosscheck.quotes import speaker_conflicts, swapped_words
-from newsfuse.models import Citation, Entity, Quote
+from newsfuse.crosscheck.quotes import quoted_stretches, speaker_conflicts, swapped_words
+from newsfuse.models import Article, Citation, CleanText, Entity, Quote, Source
+
+
+def _source(name: str, text: str) -> Source:
+    return Source(Article(id=name, path=name, raw_text=text), CleanText(name, text, (), ()), ())
+
+
+def _quoted(speaker: str, words: str, source: str, said: str = "said") -> tuple[Quote, Source]:
+    """A source quoting `words` and naming `speaker` beside them, and the quote as found."""
+    text = f"“{words},” {said} {speaker}."
+    citation = Citation(source, 1, 1 + len(words))
+    return Quote(speaker, True, words, True, (citation,)), _source(source, text)
 
 
 def test_a_word_swapped_inside_a_quote_is_an_alteration() -> None:
@@ -25,26 +36,60 @@ def test_trimmed_or_reordered_quotes_are_not_alterations() -> None:
 
 def test_the_same_words_under_two_people_are_a_speaker_conflict() -> None:
     words = "We will not accept any deal that leaves our farmers worse off than before"
-    quotes = [
-        Quote("Anna Berg", True, words, True, (Citation("a", 0, 10),)),
-        Quote("Tom Price", True, words, True, (Citation("b", 0, 10),)),
-    ]
-    people = [
-        Entity("Anna Berg", "person", ("Anna Berg",), ()),
-        Entity("Tom Price", "person", ("Tom Price",), ()),
-    ]
-    [found] = speaker_conflicts(quotes, people)
+    first, in_a = _quoted("Anna Berg", words, "a")
+    second, in_b = _quoted("Tom Price", words, "b")
+    [found] = speaker_conflicts([first, second], _PEOPLE, [in_a, in_b])
     assert {found.left, found.right} == {"Anna Berg", "Tom Price"}
+
+
+_PEOPLE = [
+    Entity("Anna Berg", "person", ("Anna Berg",), ()),
+    Entity("Tom Price", "person", ("Tom Price",), ()),
+]
+
+
+def test_a_few_common_words_under_two_people_are_no_speaker_conflict() -> None:
+    first, in_a = _quoted("Anna Berg", "Well, check this out, you're fired", "a")
+    second, in_b = _quoted("Tom Price", "Well, check this out, you're fired", "b")
+    assert speaker_conflicts([first, second], _PEOPLE, [in_a, in_b]) == []
+
+
+def test_a_speaker_not_named_beside_the_quote_gives_no_speaker_conflict() -> None:
+    words = "We will not accept any deal that leaves our farmers worse off than before"
+    first, in_a = _quoted("Anna Berg", words, "a")
+    second, in_b = _quoted("Tom Price", words, "b", said="she said, according to " + "x" * 200)
+    assert speaker_conflicts([first, second], _PEOPLE, [in_a, in_b]) == []
+
+
+def test_reported_speech_gives_no_speaker_conflict() -> None:
+    words = "We will not accept any deal that leaves our farmers worse off than before"
+    first, in_a = _quoted("Anna Berg", words, "a")
+    second, in_b = _quoted("Tom Price", words, "b")
+    indirect = Quote(second.speaker, True, second.text, False, second.citations)
+    assert speaker_conflicts([first, indirect], _PEOPLE, [in_a, in_b]) == []
+
+
+def test_quoted_stretches_open_and_close_across_sentences() -> None:
+    assert quoted_stretches('He said "it is over," and left.') == ["it is over,"]
+    assert quoted_stretches("“We will go on.") == ["We will go on."]
+    assert quoted_stretches("until the end,” she said.") == ["until the end,"]
+    assert quoted_stretches("no quotes here") == []
 
 
 def test_one_body_under_two_names_is_no_speaker_conflict() -> None:
     words = "We will not accept any deal that leaves our farmers worse off than before"
-    quotes = [
-        Quote("Russia", True, words, True, (Citation("a", 0, 10),)),
-        Quote("Moscow", True, words, True, (Citation("b", 0, 10),)),
-    ]
+    first, in_a = _quoted("Russia", words, "a")
+    second, in_b = _quoted("Moscow", words, "b")
     places = [
         Entity("Russia", "place", ("Russia",), ()),
         Entity("Moscow", "place", ("Moscow",), ()),
     ]
-    assert speaker_conflicts(quotes, places) == []
+    assert speaker_conflicts([first, second], places, [in_a, in_b]) == []
+
+
+def test_a_long_quote_word_for_word_under_two_people_is_a_speaker_conflict() -> None:
+    words = "After about a year or so, what you've got is what you've got"
+    first, in_a = _quoted("Anna Berg", words, "a")
+    second, in_b = _quoted("Tom Price", words, "b")
+    [found] = speaker_conflicts([first, second], _PEOPLE, [in_a, in_b])
+    assert found.kind == "speaker"

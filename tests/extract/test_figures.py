@@ -29,3 +29,20 @@ def test_dates_and_years_are_not_figures() -> None:
         _figures("In 2015 the agreement was signed, and on February 15 talks resumed at 10 a.m.")
         == []
     )
+
+
+def test_numbers_the_recogniser_misses_or_takes_for_dates_are_figures() -> None:
+    found = _figures(
+        "Herman has litigated around 800 cases. He has filed 1281 claims. The car turned "
+        "360 degrees. Protesters chanted for about 90 minutes."
+    )
+    assert found == [
+        (800.0, None, "cases", "around"),
+        (1281.0, None, "claims", None),
+        (360.0, "degree", None, None),
+        (90.0, "minutes", None, "about"),
+    ]
+
+
+def test_numbers_in_names_are_not_figures() -> None:
+    assert _figures("Police closed Highway 80 near Odessa after the season of 2004.") == []

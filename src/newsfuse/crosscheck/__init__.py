@@ -63,7 +63,7 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
     conflicts = _conflicts(differences, families, claims)
     conflicts += _turned_roles(claims, conflicts)
     conflicts += _told_updates(claims, conflicts)
-    conflicts += _quote_conflicts(extracts, story.sources)
+    conflicts += _quote_conflicts(extracts, story.sources, conflicts)
     conflicts.sort(key=_conflict_order)
     disputed = _disputed(conflicts, story.sources)
     facts = _facts(claims, families, centrality, disputed)
@@ -83,19 +83,11 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
 
 def _claims(story: Story, extracts: StoryExtracts) -> list[Claim]:
     positions = {source.id: number for number, source in enumerate(story.sources)}
-    resolve = extracts.resolve
     found: list[Claim] = []
     for item in sorted(extracts.per_source, key=lambda e: positions[e.source.id]):
         reference = own_date(item.source) or extracts.reference
-        found += source_claims(
-            positions[item.source.id], item, resolve or _named_as_written, reference
-        )
+        found += source_claims(positions[item.source.id], item, extracts.resolve, reference)
     return found
-
-
-def _named_as_written(speaker: object) -> tuple[str, bool]:
-    name = getattr(speaker, "name", "")
-    return str(name), bool(getattr(speaker, "named", False))
 
 
 def _facts_of(claims: list[Claim], pairs: list[ClaimPair]) -> dict[int, list[Claim]]:
@@ -202,7 +194,9 @@ def _conflict(dispute: _Dispute) -> Conflict:
     copies = _altered_copy(dispute.sides[second.says], dispute.sides[first.says])
     return Conflict(
         kind=dispute.kind,
-        detail=f"{first.says} against {second.says}",
+        detail=_quoted_as(first.says, second.says)
+        if dispute.kind == "quote"
+        else f"{first.says} against {second.says}",
         sides=(first, second),
         update=dispute.updates[0] if dispute.updates else None,
         altered_copy=copies,
@@ -317,11 +311,20 @@ def _told_update(
 _TOLD = "a report gives both figures, one as an update of the other"
 
 
-def _quote_conflicts(extracts: StoryExtracts, sources: Sequence[Source]) -> list[Conflict]:
+def _quote_conflicts(
+    extracts: StoryExtracts, sources: Sequence[Source], found: list[Conflict]
+) -> list[Conflict]:
+    """Quotes given to different speakers, and altered quotes the pairs of claims did not
+    already show."""
     origin = {source.id: source.origin for source in sources}
-    found = speaker_conflicts(extracts.quotes, extracts.entities)
-    found += altered_quotes(extracts.quotes, sources)
-    return [_quote_conflict(item, origin) for item in found]
+    shown = {(c.kind, frozenset(side.says for side in c.sides)) for c in found}
+    items = speaker_conflicts(extracts.quotes, extracts.entities, sources)
+    items += altered_quotes(extracts.quotes, sources)
+    return [
+        _quote_conflict(item, origin)
+        for item in items
+        if (item.kind, frozenset({item.left, item.right})) not in shown
+    ]
 
 
 def _quote_conflict(item: QuoteConflict, origin: dict[str, str]) -> Conflict:
@@ -335,9 +338,13 @@ def _quote_conflict(item: QuoteConflict, origin: dict[str, str]) -> Conflict:
     detail = (
         f"the same words given to {first.says} and to {second.says}"
         if item.kind == "speaker"
-        else f"quoted as “{first.says}” and as “{second.says}”"
+        else _quoted_as(first.says, second.says)
     )
     return Conflict(kind=item.kind, detail=detail, sides=(first, second))
+
+
+def _quoted_as(first: str, second: str) -> str:
+    return f"quoted as “{first}” and as “{second}”"
 
 
 def _conflict_order(conflict: Conflict) -> tuple[bool, int, str, str]:

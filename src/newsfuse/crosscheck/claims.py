@@ -8,7 +8,7 @@ them, its dates made calendar dates, and the words that mark a figure as an upda
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,6 +18,7 @@ from newsfuse.extract.figures import figures as figure_mentions
 from newsfuse.extract.nlp import parse
 from newsfuse.extract.source import SourceExtracts
 from newsfuse.extract.speakers import SpeakerName
+from newsfuse.extract.timeline import WEEK_LABEL, When
 from newsfuse.extract.timeline import dates as date_mentions
 from newsfuse.lexical import content_terms
 from newsfuse.models import Citation, Source
@@ -28,7 +29,7 @@ MIN_TERMS = 3
 # Words that present a figure as one of a series: earlier and later counts, revisions.
 _UPDATE = re.compile(
     r"\b(?:earlier|previous(?:ly)?|initial(?:ly)?|original(?:ly)?|prior|first reported|"
-    r"latest|updated?|revised?|up from|down from|now stands?|so far|as of)\b",
+    r"latest|updated?|revised?|up from|down from|now|currently|so far|as of)\b",
     re.IGNORECASE,
 )
 
@@ -56,6 +57,7 @@ class Claim:
     dates: tuple[str, ...]  # calendar dates the sentence gives for what it reports
     updates: bool  # it presents a figure as an earlier or later count
     distorted: bool  # its source is spun, garbled, a rewrite or a translation
+    said_on: tuple[str, ...] = ()  # days it says something was said ("said Tuesday")
 
     @property
     def origin(self) -> str:
@@ -89,11 +91,8 @@ def source_claims(
             for g in extracts.figures
             if sentence.start <= g.figure.start < sentence.end
         ]
-        days = [
-            when.date
-            for when in extracts.dates
-            if sentence.start <= when.start < sentence.end and not _speech_date(doc, when.start)
-        ]
+        inside_dates = [w for w in extracts.dates if sentence.start <= w.start < sentence.end]
+        said = {w.start for w in inside_dates if _speech_date(doc, w.start)}
         found.append(
             Claim(
                 position=position,
@@ -104,9 +103,10 @@ def source_claims(
                 terms=terms,
                 span=span,
                 figures=tuple(inside),
-                dates=tuple(dict.fromkeys(days)),
+                dates=_calendar_dates(w for w in inside_dates if w.start not in said),
                 updates=_UPDATE.search(sentence.text) is not None,
                 distorted=distorted,
+                said_on=_calendar_dates(w for w in inside_dates if w.start in said),
             )
         )
     return found
@@ -130,10 +130,22 @@ def _title_claim(
         terms=terms,
         span=doc[:],
         figures=tuple(ClaimFigure(f, None) for f in figure_mentions(doc)),
-        dates=tuple(dict.fromkeys(when.date for when in date_mentions(doc, reference))),
+        dates=_calendar_dates(date_mentions(doc, reference)),
         updates=_UPDATE.search(title) is not None,
         distorted=distorted,
     )
+
+
+def _calendar_dates(found: Iterable[When]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_calendar(when) for when in found))
+
+
+def _calendar(when: When) -> str:
+    """A date as compared: ISO at its precision, a week as an ISO week ("2022-W07")."""
+    if not when.label.startswith(WEEK_LABEL):
+        return when.date
+    year, week, _ = date.fromisoformat(when.date).isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def _speech_date(doc: Any, start: int) -> bool:
@@ -143,6 +155,8 @@ def _speech_date(doc: Any, start: int) -> bool:
     if span is None:
         return False
     head = span.root.head
+    while head.dep_ == "prep" and head.head is not head:
+        head = head.head  # "said on Tuesday"
     return bool(head.lemma_.lower() in _SPEECH_LEMMAS)
 
 

@@ -15,13 +15,17 @@ Each difference is read on the parse of the two sentences, not by patterns of wo
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from newsfuse.crosscheck.claims import Claim, ClaimFigure
-from newsfuse.extract.attribution import SPEECH_VERBS
+from newsfuse.crosscheck.quotes import quoted_stretches, swapped_words
+from newsfuse.extract.figures import FigureMention
+from newsfuse.extract.story import own_date
 from newsfuse.lexical import stem
 
 _APPROXIMATE = frozenset(
@@ -36,7 +40,13 @@ _OPEN_END = 0.5
 _JUST = 0.15
 # A round figure stands for what rounds to it, but never for more than this share either side.
 _ROUNDING = 0.05
+# Plurals a stemmer cannot bring to their singular: "35 people" and "35 persons".
+_IRREGULAR_PLURALS = {
+    "people": "person", "persons": "person", "men": "man", "women": "woman",
+    "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+}  # fmt: skip
 _MODALS = frozenset({"will", "shall", "'ll", "would", "could", "may", "might", "wo"})
+_GUESSES = frozenset({"must", "should", "can"})
 # Verbs whose complement is something intended, not done: "plans to withdraw".
 _INTENT = frozenset(
     """
@@ -122,15 +132,21 @@ def figures_agree(left: ClaimFigure, right: ClaimFigure) -> bool:
 
 
 def same_thing(left: ClaimFigure, right: ClaimFigure) -> bool:
-    """Whether two figures count the same thing: the same counted noun, or the same unit."""
-    mine, theirs = left.figure, right.figure
-    if mine.counts and theirs.counts:
-        return _head(mine.counts) == _head(theirs.counts)
-    return mine.unit is not None and mine.unit == theirs.unit
+    """Whether two figures count the same thing: the same counted noun or unit, however
+    the recogniser split them ("4,500 metric tons" counts tons, "7,201 tons" is in tons)."""
+    mine, theirs = _thing(left.figure), _thing(right.figure)
+    return mine is not None and mine == theirs
+
+
+def _thing(figure: FigureMention) -> str | None:
+    if figure.counts:
+        return _head(figure.counts)
+    return _head(figure.unit) if figure.unit else None
 
 
 def _head(counted: str) -> str:
-    return stem(counted.rsplit(maxsplit=1)[-1].lower())
+    word = counted.rsplit(maxsplit=1)[-1].lower()
+    return stem(_IRREGULAR_PLURALS.get(word, word))
 
 
 def _numbers(left: Claim, right: Claim) -> Finding | None:
@@ -159,13 +175,23 @@ def negated_words(span: Any) -> dict[str, bool]:
     """Content words of a sentence (lemmas, said once) and whether each is denied."""
     seen: dict[str, list[bool]] = {}
     for token in span:
-        if token.pos_ in _CONTENT_POS and token.lemma_.lower() not in SPEECH_VERBS:
+        if token.pos_ in _CONTENT_POS or _main_copula(token):
             seen.setdefault(token.lemma_.lower(), []).append(_is_denied(token))
     return {lemma: marks[0] for lemma, marks in seen.items() if len(marks) == 1}
 
 
+def _main_copula(token: Any) -> bool:
+    """A form of "be" or "have" that is a clause's verb ("they are in the museum"), not a
+    helper of another verb: denying it denies the clause."""
+    return bool(token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"})
+
+
 def _is_denied(token: Any) -> bool:
-    if any(child.dep_ == "neg" or child.lower_ == "no" for child in token.children):
+    if token.pos_ == "NOUN":
+        # "no evidence" denies a thing; "— not Clinton's chairman" sets one against another.
+        if any(child.lower_ == "no" and child.dep_ == "det" for child in token.children):
+            return True
+    elif any(_denies(child) for child in token.children):
         return True
     head = token.head
     if token.dep_ in {"acomp", "attr", "xcomp", "oprd"} and any(
@@ -176,28 +202,111 @@ def _is_denied(token: Any) -> bool:
 
 
 def _negation(left: Claim, right: Claim) -> Finding | None:
+    if _denial_count(left.span) == _denial_count(right.span):
+        return None  # as many denials on each side: parses may hang them on other words
+    return (
+        _same_word_denied(left, right)
+        or _alike_word_denied(left, right)
+        or _synonym_denied(left, right)
+    )
+
+
+def _denial_count(span: Any) -> int:
+    return sum(
+        1
+        for token in span
+        if token.dep_ == "neg"
+        or token.lower_ in {"not", "n't", "never"}
+        or (token.lower_ == "no" and token.dep_ == "det")
+    )
+
+
+def _same_word_denied(left: Claim, right: Claim) -> Finding | None:
     mine, theirs = negated_words(left.span), negated_words(right.span)
     for lemma in sorted(mine.keys() & theirs.keys()):
         if mine[lemma] != theirs[lemma]:
             return Finding(
                 "negation", _polarity(lemma, mine[lemma]), _polarity(lemma, theirs[lemma])
             )
-    # A rewording may deny a synonym ("added" against "not included"): one of two
-    # sentences stating the same fact denies something, the other nothing.
-    denied, other = _denials(left.span), _denials(right.span)
-    if bool(denied) != bool(other):
-        said = f"not {(denied or other)[0]}"
-        return Finding("negation", said if denied else "affirmed", "affirmed" if denied else said)
     return None
 
 
-def _denials(span: Any) -> list[str]:
-    """The words a sentence denies: those "not", "no" or "never" negate."""
+def _alike_word_denied(left: Claim, right: Claim) -> Finding | None:
+    """A word said twice ("it was not nearly as much as he was worth"), compared where the
+    two sentences run alike."""
+    for mine_token, theirs_token in _alike(left.span, right.span):
+        if _is_denied(mine_token) != _is_denied(theirs_token):
+            lemma = mine_token.lemma_.lower()
+            return Finding(
+                "negation",
+                _polarity(lemma, _is_denied(mine_token)),
+                _polarity(lemma, _is_denied(theirs_token)),
+            )
+    return None
+
+
+def _synonym_denied(left: Claim, right: Claim) -> Finding | None:
+    """A rewording may deny a synonym ("added" against "not included"): one sentence
+    denies a word where the other, otherwise the same, has another word and no denial."""
+    for denier, other, denied_left in (
+        (left.span, right.span, True),
+        (right.span, left.span, False),
+    ):
+        replaced = _denied_in_place_of(denier, other) if not _denial_count(other) else None
+        if replaced is not None:
+            said = f"not {replaced}"
+            return Finding(
+                "negation", said if denied_left else "affirmed", "affirmed" if denied_left else said
+            )
+    return None
+
+
+# A rewording swaps at most this many words for others.
+_REWORDED = 3
+
+
+def _alike(left: Any, right: Any) -> list[tuple[Any, Any]]:
+    """Words of two sentences that stand in the same place of runs both share."""
+    mine = [token.lemma_.lower() for token in left]
+    theirs = [token.lemma_.lower() for token in right]
+    matcher = difflib.SequenceMatcher(a=mine, b=theirs, autojunk=False)
     return [
-        token.head.lemma_.lower()
-        for token in span
-        if token.dep_ == "neg" or (token.lower_ in {"no", "never"} and token.dep_ == "det")
+        (left[start + offset], right[other + offset])
+        for start, other, size in matcher.get_matching_blocks()
+        for offset in range(size)
+        if left[start + offset].pos_ in _CONTENT_POS or _main_copula(left[start + offset])
     ]
+
+
+def _denied_in_place_of(denier: Any, other: Any) -> str | None:
+    """A word one sentence denies where the other has a different content word, all else
+    around it alike; a denial added beside what both say ("Don't forget: we are ...") is
+    no rewording of it."""
+    mine = [token.lemma_.lower() for token in denier]
+    theirs = [token.lemma_.lower() for token in other]
+    matcher = difflib.SequenceMatcher(a=mine, b=theirs, autojunk=False)
+    for tag, start, end, other_start, other_end in matcher.get_opcodes():
+        if tag != "replace" or max(end - start, other_end - other_start) > _REWORDED:
+            continue
+        instead = [
+            t for t in other[other_start:other_end] if t.pos_ in _CONTENT_POS or _main_copula(t)
+        ]
+        if not instead or any(_is_denied(t) for t in instead):
+            continue
+        for token in denier[start:end]:
+            if (token.pos_ in _CONTENT_POS or _main_copula(token)) and _is_denied(token):
+                return str(token.lemma_.lower())
+    return None
+
+
+def _denies(child: Any) -> bool:
+    """Whether a word denies its head: "not", "no", "never", or an adverb "never" qualifies
+    ("never before explored")."""
+    if child.dep_ == "neg" or child.lower_ == "never":
+        return True
+    return child.dep_ == "advmod" and any(
+        grandchild.dep_ == "neg" or grandchild.lower_ == "never" for grandchild in child.children
+    )
 
 
 def _polarity(lemma: str, denied: bool) -> str:
@@ -309,14 +418,48 @@ def _role(action: str, name: str, role: str) -> str:
 
 
 def _dates(left: Claim, right: Claim) -> Finding | None:
-    for precision in (10, 7):
-        mine = {d for d in left.dates if len(d) == precision}
-        theirs = {d for d in right.dates if len(d) == precision}
+    """Different days for what both report; or, in reports of one day, different days on
+    which the same words were said ("said on Sunday" against "said on Wednesday")."""
+    found = _different_days(left.dates, right.dates)
+    if found is None and own_date(left.source) == own_date(right.source):
+        found = _different_days(left.said_on, right.said_on)
+    return found
+
+
+def _different_days(left: tuple[str, ...], right: tuple[str, ...]) -> Finding | None:
+    for precision in (_DAY, _WEEK, _MONTH):
+        mine = {d for d in left if len(d) == precision}
+        theirs = {d for d in right if len(d) == precision}
         if mine and theirs:
-            if mine.isdisjoint(theirs) and not _within(mine, theirs):
-                return Finding("date", ", ".join(sorted(mine)), ", ".join(sorted(theirs)))
+            # Days both give agree; each giving a day the other does not is a difference
+            # ("LIMA, Dec 1 - Peru suspended ... on Tuesday" against "... on Friday").
+            only_mine, only_theirs = mine - theirs, theirs - mine
+            if (
+                only_mine
+                and only_theirs
+                and not _within(only_mine, only_theirs)
+                and not _week_apart(only_mine, only_theirs)
+            ):
+                return Finding("date", ", ".join(sorted(only_mine)), ", ".join(sorted(only_theirs)))
             return None
     return None
+
+
+def _week_apart(mine: set[str], theirs: set[str]) -> bool:
+    """Whether two days are the same weekday a week apart: "Thursday" read as the last
+    Thursday by one report and the next by another ("will be held Thursday", "is holding a
+    vigil Thursday"); the name agrees, only the reading of the tense differs."""
+    return any(
+        len(a) == _DAY
+        and len(b) == _DAY
+        and abs((date.fromisoformat(a) - date.fromisoformat(b)).days) == _DAYS_IN_WEEK
+        for a in mine
+        for b in theirs
+    )
+
+
+_DAY, _WEEK, _MONTH = len("2022-02-15"), len("2022-W07"), len("2022-02")
+_DAYS_IN_WEEK = 7
 
 
 def _within(mine: set[str], theirs: set[str]) -> bool:
@@ -332,7 +475,7 @@ def statuses(span: Any) -> dict[str, str]:
     perfect); verbs in the present say neither."""
     seen: dict[str, list[str | None]] = {}
     for token in span:
-        if token.pos_ == "VERB" and token.lemma_.lower() not in SPEECH_VERBS:
+        if token.pos_ == "VERB":
             seen.setdefault(token.lemma_.lower(), []).append(_status(token))
     # A verb said twice may be said of two things ("have started loading and will start
     # moving"): only verbs said once are compared.
@@ -343,15 +486,30 @@ def statuses(span: Any) -> dict[str, str]:
 
 def _status(verb: Any) -> str | None:
     auxiliaries = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
-    if any(aux.lower_ in _MODALS for aux in auxiliaries):
-        return "planned"
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT:
-        return "planned"
-    if any(aux.lemma_ == "have" for aux in auxiliaries) and verb.tag_ == "VBN":
+    perfect = any(aux.lemma_ == "have" for aux in auxiliaries) and verb.tag_ == "VBN"
+    modals = {aux.lower_ for aux in auxiliaries} & (_MODALS | _GUESSES)
+    if modals:
+        # "must have been", "can go": a guess or an ability, not a plan; "may have
+        # bottled" guesses at the past.
+        return None if perfect or modals & _GUESSES else "planned"
+    if _commanded(verb):
+        return None
+    if verb.dep_ == "xcomp" and (
+        verb.head.lemma_.lower() in _INTENT or verb.head.lower_ == "going"
+    ):
+        return "planned"  # "plans to withdraw", "is going to kill"
+    if perfect:
         return "done"
     if verb.tag_ == "VBD" and not auxiliaries:
         return "done"
     return None
+
+
+def _commanded(verb: Any) -> bool:
+    """Whether a verb is a command or a bare question ("then set up the meeting"): the
+    tagger often reads such verbs as past tense, but they state nothing done."""
+    subjects = {"nsubj", "nsubjpass", "expl", "csubj"}
+    return verb.dep_ == "ROOT" and not any(child.dep_ in subjects for child in verb.children)
 
 
 def _phase(span: Any) -> set[str]:
@@ -375,7 +533,22 @@ def _statuses(left: Claim, right: Claim) -> Finding | None:
     return None
 
 
+# Quotes
+
+
+def _quoted_words(left: Claim, right: Claim) -> Finding | None:
+    """Words inside quotation marks that two reports of one fact give with a few swapped:
+    whoever said them, they were said one way."""
+    for mine in quoted_stretches(left.text):
+        for theirs in quoted_stretches(right.text):
+            swapped = swapped_words(mine, theirs)
+            if swapped is not None:
+                return Finding("quote", *swapped)
+    return None
+
+
 _CHECKS: tuple[Callable[[Claim, Claim], Finding | None], ...] = (
+    _quoted_words,
     _numbers,
     _negation,
     _roles,

@@ -21,8 +21,13 @@ from newsfuse.models import Citation, Entity, Quote, Source
 
 # The same words: the shorter quote holds this share of the longer's content terms...
 SAME_WORDS = 0.8
-# ...and has at least this many of them.
-MIN_TERMS = 4
+# ...and has at least this many of them: the same few words ("you're fired") are said
+# by many.
+SPEAKER_TERMS = 6
+# ...unless both give the same words, word for word, at least this many.
+SAME_SENTENCE = 10
+# A speaker is named beside a quote within this many characters of it.
+NAMED_WITHIN = 120
 # An altered quote swaps at most this many words, one for one.
 MAX_SWAPPED = 3
 _WORD = re.compile(r"[\w'’-]+")
@@ -38,21 +43,27 @@ class QuoteConflict:
     text: tuple[str, str]  # the quote as each side gives it
 
 
-def speaker_conflicts(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[QuoteConflict]:
-    """Quotes whose words are the same but whose named speakers differ (at least one a
-    person: "Russia" and "Moscow" saying the same is one speaker under two names)."""
+def speaker_conflicts(
+    quotes: Sequence[Quote], entities: Sequence[Entity], sources: Sequence[Source]
+) -> list[QuoteConflict]:
+    """Direct quotes whose words are the same but whose speakers, named beside them, differ
+    (at least one a person: "Russia" and "Moscow" saying the same is one speaker under two
+    names). Reported speech is the reporter's wording, and a speaker found through a
+    pronoun paragraphs away is a reading, not what the source says."""
     kinds = {alias: entity.kind for entity in entities for alias in (entity.name, *entity.aliases)}
+    texts = {source.id: source.clean.text for source in sources}
+    named = [quote for quote in quotes if quote.direct and _named_beside(quote, texts)]
     found = []
-    for number, mine in enumerate(quotes):
-        for theirs in quotes[number + 1 :]:
-            if not (mine.named and theirs.named) or mine.speaker == theirs.speaker:
+    for number, mine in enumerate(named):
+        for theirs in named[number + 1 :]:
+            if mine.speaker == theirs.speaker:
                 continue
             left_kind, right_kind = kinds.get(mine.speaker, ""), kinds.get(theirs.speaker, "")
             if "person" not in (left_kind, right_kind):
                 continue
             if same_entity(mine.speaker, left_kind, theirs.speaker, right_kind):
                 continue
-            if _same_words(mine.text, theirs.text) and _other_sources(mine, theirs):
+            if _same_words(mine.text, theirs.text, SPEAKER_TERMS) and _other_sources(mine, theirs):
                 found.append(
                     QuoteConflict(
                         "speaker",
@@ -66,10 +77,28 @@ def speaker_conflicts(quotes: Sequence[Quote], entities: Sequence[Entity]) -> li
     return found
 
 
-def _same_words(left: str, right: str) -> bool:
+def _same_words(left: str, right: str, least: int) -> bool:
+    if _words(left) == _words(right) and len(_words(left)) >= SAME_SENTENCE:
+        return True  # word for word, and too long to be a common phrase
     mine, theirs = content_terms(left), content_terms(right)
     shorter, longer = sorted((mine, theirs), key=lambda terms: len(set(terms)))
-    return len(set(shorter)) >= MIN_TERMS and containment(shorter, longer) >= SAME_WORDS
+    return len(set(shorter)) >= least and containment(shorter, longer) >= SAME_WORDS
+
+
+def _words(text: str) -> list[str]:
+    return [word.lower().replace("’", "'") for word in _WORD.findall(text)]
+
+
+def _named_beside(quote: Quote, texts: dict[str, str]) -> bool:
+    """Whether some source names the speaker (their last name) right beside the quote."""
+    if not quote.named:
+        return False
+    last = quote.speaker.split()[-1]
+    return any(
+        last in texts[c.source][max(0, c.start - NAMED_WITHIN) : c.end + NAMED_WITHIN]
+        for c in quote.citations
+        if c.source in texts
+    )
 
 
 def _other_sources(left: Quote, right: Quote) -> bool:
@@ -112,11 +141,40 @@ def _altered(versions: list[tuple[list[Citation], str]]) -> list[QuoteConflict]:
     return found
 
 
+def quoted_stretches(text: str) -> list[str]:
+    """The stretches of a sentence inside quotation marks; a sentence may open a quote it
+    does not close, or close one an earlier sentence opened."""
+    found: list[str] = []
+    start: int | None = None
+    for position, char in enumerate(text):
+        if char in {"“", "‘"} or (char == '"' and start is None):
+            start = position + 1
+        elif char in {"”", '"'} or _closes_single(text, position, start):
+            if start is None and not found:
+                found.append(text[:position])  # the quote began before this sentence
+            elif start is not None:
+                found.append(text[start:position])
+            start = None
+    if start is not None:
+        found.append(text[start:])
+    return [stretch for stretch in found if stretch.strip()]
+
+
+def _closes_single(text: str, position: int, start: int | None) -> bool:
+    """Whether a ’ closes a quote a ‘ opened ("‘lost souls’,"), not an apostrophe ("don’t")."""
+    after = text[position + 1 : position + 2]
+    return (
+        text[position] == "’"
+        and start is not None
+        and text[start - 1] == "‘"
+        and not after.isalpha()
+    )
+
+
 def swapped_words(left: str, right: str) -> tuple[str, str] | None:
     """The words one quote swapped for others, one for one, if that is all that differs
     where both quote the same stretch; None when they agree or differ otherwise."""
-    mine = [w.lower().replace("’", "'") for w in _WORD.findall(left)]
-    theirs = [w.lower().replace("’", "'") for w in _WORD.findall(right)]
+    mine, theirs = _words(left), _words(right)
     matcher = difflib.SequenceMatcher(a=mine, b=theirs, autojunk=False)
     blocks = matcher.get_opcodes()
     # Words one version quotes beyond the other at either end are trimming, not change.

@@ -28,7 +28,12 @@ _DURATIONS = frozenset(
 _CURRENCY = {"$": "$", "€": "€", "£": "£", "¥": "¥", "dollars": "$", "euros": "€", "pounds": "£"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
-_KINDS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE"})
+_KINDS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
+# Entities whose numbers are part of a name or a position, not a count: "Highway 80",
+# "Apollo 11", "the 34th birthday".
+_NAMING = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "ORDINAL"}
+)
 
 
 @dataclass(frozen=True)
@@ -46,13 +51,57 @@ class FigureMention:
 
 def figures(doc: Any) -> list[FigureMention]:
     found = []
-    for entity in doc.ents:
+    for entity in [*doc.ents, *_unlabelled_numbers(doc)]:
         if entity.label_ not in _KINDS:
             continue
-        figure = _figure(entity)
+        figure = _figure(_with_qualifier(doc, entity))
         if figure is not None:
             found.append(figure)
+    return sorted(found, key=lambda figure: figure.start)
+
+
+def _unlabelled_numbers(doc: Any) -> list[Any]:
+    """Numbers the entity recogniser left out ("around 800 cases"), as cardinal spans with
+    the qualifier before them and the scale after ("1.2 million")."""
+    from spacy.tokens import Span
+
+    covered = {token.i for entity in doc.ents for token in entity}
+    found = []
+    position = 0
+    while position < len(doc):
+        token = doc[position]
+        if token.tag_ != "CD" or token.i in covered or not _NUMBER.fullmatch(token.text):
+            position += 1
+            continue
+        end = position + 1
+        while end < len(doc) and doc[end].lower_ in _SCALES and doc[end].i not in covered:
+            end += 1
+        start = _qualifier_start(doc, position, covered)
+        found.append(Span(doc, start, end, label="CARDINAL"))
+        position = end
     return found
+
+
+def _with_qualifier(doc: Any, entity: Any) -> Any:
+    """The figure with the qualifier the recogniser left before it ("around" 1281 cases)."""
+    from spacy.tokens import Span
+
+    start = _qualifier_start(doc, entity.start, set())
+    return entity if start == entity.start else Span(doc, start, entity.end, label=entity.label_)
+
+
+def _qualifier_start(doc: Any, position: int, covered: set[int]) -> int:
+    """Where the figure starts when a qualifier is written before it ("more than 30")."""
+    for qualifier in QUALIFIERS:
+        words = qualifier.split()
+        start = position - len(words)
+        if (
+            start >= 0
+            and not covered & set(range(start, position))
+            and [t.lower_ for t in doc[start:position]] == words
+        ):
+            return start
+    return position
 
 
 def _figure(entity: Any) -> FigureMention | None:
@@ -65,11 +114,28 @@ def _figure(entity: Any) -> FigureMention | None:
     unit, counts = _unit(entity, lower)
     if counts is not None and counts.lower() in _CALENDAR:
         return None  # "17 February": a day of a month
-    if entity.label_ == "DATE" and unit not in _DURATIONS:
+    if (
+        entity.label_ in {"DATE", "TIME"}
+        and unit not in _DURATIONS
+        and not _counting(entity, value)
+    ):
         return None  # a calendar date or a year, not a figure
     if entity.label_ == "CARDINAL" and counts is None and 1900 <= value <= 2100 and "," not in text:
         return None  # a year written as a number
     return FigureMention(entity.start_char, entity.end_char, text, value, unit, counts, qualifier)
+
+
+def _counting(entity: Any, value: float) -> bool:
+    """Whether a number the recogniser took for a date counts something: "1281 cases" (but
+    "the 2004 season" is a year, and "February 15 talks" a day)."""
+    numbers = [token for token in entity if token.like_num]
+    return (
+        len(numbers) == 1
+        and numbers[0].dep_ == "nummod"
+        and numbers[0].head.pos_ == "NOUN"
+        and not any(token.lower_ in _CALENDAR for token in entity)
+        and not 1900 <= value <= 2100
+    )
 
 
 def _value(text: str) -> float | None:
@@ -93,8 +159,11 @@ def _unit(entity: Any, lower: str) -> tuple[str | None, str | None]:
         if sign in lower:
             return currency, None
     last = entity[-1]
-    if last.lower_ in _DURATIONS or last.lemma_.lower() in _DURATIONS:
-        return last.lower_, None
+    durations = [t for t in entity if t.lower_ in _DURATIONS or t.lemma_.lower() in _DURATIONS]
+    if durations:
+        return durations[-1].lower_, None  # "30 years", "3 months old"
+    if entity.label_ == "QUANTITY" and last.pos_ == "NOUN":
+        return last.lemma_.lower(), None  # a measure: "360 degrees", "40 miles"
     return None, _counted(entity)
 
 

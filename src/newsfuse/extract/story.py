@@ -44,9 +44,9 @@ class StoryExtracts:
     figures: tuple[Figure, ...]
     timeline: tuple[TimelineEvent, ...]
     entities: tuple[Entity, ...]
-    per_source: tuple[SourceExtracts, ...] = ()  # undistorted sources first
-    resolve: Resolve | None = None  # speakers of `per_source` to the story's names
-    reference: date | None = None  # the story's day, for sources without a date
+    per_source: tuple[SourceExtracts, ...]  # undistorted sources first
+    resolve: Resolve  # speakers of `per_source` to the story's names
+    reference: date | None  # the story's day, for sources without a date
 
 
 def extract_story(story: Story) -> StoryExtracts:

@@ -20,6 +20,8 @@ _FUTURE = re.compile(r"\b(?:next|coming|upcoming)\b", re.IGNORECASE)
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+# How a week is labelled; its date is its Monday.
+WEEK_LABEL = "the week of"
 _SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 
 
@@ -37,12 +39,18 @@ class When:
 def dates(doc: Any, reference: date | None) -> list[When]:
     found = []
     for entity in doc.ents:
-        if entity.label_ != "DATE":
+        if entity.label_ != "DATE" and not _names_a_day(entity):
             continue
         result = resolve(" ".join(entity.text.split()), reference, _speaks_of_future(entity))
         if result is not None:
             found.append(When(entity.start_char, entity.end_char, entity.text, *result))
     return found
+
+
+def _names_a_day(entity: Any) -> bool:
+    """Whether a time of day names its day too: "late Wednesday morning", "last night"."""
+    words = {token.lower_ for token in entity}
+    return entity.label_ == "TIME" and bool(words & (set(WEEKDAYS) | set(_RELATIVE_DAYS)))
 
 
 def _speaks_of_future(entity: Any) -> bool:
@@ -176,4 +184,4 @@ def _relative_period(lower: str, reference: date, future: bool) -> tuple[str, st
         year, month = divmod(index, 12)
         return f"{year}-{month + 1:02d}", date(year, month + 1, 1).strftime("%B %Y")
     monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=shift)
-    return monday.isoformat(), f"the week of {monday.strftime('%B %-d, %Y')}"
+    return monday.isoformat(), f"{WEEK_LABEL} {monday.strftime('%B %-d, %Y')}"
