@@ -426,17 +426,26 @@ def cases(limit: int, variant: int = 0) -> list[ClusterCase]:
     return found
 
 
+def source_of(path: str, text: str, published: str | None) -> Source:
+    """An article as a JSON record of a site of its own, read and prepared."""
+    record = {"text": text, "url": f"https://{path.replace('/', '-')}.example/a"}
+    if published:
+        record["published"] = published
+    [article] = read_text(path, json.dumps(record), ".json")
+    assert isinstance(article, Article)
+    return prepare(article)
+
+
+def sources_of_texts(texts: list[str]) -> list[Source]:
+    """The texts of one cluster as sources (those with sentences)."""
+    sources = [source_of(f"t{number}", text, None) for number, text in enumerate(texts)]
+    return [source for source in sources if source.sentences]
+
+
 def sources_of(case: ClusterCase) -> tuple[list[Source], dict[str, str]]:
     sources, paths = [], {}
     for path, text in case.texts.items():
-        record = {
-            "text": text,
-            "url": f"https://{path.replace('/', '-')}.example/a",
-            "published": case.published[path],
-        }
-        [article] = read_text(path, json.dumps(record), ".json")
-        assert isinstance(article, Article)
-        source = prepare(article)
+        source = source_of(path, text, case.published[path])
         if source.sentences:
             sources.append(source)
             paths[source.id] = path

@@ -76,7 +76,13 @@ def test_the_store_keeps_articles_between_runs(
 
 @pytest.mark.parametrize(
     "arguments",
-    [[], ["brief"], ["brief", "x", "--format", "pdf"], ["brief", "x", "--max-points", "0"]],
+    [
+        [],
+        ["brief"],
+        ["brief", "x", "--format", "pdf"],
+        ["brief", "x", "--max-points", "0"],
+        ["brief", "x", "--max-words", "-5"],
+    ],
 )
 def test_bad_command_lines_exit_2(arguments: list[str]) -> None:
     with pytest.raises(SystemExit) as raised:

@@ -43,3 +43,13 @@ def test_unusable_inputs_are_collected_not_fatal(tmp_path: Path) -> None:
 def test_max_points_limits_each_story() -> None:
     brief = brief_paths([str(EXAMPLES)], options=BriefOptions(max_points=3))
     assert len(brief.stories[0].summary) == 3
+
+
+def test_max_words_fills_each_story_up_to_the_budget() -> None:
+    words = {}
+    for budget in (40, 120):
+        brief = brief_paths([str(EXAMPLES)], options=BriefOptions(max_words=budget))
+        counts = [len(point.text.split()) for point in brief.stories[0].summary]
+        assert sum(counts[:-1]) < budget  # points are added only while under the budget
+        words[budget] = sum(counts)
+    assert 40 <= words[40] < words[120]

@@ -81,6 +81,12 @@ def _add_brief(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="N",
         help=f"most key points per story (default: {MAX_POINTS})",
     )
+    brief.add_argument(
+        "--max-words",
+        type=_positive,
+        metavar="N",
+        help="fill each story's key points up to about N words instead of a number of points",
+    )
     brief.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs")
 
 
@@ -104,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _brief(arguments: argparse.Namespace) -> int:
-    options = BriefOptions(max_points=arguments.max_points)
+    options = BriefOptions(max_points=arguments.max_points, max_words=arguments.max_words)
     if arguments.db:
         with Store(arguments.db) as store:
             brief = brief_paths(arguments.paths, store=store, options=options)

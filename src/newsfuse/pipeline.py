@@ -41,6 +41,7 @@ STAGES = f"newsfuse {__version__}: clean, segment"
 @dataclass(frozen=True)
 class BriefOptions:
     max_points: int = MAX_POINTS
+    max_words: int | None = None  # a word budget for each story's points, instead
     limits: Limits = field(default_factory=Limits)
 
 
@@ -108,7 +109,7 @@ def _story_brief(story: Story, options: BriefOptions, encoder: Encoder) -> Story
     and entities, its facts and conflicts, and key points resting on the checked facts."""
     found = extract_story(story)
     checked = crosscheck(story, found, encoder)
-    brief = summarize(story, options.max_points, encoder, checked)
+    brief = summarize(story, options.max_points, encoder, checked, options.max_words)
     return replace(
         brief,
         quotes=found.quotes,

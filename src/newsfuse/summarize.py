@@ -62,6 +62,8 @@ SAME_FACT = 0.75
 # after skipping repeats, without embedding every sentence of the story; of each group, its
 # representative and a few members (a wire story reprinted forty times is one group of forty).
 _EMBEDDED_PER_POINT = 5
+# Points are rarely shorter than this: a word budget asks for at most budget/this points.
+_FEWEST_WORDS_PER_POINT = 12
 _EMBEDDED_PER_GROUP = 4
 # Points need enough words to say something and few enough to read as one statement.
 POINT_WORDS = range(6, 81)
@@ -120,15 +122,19 @@ def summarize(
     max_points: int = MAX_POINTS,
     encoder: Encoder | None = None,
     checked: CrossCheck | None = None,
+    max_words: int | None = None,
 ) -> StoryBrief:
-    """The brief of `story`: its headline and up to `max_points` cited key points. With the
+    """The brief of `story`: its headline and up to `max_points` cited key points (with
+    `max_words`, as many points as fill that many words instead: the last may run over). With the
     story `checked`, points count the independent support of the facts they state, and no
     point takes its wording from a sentence the other sources contradict (a fact only such
     sentences state is left to the disputed points)."""
     checked = checked or CrossCheck(facts=(), conflicts=())
     candidates = _candidates(story.sources, checked)
     groups = [g for g in _group(candidates) if not g.representative.disputed]
-    chosen = _select(groups, max_points, encoder or default_encoder())
+    if max_words is not None:
+        max_points = max(1, max_words // _FEWEST_WORDS_PER_POINT)
+    chosen = _select(groups, max_points, encoder or default_encoder(), max_words)
     points = tuple(_point(group, story.sources) for group in chosen)
     title, title_source = _headline(story.sources, chosen)
     return StoryBrief(
@@ -253,16 +259,20 @@ def _with_cleanest_wording(members: list[_Candidate]) -> _Group:
     return _Group(representative=representative, members=tuple(cited))
 
 
-def _select(groups: list[_Group], max_points: int, encoder: Encoder) -> list[_Group]:
-    """The best-ranked groups that repeat no better-ranked one, at most `max_points`."""
+def _select(
+    groups: list[_Group], max_points: int, encoder: Encoder, max_words: int | None = None
+) -> list[_Group]:
+    """The best-ranked groups that repeat no better-ranked one, at most `max_points`, and
+    no more than fill `max_words`."""
     pool = _rank(groups)[: max_points * _EMBEDDED_PER_POINT]
     members = [member for group in pool for member in group.members[:_EMBEDDED_PER_GROUP]]
     rows = {_key(member): row for row, member in enumerate(members)}
     meanings = encoder.encode([member.sentence.text for member in members])
     merged = _rank(_merge_same_facts(pool, meanings, rows))
     chosen: list[_Group] = []
+    words = 0
     for group in merged:
-        if len(chosen) == max_points:
+        if len(chosen) == max_points or (max_words is not None and words >= max_words):
             break
         meaning = meanings[rows[_key(group.representative)]]
         if not any(
@@ -273,6 +283,7 @@ def _select(groups: list[_Group], max_points: int, encoder: Encoder) -> list[_Gr
             for earlier in chosen
         ):
             chosen.append(group)
+            words += len(group.representative.sentence.text.split())
     return chosen
 
 
