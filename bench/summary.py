@@ -30,7 +30,7 @@ from stages import clusters
 
 from crosscheck import sources_of_texts
 from newsfuse.crosscheck import crosscheck
-from newsfuse.embed import default_encoder
+from newsfuse.embed import RememberingEncoder, default_encoder
 from newsfuse.extract.story import extract_story
 from newsfuse.models import Story
 from newsfuse.provenance import analyse
@@ -136,7 +136,8 @@ def _ratings(summarizer: Any, document: Any) -> Any:
 
 
 def newsfuse_summary(texts: Sequence[str], words: int, timings: dict[str, float]) -> list[str]:
-    encoder = default_encoder()
+    # As the pipeline does: each sentence is encoded once for all the stages of a brief.
+    encoder = RememberingEncoder(default_encoder())
     start = time.perf_counter()
     sources = sources_of_texts(list(texts))
     story = Story(id="story", sources=analyse(sources, encoder))

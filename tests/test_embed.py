@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
-from newsfuse.embed import DIMENSIONS, default_encoder, load_encoder
+from newsfuse.embed import DIMENSIONS, Matrix, RememberingEncoder, default_encoder, load_encoder
 
 SAME = [
     "Biden said Russia has positioned more than 150,000 troops near Ukraine.",
@@ -38,3 +40,19 @@ def test_threads_do_not_change_a_single_bit() -> None:
     assert np.array_equal(
         load_encoder(threads=1).encode(texts), load_encoder(threads=2).encode(texts)
     )
+
+
+def test_a_remembering_encoder_encodes_each_text_once() -> None:
+    seen: list[str] = []
+
+    class Counting:
+        def encode(self, texts: Sequence[str]) -> Matrix:
+            seen.extend(texts)
+            return np.eye(DIMENSIONS, dtype=np.float32)[[len(t) for t in texts]]
+
+    encoder = RememberingEncoder(Counting())
+    first = encoder.encode(["ab", "abc", "ab"])
+    second = encoder.encode(["abc", "abcd"])
+    assert seen == ["ab", "abc", "abcd"]
+    assert np.array_equal(first[0], first[2]) and np.array_equal(first[1], second[0])
+    assert encoder.encode([]).shape == (0, DIMENSIONS)

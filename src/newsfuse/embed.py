@@ -67,6 +67,24 @@ class SentenceEncoder:
         return unit
 
 
+class RememberingEncoder:
+    """An encoder that encodes each text once: the stages of one brief (provenance, the
+    cross-check, the summary) embed many of the same sentences."""
+
+    def __init__(self, encoder: Encoder) -> None:
+        self._encoder = encoder
+        self._known: dict[str, Matrix] = {}
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        new = list(dict.fromkeys(text for text in texts if text not in self._known))
+        if new:
+            vectors = self._encoder.encode(new)
+            self._known.update((text, vectors[row]) for row, text in enumerate(new))
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return np.stack([self._known[text] for text in texts])
+
+
 # More threads than this gain little on batches of a few dozen sentences.
 _MAX_THREADS = 4
 

@@ -25,7 +25,7 @@ from newsfuse._version import __version__
 from newsfuse.clean import clean_article
 from newsfuse.cluster import cluster
 from newsfuse.crosscheck import crosscheck
-from newsfuse.embed import Encoder, default_encoder
+from newsfuse.embed import Encoder, RememberingEncoder, default_encoder
 from newsfuse.extract.story import extract_story
 from newsfuse.ingest import Limits, read_inputs
 from newsfuse.models import Article, Brief, Duplicate, Rejection, Source, Story, StoryBrief
@@ -93,7 +93,8 @@ def brief_articles(
         for source in sources
         if not source.sentences
     ]
-    encoder = encoder or default_encoder()
+    # One brief embeds many sentences in several stages: each is encoded once.
+    encoder = RememberingEncoder(encoder or default_encoder())
     analysed = analyse([source for source in sources if source.sentences], encoder)
     stories = cluster(analysed)
     briefs = [_story_brief(story, options, encoder) for story in stories]

@@ -6,8 +6,9 @@
    that cites every member.
 3. A group's wording comes from its cleanest member (fewest signs of garbling, not leaning
    on the sentence before), and only members that hold most of its content words are cited.
-4. Groups are ranked by how many sources report them, how central they are to the story
-   and how early they come; points that repeat a chosen point are skipped.
+4. Groups are ranked by how early they come in their sources, how central they are to the
+   story and how many independent sources state their fact; points that repeat a chosen
+   point are skipped, and points that state a chosen point's fact in other words join it.
 5. The headline is the source title whose words and phrasing the other sources share most.
 """
 
@@ -18,6 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from newsfuse.crosscheck import CrossCheck
 from newsfuse.embed import Encoder, Matrix, default_encoder
@@ -58,10 +61,12 @@ SAME_QUANTITY_MEANING = 0.4
 # fact in other words: they become one point, citing both. Reworded reports of one fact
 # score 0.75-0.9; different figures of one topic ("130,000" against "150,000") 0.6-0.7.
 SAME_FACT = 0.75
-# The best-ranked groups, this many per point wanted, are embedded: enough to fill a brief
-# after skipping repeats, without embedding every sentence of the story; of each group, its
-# representative and a few members (a wire story reprinted forty times is one group of forty).
-_EMBEDDED_PER_POINT = 5
+# Groups are embedded this many at a time, the best-ranked first, until the brief is full;
+# of each group, its representative and a few members (a wire story reprinted forty times
+# is one group of forty).
+_EMBEDDED_AT_ONCE = 8
+# The choice is final once this many groups per chosen point have been embedded.
+_LOOK_FURTHER = 5
 # Points are rarely shorter than this: a word budget asks for at most budget/this points.
 _FEWEST_WORDS_PER_POINT = 12
 _EMBEDDED_PER_GROUP = 4
@@ -69,8 +74,10 @@ _EMBEDDED_PER_GROUP = 4
 POINT_WORDS = range(6, 81)
 # Each further source reporting a point adds this to its score (centrality is 0..1).
 SUPPORT_BONUS = 0.12
-# A point in the first paragraphs gains up to this much: news puts the news first.
-LEAD_BONUS = 0.15
+# A point among the first sentences of a source gains up to this much (the first sentence
+# all of it, the second half, ...): news puts the news first. Chosen on Multi-News clusters
+# 1-100 (bench/summary.py), where position outweighs all else.
+LEAD_BONUS = 1.5
 # Each sign of garbled text, or of a sentence that leans on the one before, costs this much.
 WORDING_COST = 0.2
 # A title from a distorted source costs more than any support can win back.
@@ -95,6 +102,7 @@ class _Candidate:
     distorted: bool  # from a source flagged spun or garbled, or a rewrite of another
     disputed: bool  # its version of a fact is contradicted by the other sources
     support: int  # independent origins of the fact it states, however they word it
+    fact: int | None  # the cross-checked fact it states, when other sources state it too
 
 
 @dataclass(frozen=True)
@@ -108,7 +116,7 @@ class _Group:
         return max(own, *(member.support for member in self.members))
 
     def score(self) -> float:
-        lead = min(member.sentence.paragraph for member in self.members)
+        lead = min(member.sentence.index for member in self.members)
         return (
             self.representative.centrality
             + SUPPORT_BONUS * (self.independent - 1)
@@ -129,12 +137,13 @@ def summarize(
     story `checked`, points count the independent support of the facts they state, and no
     point takes its wording from a sentence the other sources contradict (a fact only such
     sentences state is left to the disputed points)."""
+    meanings = _Meanings(encoder or default_encoder())
     checked = checked or CrossCheck(facts=(), conflicts=())
     candidates = _candidates(story.sources, checked)
     groups = [g for g in _group(candidates) if not g.representative.disputed]
     if max_words is not None:
         max_points = max(1, max_words // _FEWEST_WORDS_PER_POINT)
-    chosen = _select(groups, max_points, encoder or default_encoder(), max_words)
+    chosen = _select(groups, max_points, meanings, max_words)
     points = tuple(_point(group, story.sources) for group in chosen)
     title, title_source = _headline(story.sources, chosen)
     return StoryBrief(
@@ -190,6 +199,7 @@ def _candidates(sources: Sequence[Source], checked: CrossCheck) -> list[_Candida
             or _key_of(sources, number, sentence) in checked.disputed,
             disputed=_key_of(sources, number, sentence) in checked.disputed,
             support=checked.support.get(_key_of(sources, number, sentence), 1),
+            fact=checked.fact_of.get(_key_of(sources, number, sentence)),
         )
         for (number, sentence), sentence_terms, vector in zip(
             sentences, terms, vectors, strict=True
@@ -260,31 +270,104 @@ def _with_cleanest_wording(members: list[_Candidate]) -> _Group:
 
 
 def _select(
-    groups: list[_Group], max_points: int, encoder: Encoder, max_words: int | None = None
+    groups: list[_Group],
+    max_points: int,
+    meanings: _Meanings,
+    max_words: int | None = None,
 ) -> list[_Group]:
     """The best-ranked groups that repeat no better-ranked one, at most `max_points`, and
-    no more than fill `max_words`."""
-    pool = _rank(groups)[: max_points * _EMBEDDED_PER_POINT]
-    members = [member for group in pool for member in group.members[:_EMBEDDED_PER_GROUP]]
-    rows = {_key(member): row for row, member in enumerate(members)}
-    meanings = encoder.encode([member.sentence.text for member in members])
-    merged = _rank(_merge_same_facts(pool, meanings, rows))
+    no more than fill `max_words`. Groups are embedded a batch at a time down the ranking,
+    and the choice made again over what is embedded, until it fills the brief: a brief
+    reads a few dozen sentences of a story, not all of them."""
+    ranked = _rank(groups)
+    chosen: list[_Group] = []
+    for end in range(_EMBEDDED_AT_ONCE, len(ranked) + _EMBEDDED_AT_ONCE, _EMBEDDED_AT_ONCE):
+        meanings.add(ranked[end - _EMBEDDED_AT_ONCE : end])
+        merged = _rank(_merge_same_facts(ranked[:end], meanings))
+        chosen, full = _choose(merged, meanings, max_points, max_words)
+        # Groups ranked below the chosen may state a chosen point's fact in other words:
+        # looking a few times further down lets them join it (and its support count).
+        if full and end >= _LOOK_FURTHER * len(chosen):
+            break
+    return chosen
+
+
+def _choose(
+    ranked: list[_Group], meanings: _Meanings, max_points: int, max_words: int | None
+) -> tuple[list[_Group], bool]:
+    """The best groups that repeat no better one, and whether they fill the brief."""
     chosen: list[_Group] = []
     words = 0
-    for group in merged:
+    for group in ranked:
         if len(chosen) == max_points or (max_words is not None and words >= max_words):
-            break
-        meaning = meanings[rows[_key(group.representative)]]
+            return chosen, True
         if not any(
-            _repeats(group, earlier)
-            or _same_meaning(
-                group, earlier, float(meaning @ meanings[rows[_key(earlier.representative)]])
-            )
+            _repeats(group, earlier) or _same_meaning(group, earlier, meanings.of(group, earlier))
             for earlier in chosen
         ):
             chosen.append(group)
             words += len(group.representative.sentence.text.split())
-    return chosen
+    full = len(chosen) == max_points or (max_words is not None and words >= max_words)
+    return chosen, full
+
+
+def _merge_same_facts(pool: list[_Group], meanings: _Meanings) -> list[_Group]:
+    """Groups that state the same fact in other words, merged (best-ranked first)."""
+    merged: list[_Group] = []
+    for group in pool:
+        for position, kept in enumerate(merged):
+            if meanings.same_fact(group, kept):
+                merged[position] = _with_cleanest_wording([*kept.members, *group.members])
+                break
+        else:
+            merged.append(group)
+    return merged
+
+
+def _facts_of(group: _Group) -> set[int]:
+    return {member.fact for member in group.members if member.fact is not None}
+
+
+class _Meanings:
+    """Sentence embeddings of the groups looked at so far (a few members of each)."""
+
+    def __init__(self, encoder: Encoder) -> None:
+        self._encoder = encoder
+        self._rows: dict[tuple[int, int], Matrix] = {}
+
+    def add(self, groups: list[_Group]) -> None:
+        members = [
+            member
+            for group in groups
+            for member in group.members[:_EMBEDDED_PER_GROUP]
+            if _key(member) not in self._rows
+        ]
+        if members:
+            vectors = self._encoder.encode([member.sentence.text for member in members])
+            self._rows.update((_key(m), vectors[row]) for row, m in enumerate(members))
+
+    def _matrix(self, group: _Group) -> Matrix:
+        rows = [self._rows[_key(m)] for m in group.members if _key(m) in self._rows]
+        return np.stack(rows)
+
+    def of(self, group: _Group, other: _Group) -> float:
+        """How close the two groups' wordings are in meaning (alike when the cross-check
+        found them stating one fact)."""
+        if _facts_of(group) & _facts_of(other):
+            return 1.0
+        return float(
+            self._rows[_key(group.representative)] @ self._rows[_key(other.representative)]
+        )
+
+    def same_fact(self, group: _Group, other: _Group) -> bool:
+        """Whether the cross-check aligned members of the two, or some member of one means
+        nearly what some member of the other does; and they share a figure if both give
+        any, and no source is in both."""
+        if not _mergeable(group, other):
+            return False
+        if _facts_of(group) & _facts_of(other):
+            return True
+        return float((self._matrix(group) @ self._matrix(other).T).max()) >= SAME_FACT
 
 
 def _same_meaning(group: _Group, earlier: _Group, similarity: float) -> bool:
@@ -305,32 +388,6 @@ def _rank(groups: list[_Group]) -> list[_Group]:
 
 def _key(candidate: _Candidate) -> tuple[int, int]:
     return (candidate.source, candidate.sentence.index)
-
-
-def _merge_same_facts(
-    pool: list[_Group], meanings: Matrix, rows: dict[tuple[int, int], int]
-) -> list[_Group]:
-    """Groups that state the same fact in other words, merged (best-ranked first): some
-    member of one means nearly what some member of the other does, they share a figure if
-    both give any, and no source is in both."""
-    merged: list[_Group] = []
-    for group in pool:
-        mine = _embedded(group, rows)
-        for position, kept in enumerate(merged):
-            theirs = _embedded(kept, rows)
-            if (
-                _mergeable(group, kept)
-                and float((meanings[mine] @ meanings[theirs].T).max()) >= SAME_FACT
-            ):
-                merged[position] = _with_cleanest_wording([*kept.members, *group.members])
-                break
-        else:
-            merged.append(group)
-    return merged
-
-
-def _embedded(group: _Group, rows: dict[tuple[int, int], int]) -> list[int]:
-    return [rows[_key(member)] for member in group.members if _key(member) in rows]
 
 
 def _mergeable(group: _Group, other: _Group) -> bool:

@@ -52,6 +52,8 @@ class CrossCheck:
     disputed: frozenset[tuple[str, int]] = frozenset()
     # Independent origins behind the fact each sentence (source id, start) states.
     support: dict[tuple[str, int], int] = field(default_factory=dict)
+    # The fact (a number) each sentence stating a fact of several sources states.
+    fact_of: dict[tuple[str, int], int] = field(default_factory=dict)
 
 
 def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = None) -> CrossCheck:
@@ -73,11 +75,19 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
         for claim in members
         if claim.index >= 0
     }
+    fact_of = {
+        (claim.source.id, claim.citation.start): root
+        for root, members in families.items()
+        if len(members) > 1
+        for claim in members
+        if claim.index >= 0
+    }
     return CrossCheck(
         facts=tuple(facts),
         conflicts=tuple(conflicts),
         disputed=frozenset(disputed),
         support=support,
+        fact_of=fact_of,
     )
 
 
