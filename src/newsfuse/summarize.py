@@ -65,8 +65,6 @@ SAME_FACT = 0.75
 # of each group, its representative and a few members (a wire story reprinted forty times
 # is one group of forty).
 _EMBEDDED_AT_ONCE = 8
-# The choice is final once this many groups per chosen point have been embedded.
-_LOOK_FURTHER = 5
 # Points are rarely shorter than this: a word budget asks for at most budget/this points.
 _FEWEST_WORDS_PER_POINT = 12
 _EMBEDDED_PER_GROUP = 4
@@ -285,11 +283,22 @@ def _select(
         meanings.add(ranked[end - _EMBEDDED_AT_ONCE : end])
         merged = _rank(_merge_same_facts(ranked[:end], meanings))
         chosen, full = _choose(merged, meanings, max_points, max_words)
-        # Groups ranked below the chosen may state a chosen point's fact in other words:
-        # looking a few times further down lets them join it (and its support count).
-        if full and end >= _LOOK_FURTHER * len(chosen):
-            break
+        if full:
+            return _rank(_joined(chosen, ranked[end:]))
     return chosen
+
+
+def _joined(chosen: list[_Group], rest: list[_Group]) -> list[_Group]:
+    """The chosen points, each joined by the groups ranked below them that the cross-check
+    found stating its fact in other words (and their support counted)."""
+    joined = list(chosen)
+    for group in rest:
+        facts = _facts_of(group)
+        for position, kept in enumerate(joined):
+            if facts & _facts_of(kept) and _mergeable(group, kept):
+                joined[position] = _with_cleanest_wording([*kept.members, *group.members])
+                break
+    return joined
 
 
 def _choose(
