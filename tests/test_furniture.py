@@ -26,6 +26,10 @@ from newsfuse import furniture
         "Story continues below advertisement",
         "Sign up for our newsletter",
         "GIPHY App Key not set. Please check settings",
+        "Order Reprints",
+        "Dow Jones Reprints: This copy is for your personal, non-commercial use only. To order "
+        "presentation-ready copies for distribution to your colleagues, use the Order Reprints "
+        "tool at the bottom of any article.",
     ],
 )
 def test_english_furniture_lines_are_recognised(line: str) -> None:
@@ -58,6 +62,7 @@ def test_comment_prompts_in_other_languages_are_recognised(line: str) -> None:
         "Source: a senior official who spoke on condition of anonymity told reporters the talks had stalled.",
         "Home prices in the capital rose 4 percent last year.",
         "International",
+        "The reprints of the 1950 edition sold well in the spring, he said.",
     ],
 )
 def test_article_sentences_are_not_furniture(line: str) -> None:

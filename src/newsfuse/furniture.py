@@ -115,11 +115,19 @@ _RELATED = _whole(
     r"(?:image|photo|video) (?:source|caption|copyright|credit)s?(?:: .{0,120})?",
     r"tags?: .{0,200}",
 )
+# Reprint and licensing notices publishers print above or below every article.
+_REPRINTS = _whole(
+    r"(?:[\w.&]+ ){0,3}reprints?(?:: .{0,400})?",
+    r"this copy is for your personal,? non-?commercial use only.{0,300}",
+    r"to order presentation-ready copies.{0,300}",
+    r"distribution and use of this material (?:are|is) governed by .{0,200}",
+)
 _LINE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_NAVIGATION, "navigation"),
     (_SHARING, "share buttons"),
     (_COMMENTS_EN, "comment prompt"),
     (_RELATED, "link or promotion"),
+    (_REPRINTS, "reprint notice"),
 )
 
 
