@@ -56,3 +56,18 @@ def test_a_remembering_encoder_encodes_each_text_once() -> None:
     assert seen == ["ab", "abc", "abcd"]
     assert np.array_equal(first[0], first[2]) and np.array_equal(first[1], second[0])
     assert encoder.encode([]).shape == (0, DIMENSIONS)
+
+
+def test_a_remembering_encoder_forgets_the_oldest_beyond_its_limit() -> None:
+    seen: list[str] = []
+
+    class Counting:
+        def encode(self, texts: Sequence[str]) -> Matrix:
+            seen.extend(texts)
+            return np.eye(DIMENSIONS, dtype=np.float32)[[len(t) for t in texts]]
+
+    encoder = RememberingEncoder(Counting(), limit=2)
+    encoder.encode(["a", "bb", "ccc"])
+    again = encoder.encode(["a", "ccc"])
+    assert seen == ["a", "bb", "ccc", "a"]
+    assert again[0][1] == 1.0 and again[1][3] == 1.0

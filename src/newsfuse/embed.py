@@ -69,20 +69,28 @@ class SentenceEncoder:
 
 class RememberingEncoder:
     """An encoder that encodes each text once: the stages of one brief (provenance, the
-    cross-check, the summary) embed many of the same sentences."""
+    cross-check, the summary) embed many of the same sentences. It remembers at most
+    `limit` texts (1.5 KiB each), forgetting the oldest first, so a crawl's brief stays
+    within memory."""
 
-    def __init__(self, encoder: Encoder) -> None:
+    def __init__(self, encoder: Encoder, limit: int = 100_000) -> None:
         self._encoder = encoder
+        self._limit = limit
         self._known: dict[str, Matrix] = {}
 
     def encode(self, texts: Sequence[str]) -> Matrix:
-        new = list(dict.fromkeys(text for text in texts if text not in self._known))
-        if new:
-            vectors = self._encoder.encode(new)
-            self._known.update((text, vectors[row]) for row, text in enumerate(new))
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        return np.stack([self._known[text] for text in texts])
+        found = {text: self._known[text] for text in texts if text in self._known}
+        new = [text for text in dict.fromkeys(texts) if text not in found]
+        if new:
+            vectors = self._encoder.encode(new)
+            for row, text in enumerate(new):
+                found[text] = vectors[row]
+                self._known[text] = vectors[row]
+            while len(self._known) > self._limit:
+                del self._known[next(iter(self._known))]
+        return np.stack([found[text] for text in texts])
 
 
 # More threads than this gain little on batches of a few dozen sentences.
