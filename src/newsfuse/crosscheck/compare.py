@@ -300,8 +300,8 @@ def _denied_in_place_of(denier: Any, other: Any) -> str | None:
 
 
 def _denies(child: Any) -> bool:
-    """Whether a word denies its head: "not", "no", "never", or an adverb "never" qualifies
-    ("never before explored")."""
+    """Whether a word denies the verb or adjective it hangs on: "not", "never", or an
+    adverb that "not" or "never" qualifies ("never before explored")."""
     if child.dep_ == "neg" or child.lower_ == "never":
         return True
     return child.dep_ == "advmod" and any(
