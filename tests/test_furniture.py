@@ -27,6 +27,13 @@ from newsfuse import furniture
         "Sign up for our newsletter",
         "GIPHY App Key not set. Please check settings",
         "Order Reprints",
+        "Breaking News Emails Get breaking news alerts and special reports. The news and "
+        "stories that matter, delivered weekday mornings.",
+        "The interactive transcript could not be loaded.",
+        "Rating is available when the video has been rented.",
+        "This story appears in the December 12, 2017 issue of Forbes.",
+        "These crawls are part of an effort to archive pages as they are created.",
+        "Gerard Julien / AFP / Getty Images Pope John Paul II prays at the cathedral.",
         "Dow Jones Reprints: This copy is for your personal, non-commercial use only. To order "
         "presentation-ready copies for distribution to your colleagues, use the Order Reprints "
         "tool at the bottom of any article.",
@@ -63,6 +70,9 @@ def test_comment_prompts_in_other_languages_are_recognised(line: str) -> None:
         "Home prices in the capital rose 4 percent last year.",
         "International",
         "The reprints of the 1950 edition sold well in the spring, he said.",
+        "Police said officials get news alerts by text and the video was rented.",
+        "The report appears in the latest issue of the journal, he said.",
+        "Smith / the spokesman said the AP had the story first.",
     ],
 )
 def test_article_sentences_are_not_furniture(line: str) -> None:

@@ -141,7 +141,38 @@ def furniture_reason(line: str) -> str | None:
             return reason
     if len(normalized) <= 200 and _COMMENTS_OTHER.search(normalized):
         return "comment prompt"
+    if len(normalized) <= _NOTICE_LENGTH and _PAGE_NOTICES.search(normalized):
+        return "page notice"
+    if len(line) <= _NOTICE_LENGTH and _LEADING_PHOTO_CREDIT.match(line):
+        return "photo caption"
     return None
+
+
+# Notices of the page around an article, found inside short lines: newsletter offers, video
+# players that did not load, the print issue, web archive crawl notes.
+_NOTICE_LENGTH = 400
+_PAGE_NOTICES = re.compile(
+    "|".join(
+        (
+            r"breaking news emails get breaking news alerts",
+            r"get breaking news alerts and special reports",
+            r"the news and stories that matter,? delivered",
+            r"(?:the )?interactive transcript could not be loaded",
+            r"rating is available when the video has been rented",
+            r"this feature is not available right now",
+            r"this (?:story|article) appears in the [\w ,]{3,40} issue of",
+            r"crawls? (?:are|is) part of an effort to archive pages",
+            r"donating their crawl data to the internet archive",
+            r"added to the wayback machine",
+        )
+    )
+)
+# A caption that opens with its photo credit: "Gerard Julien / AFP / Getty Images Pope
+# John Paul II prays ...".
+_LEADING_PHOTO_CREDIT = re.compile(
+    r"^\s*(?:[A-Z][\w.'-]+ ){1,3}?/ (?:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)* / )?"
+    r"(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Shutterstock)\b"
+)
 
 
 # Aggregators and content farms explain themselves in a stock paragraph.
