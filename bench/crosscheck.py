@@ -345,8 +345,13 @@ def harmless(kind: str, sentence: str) -> str | None:
 def reword(sentence: str, rng: random.Random) -> str:
     """An independent reporter's rewording: synonyms for half the words it can swap, but
     never inside a direct quote (changing those is the altered quote this file injects)."""
-    parts = re.split(r"([“\"][^”\"]*(?:[”\"]|$))", sentence)
-    return "".join(part if part[:1] in {"“", '"'} else spin(part, 0.5, rng) for part in parts)
+    # A sentence may close a quote an earlier one opened: the words before that mark.
+    closing = re.match(r"^[^“\"”]*\S[”\"]", sentence)
+    kept = closing.group(0) if closing else ""
+    parts = re.split(r"([“\"][^”\"]*(?:[”\"]|$))", sentence[len(kept) :])
+    return kept + "".join(
+        part if part[:1] in {"“", '"'} else spin(part, 0.5, rng) for part in parts
+    )
 
 
 def sentences_of(text: str) -> list[str]:
@@ -468,7 +473,12 @@ def _cited_texts(
 
 
 def _touches(cited: list[tuple[str, str]], path: str, sentence: str) -> bool:
-    return any(p == path and (_overlap(text, sentence)) for p, text in cited)
+    """Whether a cited span of the article at `path` is (in) the sentence: it shares most
+    words with it, or lies inside it (a quote cited within its sentence)."""
+    return any(
+        p == path and (_overlap(text, sentence) or (len(text) >= 20 and text in sentence))
+        for p, text in cited
+    )
 
 
 def _overlap(cited: str, sentence: str) -> bool:

@@ -74,6 +74,9 @@ def test_quoted_stretches_open_and_close_across_sentences() -> None:
     assert quoted_stretches("“We will go on.") == ["We will go on."]
     assert quoted_stretches("until the end,” she said.") == ["until the end,"]
     assert quoted_stretches("no quotes here") == []
+    # A straight mark after a word closes; a single mark inside a word is an apostrophe.
+    assert quoted_stretches('going to exploit that," said Jean Lee.') == ["going to exploit that,"]
+    assert quoted_stretches("House of Cards‘ final season will end.") == []
 
 
 def test_one_body_under_two_names_is_no_speaker_conflict() -> None:

@@ -126,9 +126,29 @@ def _rounding_half_unit(text: str, value: float) -> float:
 
 
 def figures_agree(left: ClaimFigure, right: ClaimFigure) -> bool:
+    if _same_bound(left, right):
+        # "up to 60" against "up to 97": both bound the figure the same way, so the
+        # bounds themselves are what the reports state, and they differ.
+        return _rounds_alike(left, right)
     low, high = figure_range(left)
     other_low, other_high = figure_range(right)
     return low <= other_high and other_low <= high
+
+
+def _same_bound(left: ClaimFigure, right: ClaimFigure) -> bool:
+    mine, theirs = left.figure.qualifier, right.figure.qualifier
+    return any(mine in bound and theirs in bound for bound in (_AT_LEAST, _AT_MOST, _JUST_UNDER))
+
+
+def _rounds_alike(left: ClaimFigure, right: ClaimFigure) -> bool:
+    """Whether two bounds are the same figure rounded differently ("more than 1,200" and
+    "more than 1,230")."""
+    mine, theirs = left.figure, right.figure
+    spread = max(
+        min(_rounding_half_unit(mine.text, mine.value), abs(mine.value) * _ROUNDING),
+        min(_rounding_half_unit(theirs.text, theirs.value), abs(theirs.value) * _ROUNDING),
+    )
+    return abs(mine.value - theirs.value) <= spread
 
 
 def same_thing(left: ClaimFigure, right: ClaimFigure) -> bool:
@@ -542,9 +562,20 @@ def _quoted_words(left: Claim, right: Claim) -> Finding | None:
     for mine in quoted_stretches(left.text):
         for theirs in quoted_stretches(right.text):
             swapped = swapped_words(mine, theirs)
-            if swapped is not None:
-                return Finding("quote", *swapped)
+            if swapped is None:
+                continue
+            if (left.updates or right.updates) and _only_figures(swapped):
+                continue  # a figure given as an update of the other: the number check's
+            return Finding("quote", *swapped)
     return None
+
+
+def _only_figures(swapped: tuple[str, str]) -> bool:
+    return all(
+        word.replace(",", "").replace(".", "").isdigit()
+        for side in swapped
+        for word in side.split()
+    )
 
 
 _CHECKS: tuple[Callable[[Claim, Claim], Finding | None], ...] = (

@@ -147,7 +147,10 @@ def quoted_stretches(text: str) -> list[str]:
     found: list[str] = []
     start: int | None = None
     for position, char in enumerate(text):
-        if char in {"“", "‘"} or (char == '"' and start is None):
+        # A straight or single opening mark opens only where a word may start: `that,"`
+        # closes a quote, and `Cards‘ final` is an apostrophe typed wrong.
+        opens_here = position == 0 or text[position - 1].isspace() or text[position - 1] in "(["
+        if char == "“" or (char in {'"', "‘"} and start is None and opens_here):
             start = position + 1
         elif char in {"”", '"'} or _closes_single(text, position, start):
             if start is None and not found:
