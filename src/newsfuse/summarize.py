@@ -308,7 +308,7 @@ def _choose(
     chosen: list[_Group] = []
     words = 0
     for group in ranked:
-        if len(chosen) == max_points or (max_words is not None and words >= max_words):
+        if _full(chosen, words, max_points, max_words):
             return chosen, True
         if not any(
             _repeats(group, earlier) or _same_meaning(group, earlier, meanings.of(group, earlier))
@@ -316,8 +316,11 @@ def _choose(
         ):
             chosen.append(group)
             words += len(group.representative.sentence.text.split())
-    full = len(chosen) == max_points or (max_words is not None and words >= max_words)
-    return chosen, full
+    return chosen, _full(chosen, words, max_points, max_words)
+
+
+def _full(chosen: list[_Group], words: int, max_points: int, max_words: int | None) -> bool:
+    return len(chosen) == max_points or (max_words is not None and words >= max_words)
 
 
 def _merge_same_facts(pool: list[_Group], meanings: _Meanings) -> list[_Group]:

@@ -8,7 +8,7 @@ them, its dates made calendar dates, and the words that mark a figure as an upda
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,7 +17,7 @@ from newsfuse.extract.figures import FigureMention
 from newsfuse.extract.figures import figures as figure_mentions
 from newsfuse.extract.nlp import parse
 from newsfuse.extract.source import SourceExtracts
-from newsfuse.extract.speakers import SpeakerName
+from newsfuse.extract.story import Resolve
 from newsfuse.extract.timeline import WEEK_LABEL, When
 from newsfuse.extract.timeline import dates as date_mentions
 from newsfuse.lexical import content_terms
@@ -32,8 +32,6 @@ _UPDATE = re.compile(
     r"latest|updated?|revised?|up from|down from|now|currently|so far|as of)\b",
     re.IGNORECASE,
 )
-
-Resolve = Callable[[SpeakerName], tuple[str, bool]]
 
 
 @dataclass(frozen=True)

@@ -287,9 +287,7 @@ _REWORDED = 3
 
 def _alike(left: Any, right: Any) -> list[tuple[Any, Any]]:
     """Words of two sentences that stand in the same place of runs both share."""
-    mine = [token.lemma_.lower() for token in left]
-    theirs = [token.lemma_.lower() for token in right]
-    matcher = difflib.SequenceMatcher(a=mine, b=theirs, autojunk=False)
+    matcher = _lemma_matcher(left, right)
     return [
         (left[start + offset], right[other + offset])
         for start, other, size in matcher.get_matching_blocks()
@@ -298,13 +296,20 @@ def _alike(left: Any, right: Any) -> list[tuple[Any, Any]]:
     ]
 
 
+def _lemma_matcher(left: Any, right: Any) -> difflib.SequenceMatcher[str]:
+    """The two sentences' lemmas lined up: where they run alike and where they differ."""
+    return difflib.SequenceMatcher(
+        a=[token.lemma_.lower() for token in left],
+        b=[token.lemma_.lower() for token in right],
+        autojunk=False,
+    )
+
+
 def _denied_in_place_of(denier: Any, other: Any) -> str | None:
     """A word one sentence denies where the other has a different content word, all else
     around it alike; a denial added beside what both say ("Don't forget: we are ...") is
     no rewording of it."""
-    mine = [token.lemma_.lower() for token in denier]
-    theirs = [token.lemma_.lower() for token in other]
-    matcher = difflib.SequenceMatcher(a=mine, b=theirs, autojunk=False)
+    matcher = _lemma_matcher(denier, other)
     for tag, start, end, other_start, other_end in matcher.get_opcodes():
         if tag != "replace" or max(end - start, other_end - other_start) > _REWORDED:
             continue
