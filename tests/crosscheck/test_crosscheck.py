@@ -78,3 +78,13 @@ def test_the_seeds_troop_figures_are_an_update_not_a_contradiction(seeds: Brief)
     sides = " / ".join(side.says for side in update.sides)
     assert "130,000" in sides and "150,000" in sides
     assert any("Biden" in giver for side in update.sides for giver in side.given_by)
+
+
+def test_a_fact_whose_every_version_is_disputed_is_not_listed_as_corroborated(
+    seeds: Brief,
+) -> None:
+    [story] = seeds.stories
+    quoted = [c for c in story.conflicts if c.kind == "quote"]
+    assert quoted
+    disputed_texts = {side.text for conflict in quoted for side in conflict.sides}
+    assert not disputed_texts & {fact.text for fact in story.facts}

@@ -70,13 +70,13 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
     disputed = _disputed(conflicts, story.sources)
     facts = _facts(claims, families, centrality, disputed)
     support = {
-        (claim.source.id, claim.citation.start): len({c.origin for c in members})
+        _key_of(claim): len({c.origin for c in members})
         for members in families.values()
         for claim in members
         if claim.index >= 0
     }
     fact_of = {
-        (claim.source.id, claim.citation.start): root
+        _key_of(claim): root
         for root, members in families.items()
         if len(members) > 1
         for claim in members
@@ -397,13 +397,17 @@ def _facts(
     single: list[Fact] = []
     for members in families.values():
         sentences = [claim for claim in members if claim.index >= 0]
-        if not sentences:
-            continue
+        if not sentences or all(_key_of(c) in disputed for c in sentences):
+            continue  # every version of it is disputed: the conflicts show it, both sides
         fact = _fact(members, sentences, centrality, disputed)
         (single if fact.single_source else corroborated).append(fact)
     corroborated.sort(key=_fact_order)
     single.sort(key=_fact_order)
     return corroborated + single[:SINGLE_SOURCE_LISTED]
+
+
+def _key_of(claim: Claim) -> tuple[str, int]:
+    return (claim.source.id, claim.citation.start)
 
 
 def _fact(
@@ -415,14 +419,14 @@ def _fact(
     wording = min(
         sentences,
         key=lambda c: (
-            (c.source.id, c.citation.start) in disputed,
+            _key_of(c) in disputed,
             c.distorted,
             -centrality[c.key],
             c.position,
         ),
     )
     # A sentence the others contradict does not support the fact it disputes.
-    backing = [c for c in members if (c.source.id, c.citation.start) not in disputed] or members
+    backing = [c for c in members if _key_of(c) not in disputed] or members
     others = sorted((c for c in backing if c is not wording), key=lambda c: c.key)
     return Fact(
         text=wording.text,
