@@ -10,6 +10,7 @@ from newsfuse.lexical import (
     content_terms,
     cosine,
     document_frequencies,
+    hedged_figures,
     inverse_frequencies,
     tfidf,
     words,
@@ -63,3 +64,9 @@ def test_term_index_finds_exactly_the_sets_holding_the_share(
         index.add(terms)
     expected = [n for n, terms in enumerate(indexed) if containment(query, terms) >= share]
     assert index.holders(query, share) == expected
+
+
+def test_hedged_figures_are_those_after_a_qualifier() -> None:
+    text = "More than 150,000 troops, up from about two brigades and 130,000 last month."
+    assert hedged_figures(text) == {"150,000", "2"}
+    assert hedged_figures("Some 40 percent voted; 12 abstained.") == {"40 percent"}

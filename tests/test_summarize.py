@@ -78,6 +78,14 @@ def test_wording_comes_from_the_member_without_garbling() -> None:
     assert len(point.citations) == 2
 
 
+def test_wording_keeps_the_hedge_a_source_gives_its_figure() -> None:
+    bare = TRIBUNE.replace("About 28,000", "28,000")
+    brief, _ = _brief(bare, TRIBUNE)
+    point = brief.summary[_point_with(brief, "28,000")]
+    assert point.text.startswith("About 28,000 vehicles")
+    assert len(point.citations) == 2
+
+
 def test_no_two_points_say_the_same_thing_however_worded() -> None:
     brief, _ = _brief(WIRE, SPUN)
     about_the_drift = [p.text for p in brief.summary if "Alder Bay swing bridge" in p.text]

@@ -152,6 +152,15 @@ _FIGURE = re.compile(
     r"|\b(?:" + "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")) + r")\b",
     re.IGNORECASE,
 )
+# Words that hedge the figure after them: "more than 150,000".
+QUALIFIERS = (
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "nearly",
+    "almost", "about", "around", "roughly", "approximately", "some", "over", "under",
+    "an estimated", "estimated", "as many as", "as few as", "just over", "just under",
+)  # fmt: skip
+_HEDGED = re.compile(
+    r"\b(?:" + "|".join(QUALIFIERS) + r")\s+(?P<figure>" + _FIGURE.pattern + ")", re.IGNORECASE
+)
 _QUANTITY = re.compile(
     r"(?P<figure>" + _FIGURE.pattern + r")\s+(?:of\s+)?(?P<unit>[a-z][a-z-]+)", re.IGNORECASE
 )
@@ -174,6 +183,11 @@ def quantities(text: str) -> frozenset[tuple[str, str]]:
         for match in _QUANTITY.finditer(text)
         if match.group("unit").lower() not in STOP_WORDS
     )
+
+
+def hedged_figures(text: str) -> frozenset[str]:
+    """The figures `text` hedges ("150,000" of "more than 150,000 troops")."""
+    return frozenset(_figure_value(match.group("figure")) for match in _HEDGED.finditer(text))
 
 
 def figures_agree(left: frozenset[str], right: frozenset[str]) -> bool:

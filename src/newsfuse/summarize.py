@@ -34,6 +34,7 @@ from newsfuse.lexical import (
     document_frequencies,
     figures,
     figures_agree,
+    hedged_figures,
     inverse_frequencies,
     quantities,
     tfidf,
@@ -92,6 +93,7 @@ class _Candidate:
     sentence: Sentence
     terms: frozenset[str]
     figures: frozenset[str]
+    hedged: frozenset[str]  # figures it gives with a hedge ("more than 150,000")
     quantities: frozenset[tuple[str, str]]
     vector: Vector
     centrality: float
@@ -188,6 +190,7 @@ def _candidates(sources: Sequence[Source], checked: CrossCheck) -> list[_Candida
             sentence=sentence,
             terms=frozenset(sentence_terms),
             figures=figures(sentence.text),
+            hedged=hedged_figures(sentence.text),
             quantities=quantities(sentence.text),
             vector=vector,
             centrality=cosine(vector, center),
@@ -253,9 +256,19 @@ def _matches(
 
 
 def _with_cleanest_wording(members: list[_Candidate]) -> _Group:
-    # Wording never comes from a distorted copy when a member from elsewhere says the same.
+    # Wording never comes from a distorted copy when a member from elsewhere says the same,
+    # nor from one that gives bare a figure another hedges ("150,000" for "more than 150,000").
+    hedged = frozenset().union(*(member.hedged for member in members))
     representative = min(
-        members, key=lambda m: (m.disputed, m.distorted, m.wording_cost, -m.centrality, m.source)
+        members,
+        key=lambda m: (
+            m.disputed,
+            m.distorted,
+            bool((m.figures - m.hedged) & hedged),
+            m.wording_cost,
+            -m.centrality,
+            m.source,
+        ),
     )
     cited = [
         member

@@ -13,13 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfuse.dates import MONTHS, WEEKDAYS
-from newsfuse.lexical import NUMBER_WORDS
+from newsfuse.lexical import NUMBER_WORDS, QUALIFIERS
 
-QUALIFIERS = (
-    "more than", "less than", "fewer than", "at least", "at most", "up to", "nearly",
-    "almost", "about", "around", "roughly", "approximately", "some", "over", "under",
-    "an estimated", "estimated", "as many as", "as few as", "just over", "just under",
-)  # fmt: skip
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _DURATIONS = frozenset(
     {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours"}
