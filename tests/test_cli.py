@@ -102,3 +102,64 @@ def test_python_dash_m_runs_the_cli() -> None:
         [sys.executable, "-m", "newsfuse", "--version"], capture_output=True, text=True, check=True
     )
     assert done.stdout.startswith("newsfuse ")
+
+
+def test_ingest_then_list_then_brief_one_story(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = str(tmp_path / "news.db")
+    assert main(["ingest", str(EXAMPLES), "--db", database]) == EXIT_OK
+    out, err = capsys.readouterr()
+    assert (
+        out == f"{database}: 6 articles added (0 already stored); 6 assigned to 1 stories (1 new)\n"
+    )
+    assert err == ""
+    assert main(["ingest", str(EXAMPLES), "--db", database]) == EXIT_OK
+    assert "0 articles added (6 already stored); 0 assigned" in capsys.readouterr().out
+
+    assert main(["stories", "--db", database, "--format", "json"]) == EXIT_OK
+    [story] = json.loads(capsys.readouterr().out)
+    assert story["title"] == "Cargo ship strikes Alder Bay bridge, closing main harbor crossing"
+    assert (story["sources"], story["independent_origins"]) == (6, 5)
+    files = {Path(a["path"].split("#")[0]).name for a in story["articles"]}
+    assert files == {p.name for p in EXAMPLES.iterdir()}  # a JSON Lines file holds two
+    assert main(["stories", "--db", database]) == EXIT_OK
+    line = capsys.readouterr().out
+    assert line.startswith(f"{story['id']}    6 sources    5 independent  2025-03-03")
+
+    assert main(["brief", "--story", story["id"], "--db", database]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.startswith("# newsfuse brief: 1 story from 6 reports")
+    assert f"story `{story['id']}`" in out
+
+
+def test_ingest_names_what_it_skips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    database = str(tmp_path / "news.db")
+    (tmp_path / "broken.json").write_text("{nope")
+    assert main(["ingest", str(EXAMPLES), str(tmp_path / "broken.json"), "--db", database]) == (
+        EXIT_PARTIAL
+    )
+    assert "newsfuse: skipped" in capsys.readouterr().err
+    assert main(["ingest", "missing.txt", "--db", database]) == EXIT_FAILED
+    assert "no article could be read" in capsys.readouterr().err
+
+
+def test_story_commands_say_what_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = str(tmp_path / "news.db")
+    assert main(["stories", "--db", database]) == EXIT_FAILED
+    assert "no such store" in capsys.readouterr().err
+    assert main(["ingest", str(EXAMPLES), "--db", database, "-q"]) == EXIT_OK
+    capsys.readouterr()
+    assert main(["brief", "--story", "0123456789abcdef", "--db", database]) == EXIT_FAILED
+    assert "no story '0123456789abcdef'" in capsys.readouterr().err
+    for wrong in (
+        ["brief"],
+        ["brief", str(EXAMPLES), "--story", "x", "--db", database],
+        ["brief", "--story", "x"],
+    ):
+        with pytest.raises(SystemExit) as stop:
+            main(wrong)
+        assert stop.value.code == EXIT_USAGE
+        assert "brief:" in capsys.readouterr().err

@@ -1,9 +1,20 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfuse.cluster import average_link, cluster
+from newsfuse.cluster import (
+    STORY_ID_VERSION,
+    StoryClusterer,
+    arrival_order,
+    cluster,
+    publication_day,
+    source_terms,
+)
+from newsfuse.models import Source, content_id
 
 from .conftest import make_source
 
@@ -33,38 +44,106 @@ def test_reports_of_one_event_form_one_story_and_other_events_their_own() -> Non
     assert grouped == [["0.txt", "3.txt"], ["1.txt", "4.txt"], ["2.txt"]]
 
 
-def test_story_ids_depend_on_which_sources_not_their_order() -> None:
-    sources = [make_source(text, f"{n}.txt") for n, text in enumerate(QUAKE_A)]
-    [story] = cluster(sources)
-    [reordered] = cluster(list(reversed(sources)))
-    assert story.id == reordered.id
-    assert cluster(sources[:1])[0].id != story.id
+def _dated(text: str, path: str, published: str | None) -> Source:
+    source = make_source(text, path)
+    return replace(source, article=replace(source.article, published=published))
 
 
-def test_average_link_merges_by_average_not_by_one_strong_pair() -> None:
-    vectors = [{"a": 1.0}, {"a": 0.8, "b": 0.6}, {"b": 1.0}]
-    # 0-1: 0.8, 1-2: 0.6, 0-2: 0.0; after merging 0 and 1, 2 is on average 0.3 alike.
-    assert average_link(vectors, 0.5) == [[0, 1], [2]]
-    assert average_link(vectors, 0.25) == [[0, 1, 2]]
+def test_stories_are_formed_in_publication_order_and_keep_the_id_of_their_first() -> None:
+    later = _dated(QUAKE_A[0], "later.txt", "2024-03-04")
+    earlier = _dated(QUAKE_A[1], "earlier.txt", "2024-03-03")
+    [story] = cluster([later, earlier])
+    assert story.id == content_id(STORY_ID_VERSION, earlier.id)
+    assert [s.article.path for s in story.sources] == ["later.txt", "earlier.txt"]
 
 
-_vector = st.dictionaries(st.sampled_from("abcdef"), st.floats(0.1, 1.0), min_size=1, max_size=4)
+def test_a_story_keeps_its_members_and_id_as_articles_arrive() -> None:
+    clusterer = StoryClusterer()
+    arrivals = [(f"{n}", text) for n, text in enumerate([*QUAKE_A, *QUAKE_B, *BRIDGE])]
+    seen: dict[str, str] = {}
+    for article_id, text in arrivals:
+        story = clusterer.assign(article_id, source_terms(make_source(text)), None)
+        seen[article_id] = story
+        # What was assigned stays assigned: the clusterer only hands out an id per arrival,
+        # and the story of the first article is the one later reports of its event join.
+    assert seen["1"] == seen["0"] == content_id(STORY_ID_VERSION, "0")
+    assert seen["3"] == seen["2"] != seen["0"]
+    assert seen["4"] not in {seen["0"], seen["2"]}
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.lists(_vector, max_size=12), st.floats(0.0, 1.0))
-def test_average_link_partitions_its_input(raw: list[dict[str, float]], threshold: float) -> None:
-    norms = [sum(v * v for v in vector.values()) ** 0.5 for vector in raw]
-    vectors = [{t: w / n for t, w in vector.items()} for vector, n in zip(raw, norms, strict=True)]
-    groups = average_link(vectors, threshold)
-    members = sorted(i for group in groups for i in group)
-    assert members == list(range(len(vectors)))
-    assert groups == sorted(groups, key=lambda group: group[0])
+def test_dated_reports_far_apart_are_different_stories() -> None:
+    first = _dated(QUAKE_A[0], "first.txt", "2024-03-03")
+    soon = _dated(QUAKE_A[1], "soon.txt", "2024-03-10")
+    # (each text differs: identical texts are one article)
+    year_later = _dated(QUAKE_A[1] + " Aftershocks followed.", "year-later.txt", "2025-03-03")
+    undated = _dated(QUAKE_A[1] + " Schools closed.", "undated.txt", None)
+    stories = cluster([first, undated, soon, year_later])
+    grouped = [[s.article.path for s in story.sources] for story in stories]
+    assert grouped == [["first.txt", "undated.txt", "soon.txt"], ["year-later.txt"]]
+
+
+def test_undated_articles_arrive_with_the_dated_one_before_them() -> None:
+    sources = [
+        _dated("a", "a.txt", "2024-05-02"),
+        _dated("b", "b.txt", None),
+        _dated("c", "c.txt", "2024-05-01"),
+    ]
+    assert arrival_order(sources) == [2, 0, 1]
+    assert publication_day("2024") is None
+    assert publication_day("2024-05-01T10:00:00+02:00") == publication_day("2024-05-01")
+
+
+def test_open_stories_are_bounded_the_longest_idle_closing_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("newsfuse.cluster.MAX_OPEN_STORIES", 2)
+    clusterer = StoryClusterer()
+    terms = {
+        name: source_terms(make_source(text))
+        for name, text in [("chile", QUAKE_A[0]), ("sumatra", QUAKE_B[0]), ("bridge", BRIDGE[0])]
+    }
+    chile = clusterer.assign("chile", terms["chile"], None)
+    clusterer.assign("sumatra", terms["sumatra"], None)
+    assert clusterer.assign("chile-again", terms["chile"], None) == chile
+    clusterer.assign("bridge", terms["bridge"], None)  # the Sumatra story idled longest
+    assert [story.id for story in clusterer.closed] == [content_id(STORY_ID_VERSION, "sumatra")]
+    assert set(clusterer.stories) == {chile, content_id(STORY_ID_VERSION, "bridge")}
+    # A report of a closed story starts a new one.
+    assert clusterer.assign("sumatra-again", terms["sumatra"], None) not in {
+        content_id(STORY_ID_VERSION, "sumatra")
+    }
+
+
+def test_two_events_of_one_kind_stay_apart() -> None:
+    reid = [
+        "Actress Tara Reid checked herself into the Promises Treatment Center in Malibu, "
+        "her representative told People magazine on Tuesday.",
+        "Tara Reid has entered Promises, the Malibu rehab centre, her representative told "
+        "People on Tuesday, asking for privacy for the actress.",
+    ]
+    lohan = [
+        "Actress Lindsay Lohan checked into the Betty Ford Center in Rancho Mirage on "
+        "Thursday to begin a court-ordered rehab stay, her lawyer said.",
+        "Lindsay Lohan arrived at the Betty Ford clinic in Rancho Mirage on Thursday for "
+        "court-ordered rehab, her lawyer told reporters.",
+    ]
+    texts = [reid[0], lohan[0], reid[1], lohan[1]]
+    stories = cluster([make_source(text, f"{n}.txt") for n, text in enumerate(texts)])
+    grouped = [[s.article.path for s in story.sources] for story in stories]
+    assert grouped == [["0.txt", "2.txt"], ["1.txt", "3.txt"]]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from([*QUAKE_A, *QUAKE_B, *BRIDGE]), max_size=8))
+def test_cluster_partitions_its_input(texts: list[str]) -> None:
+    sources = [make_source(text, f"{n}.txt") for n, text in enumerate(texts)]
+    stories = cluster(sources)
+    paths = sorted(s.article.path for story in stories for s in story.sources)
+    assert paths == sorted(source.article.path for source in sources)
+    assert len({story.id for story in stories}) == len(stories)
 
 
 def test_copies_go_where_their_origin_goes() -> None:
-    from dataclasses import replace
-
     from newsfuse.models import Provenance
 
     origin = make_source(QUAKE_A[0], "origin.txt")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from newsfuse.cli import build_parser
 
 from .conftest import ROOT
@@ -31,13 +33,15 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "block == 2" in script and "README.md" in script
 
 
-def test_every_brief_option_is_documented() -> None:
+@pytest.mark.parametrize("command", ["brief", "ingest", "stories"])
+def test_every_option_of_every_command_is_documented(command: str) -> None:
     parser = build_parser()
-    brief = next(
-        action.choices["brief"] for action in parser._actions if getattr(action, "choices", None)
+    subcommand = next(
+        action.choices[command] for action in parser._actions if getattr(action, "choices", None)
     )
     documented = (ROOT / "docs" / "cli.md").read_text()
-    for action in brief._actions:
+    assert f"## `newsfuse {command}" in documented
+    for action in subcommand._actions:
         for flag in action.option_strings:
             if flag not in ("-h", "--help"):
                 assert f"`{flag}" in documented or f" {flag}`" in documented, flag

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsfuse.pipeline import BriefOptions, brief_paths
+import pytest
+
+from newsfuse.pipeline import BriefOptions, brief_paths, brief_story, ingest_paths
 from newsfuse.render import render_json
-from newsfuse.store import Store
+from newsfuse.store import Store, StoreError
 
 from .conftest import EXAMPLES, WordHashEncoder
 
@@ -53,3 +55,78 @@ def test_max_words_fills_each_story_up_to_the_budget() -> None:
         assert sum(counts[:-1]) < budget  # points are added only while under the budget
         words[budget] = sum(counts)
     assert 40 <= words[40] < words[120]
+
+
+def _write_reports(folder: Path, texts: dict[str, str]) -> list[str]:
+    folder.mkdir(exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text)
+    return [str(folder / name) for name in texts]
+
+
+QUAKES = {
+    "chile-1.md": "---\npublished: 2024-03-03\n---\n# Quake in Chile\n\nA magnitude 7.1 "
+    "earthquake struck northern Chile near Arica on Sunday, damaging homes and cutting power "
+    "to thousands, Chilean officials said.\n",
+    "sumatra-1.md": "---\npublished: 2024-03-06\n---\n# Earthquake hits Sumatra\n\nA magnitude "
+    "6.4 earthquake struck off the coast of Sumatra in Indonesia on Wednesday, sending "
+    "residents of Padang into the streets.\n",
+    "chile-2.md": "---\npublished: 2024-03-04\n---\n# Strong earthquake shakes Arica\n\nThe 7.1 "
+    "magnitude quake near Arica in northern Chile on Sunday damaged homes and left thousands "
+    "without power, officials in Chile said.\n",
+    "sumatra-2.md": "---\npublished: 2024-03-07\n---\n# Sumatra quake sends Padang residents "
+    "outside\n\nResidents of Padang fled into the streets after a 6.4 magnitude earthquake off "
+    "Sumatra, Indonesia, on Wednesday.\n",
+}
+
+
+def _stories(store: Store) -> list[tuple[str, list[str]]]:
+    return sorted((s.id, sorted(Path(p).name for _, p in s.articles)) for s in store.stories())
+
+
+def test_ingesting_in_two_runs_gives_the_stories_of_one(tmp_path: Path) -> None:
+    paths = _write_reports(tmp_path / "reports", QUAKES)
+    encoder = WordHashEncoder()
+    with Store(tmp_path / "once.db") as once:
+        report = ingest_paths(paths, once, encoder=encoder)
+        assert (report.added, report.new_stories, len(report.assignments)) == (4, 2, 4)
+        expected = _stories(once)
+    with Store(tmp_path / "twice.db") as twice:
+        ingest_paths(paths[:2], twice, encoder=encoder)
+        before = _stories(twice)
+        report = ingest_paths(paths, twice, encoder=encoder)
+        assert (report.added, report.already_stored, report.new_stories) == (2, 2, 0)
+        assert _stories(twice) == expected
+    # The stories of the first run kept their ids and members; later reports joined them.
+    assert [story_id for story_id, _ in before] == [story_id for story_id, _ in expected]
+    assert sorted(names for _, names in expected) == [
+        ["chile-1.md", "chile-2.md"],
+        ["sumatra-1.md", "sumatra-2.md"],
+    ]
+
+
+def test_a_stored_story_is_briefed_alone(tmp_path: Path) -> None:
+    paths = _write_reports(tmp_path / "reports", QUAKES)
+    with Store(tmp_path / "news.db") as store:
+        ingest_paths(paths, store, encoder=WordHashEncoder())
+        chile = next(s for s in store.stories() if "chile" in s.articles[0][1])
+        brief = brief_story(chile.id, store, encoder=WordHashEncoder())
+        [story] = brief.stories
+        assert story.story_id == chile.id
+        assert [s.id for s in story.sources] == [article_id for article_id, _ in chile.articles]
+        assert "Arica" in story.summary[0].text
+        with pytest.raises(StoreError, match="no story 'nope'"):
+            brief_story("nope", store)
+
+
+def test_the_brief_of_a_pile_and_the_stories_of_a_store_agree(tmp_path: Path) -> None:
+    paths = _write_reports(tmp_path / "reports", QUAKES)
+    with Store(tmp_path / "news.db") as store:
+        ingest_paths(paths, store, encoder=WordHashEncoder())
+        stored = _stories(store)
+    brief = brief_paths(paths, encoder=WordHashEncoder())
+    briefed = sorted(
+        (story.story_id, sorted(Path(s.article.path).name for s in story.sources))
+        for story in brief.stories
+    )
+    assert briefed == stored

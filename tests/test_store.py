@@ -54,3 +54,47 @@ def test_a_store_of_another_schema_version_is_refused(tmp_path: Path) -> None:
         db.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
     with pytest.raises(StoreError, match="schema 99"):
         Store(path)
+
+
+def test_a_store_of_schema_1_gains_stories_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    Store(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+        db.execute("DROP TABLE story_articles")
+        db.execute("DROP TABLE stories")
+    with Store(path) as store:
+        assert store.stories() == []
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
+
+
+def test_the_clustering_state_survives_a_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    quake = "A magnitude 7.1 earthquake struck near Arica in northern Chile on Sunday."
+    bridge = "A container ship drifted into the Alder Bay bridge on Monday."
+    sources = [make_source(quake, "a.txt"), make_source(bridge, "b.txt")]
+    with Store(path) as store:
+        store.add_articles(s.article for s in sources)
+        clusterer = store.clusterer(0.2)
+        assignments = [(s.id, clusterer.assign(s.id, s.clean.text.split(), None)) for s in sources]
+        store.save_clustering(clusterer, assignments)
+        store.set_origins({assignments[0][1]: 1})
+    with Store(path) as store:
+        again = store.clusterer(0.2)
+        assert again.documents == 2
+        assert again.frequencies == clusterer.frequencies
+        assert {i: (s.size, s.total) for i, s in again.stories.items()} == {
+            i: (s.size, s.total) for i, s in clusterer.stories.items()
+        }
+        assert store.unclustered_articles() == []
+        listed = store.stories()
+        # Undated stories are listed by id; an untitled article's opening line is the title.
+        assert sorted((s.title, s.articles) for s in listed) == [
+            (bridge, ((sources[1].id, "b.txt"),)),
+            (quake, ((sources[0].id, "a.txt"),)),
+        ]
+        assert [s.id for s in listed] == sorted(s.id for s in listed)
+        assert [s.origins for s in listed if s.id == assignments[0][1]] == [1]
+        assert [a.id for a in store.story_articles(assignments[0][1])] == [sources[0].id]
+        assert store.story_articles("no-such-story") == []

@@ -8,6 +8,7 @@ was wrong.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -16,9 +17,9 @@ from pathlib import Path
 
 from newsfuse._version import __version__
 from newsfuse.models import Brief
-from newsfuse.pipeline import BriefOptions, brief_paths
+from newsfuse.pipeline import BriefOptions, IngestReport, brief_paths, brief_story, ingest_paths
 from newsfuse.render import FORMATS, render
-from newsfuse.store import Store, StoreError
+from newsfuse.store import Store, StoredStory, StoreError
 from newsfuse.summarize import MAX_POINTS
 
 EXIT_OK = 0
@@ -31,6 +32,7 @@ examples:
   newsfuse brief examples/                       Markdown brief of a folder, to stdout
   newsfuse brief 'crawl/**/*.html' --format html -o brief.html
   newsfuse brief feed.jsonl notes.txt --format json --db news.db
+  newsfuse brief --story 3f2a9c01d4e5b6a7 --db news.db   one story of a store
 
 exit codes: 0 all inputs briefed, 3 brief written but some inputs skipped,
             1 nothing could be briefed, 2 bad command line
@@ -45,7 +47,46 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsfuse {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_brief(commands)
+    _add_ingest(commands)
+    _add_stories(commands)
     return parser
+
+
+_PATHS_HELP = (
+    "files (.txt .md .html .htm .json .jsonl .warc .warc.gz), folders (searched recursively)"
+    " or glob patterns"
+)
+DEFAULT_STORE = "newsfuse.db"
+
+
+def _add_ingest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    ingest = commands.add_parser(
+        "ingest",
+        help="add reports to a store and assign them to stories",
+        description="Add reports to a store; each new article joins the story it reports or"
+        " starts one (stories already in the store are never reshuffled).",
+        epilog="exit codes: 0 all inputs stored, 3 some inputs skipped, 1 none could be read",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
+    ingest.add_argument(
+        "--db", default=DEFAULT_STORE, metavar="PATH", help=f"the store (default: {DEFAULT_STORE})"
+    )
+    ingest.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs")
+
+
+def _add_stories(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    stories = commands.add_parser(
+        "stories",
+        help="list the stories of a store",
+        description="List the stories of a store, the most recently seen first.",
+    )
+    stories.add_argument(
+        "--db", default=DEFAULT_STORE, metavar="PATH", help=f"the store (default: {DEFAULT_STORE})"
+    )
+    stories.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
 
 
 def _add_brief(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,12 +97,11 @@ def _add_brief(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog=_BRIEF_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    brief.add_argument("paths", nargs="*", metavar="PATH", help=_PATHS_HELP)
     brief.add_argument(
-        "paths",
-        nargs="+",
-        metavar="PATH",
-        help="files (.txt .md .html .htm .json .jsonl), folders (searched recursively)"
-        " or glob patterns",
+        "--story",
+        metavar="ID",
+        help="brief this story of the store given with --db instead of reading PATHs",
     )
     brief.add_argument(
         "--format", choices=FORMATS, default="md", help="output format (default: md)"
@@ -98,9 +138,15 @@ def _positive(value: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = build_parser().parse_args(argv)
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    if arguments.command == "brief" and bool(arguments.paths) == bool(arguments.story):
+        parser.error("brief: give either PATHs or --story ID (with --db)")
+    if arguments.command == "brief" and arguments.story and not arguments.db:
+        parser.error("brief: --story needs the store it is in: --db PATH")
+    commands = {"brief": _brief, "ingest": _ingest, "stories": _stories}
     try:
-        return _brief(arguments)
+        return commands[arguments.command](arguments)
     except StoreError as error:
         _say(str(error))
         return EXIT_FAILED
@@ -111,7 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _brief(arguments: argparse.Namespace) -> int:
     options = BriefOptions(max_points=arguments.max_points, max_words=arguments.max_words)
-    if arguments.db:
+    if arguments.story:
+        with Store(arguments.db) as store:
+            brief = brief_story(arguments.story, store, options)
+    elif arguments.db:
         with Store(arguments.db) as store:
             brief = brief_paths(arguments.paths, store=store, options=options)
     else:
@@ -125,11 +174,66 @@ def _brief(arguments: argparse.Namespace) -> int:
     return EXIT_PARTIAL if brief.rejections else EXIT_OK
 
 
-def _report_problems(brief: Brief) -> None:
+def _report_problems(brief: Brief | IngestReport) -> None:
     for rejection in brief.rejections:
         _say(f"skipped {rejection.describe()}")
     for duplicate in brief.duplicates:
         _say(f"note: {duplicate.describe()}")
+
+
+def _ingest(arguments: argparse.Namespace) -> int:
+    with Store(arguments.db) as store:
+        report = ingest_paths(arguments.paths, store)
+    if not arguments.quiet:
+        _report_problems(report)
+    stories = {story_id for _, story_id in report.assignments}
+    print(
+        f"{arguments.db}: {report.added} articles added ({report.already_stored} already"
+        f" stored); {len(report.assignments)} assigned to {len(stories)} stories"
+        f" ({report.new_stories} new)"
+    )
+    if report.added == 0 and report.already_stored == 0 and report.rejections:
+        _say("no article could be read from the inputs given")
+        return EXIT_FAILED
+    return EXIT_PARTIAL if report.rejections else EXIT_OK
+
+
+def _stories(arguments: argparse.Namespace) -> int:
+    if not Path(arguments.db).exists():
+        _say(f"{arguments.db}: no such store (create it with `newsfuse ingest`)")
+        return EXIT_FAILED
+    with Store(arguments.db) as store:
+        stories = store.stories()
+    if arguments.format == "json":
+        sys.stdout.write(json.dumps([_story_json(s) for s in stories], indent=2) + "\n")
+    else:
+        sys.stdout.writelines(_story_line(story) + "\n" for story in stories)
+    return EXIT_OK
+
+
+def _story_json(story: StoredStory) -> dict[str, object]:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "sources": len(story.articles),
+        "independent_origins": story.origins,
+        "first_seen": story.first_seen,
+        "last_seen": story.last_seen,
+        "articles": [{"id": article_id, "path": path} for article_id, path in story.articles],
+    }
+
+
+def _story_line(story: StoredStory) -> str:
+    seen = (
+        f"{story.first_seen} .. {story.last_seen}"
+        if story.first_seen != story.last_seen
+        else str(story.first_seen or "undated")
+    )
+    title = " ".join(story.title.split())  # one line, whatever the title holds
+    return (
+        f"{story.id}  {len(story.articles):>3} sources  {story.origins:>3} independent"
+        f"  {seen}  {title}"
+    )
 
 
 def _write(text: str, output: str | None) -> None:

@@ -1,132 +1,230 @@
-"""Cluster: group sources into stories.
+"""Cluster: group articles into stories as they arrive.
 
-Each source is a TF-IDF vector of its title and cleaned text; stories are formed by
-average-link agglomerative clustering, merging while two stories are on average at least
-`STORY_SIMILARITY` alike. Only pairs that share one of their most distinctive terms are
-compared, so the cost follows the number of related pairs rather than all pairs.
+Articles are taken in publication order (dated ones by date, then undated ones in the order
+given). Each is a TF-IDF vector of its title and text, with IDF counted over the articles
+seen so far, so its vector is fixed once it has arrived. It joins the open story whose
+centroid it is most alike, if at least `STORY_SIMILARITY`, or starts a story. Stories
+never reshuffle: a later article only joins one or starts one, and a story's id is that of
+the article that started it.
+
+Cost per arrival is bounded: only stories sharing one of the article's heaviest terms are
+compared, a dated article only with stories within `WINDOW_DAYS` of its date, and at most
+`MAX_OPEN_STORIES` stories stay open (those no article joined for longest close first).
+
+Names (capitalised words inside a sentence) count twice: two events of one kind, two
+earthquakes or two rehab check-ins, share their vocabulary and differ in who and where.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 
-from newsfuse.lexical import (
-    Vector,
-    content_terms,
-    cosine,
-    document_frequencies,
-    inverse_frequencies,
-    tfidf,
-)
+from newsfuse.lexical import STOP_WORDS, Vector, content_terms, cosine, normalized, stem
 from newsfuse.models import Source, Story, content_id
 
-# Chosen on ECB+ topics 1-22 (event-level B³ F1 0.86 there; see bench/README.md).
+# Chosen on ECB+ topics 1-22 (bench/clustering.py).
 STORY_SIMILARITY = 0.2
 # A title says what the story is about; its words count this many times.
 TITLE_WEIGHT = 3
-# Sources are compared when they share one of each other's this many heaviest terms.
+# A name inside a sentence counts this many times more than other words.
+NAME_WEIGHT = 2
+# An article is compared with the stories holding one of its this many heaviest terms.
 _INDEX_TERMS = 40
+# A story's centroid keeps its this many heaviest terms, so a story of thousands of
+# articles costs what one of a few dozen does.
+CENTROID_TERMS = 300
+# IDF is counted as if this many more documents had been seen, none holding the term: in a
+# pile of a few reports, the words they share would otherwise weigh next to nothing.
+BACKGROUND_DOCUMENTS = 20
+WINDOW_DAYS = 14
+MAX_OPEN_STORIES = 5000
+STORY_ID_VERSION = "story/2"
+
+# A capitalised word after a lower-case word or a comma is inside a sentence: a name.
+_NAME = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][A-Za-z'’-]+")
 
 
 def source_terms(source: Source) -> list[str]:
+    """The terms an article is clustered by: title words, text words, and names again."""
     title = content_terms(source.article.title or "")
-    return title * TITLE_WEIGHT + content_terms(source.clean.text)
+    text = source.clean.text
+    names = [stem(name.lower()) for name in _NAME.findall(text) if name.lower() not in STOP_WORDS]
+    return title * TITLE_WEIGHT + content_terms(text) + names * (NAME_WEIGHT - 1)
+
+
+def publication_day(published: str | None) -> int | None:
+    """The day an ISO 8601 date or datetime falls on, as an ordinal; None when it names no
+    day ("2022" alone) or is not a date."""
+    if published is None or len(published) < 10:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def arrival_order(sources: Sequence[Source]) -> list[int]:
+    """Positions of `sources` in publication order. An undated article is taken as
+    published when the dated one before it in the order given was (or before all, if
+    none was): a feed or a crawl lists articles about as they came."""
+    keys = []
+    carried: int | None = None
+    for position, source in enumerate(sources):
+        day = publication_day(source.article.published)
+        carried = day if day is not None else carried
+        keys.append((carried if carried is not None else -1, position))
+    return sorted(range(len(sources)), key=keys.__getitem__)
+
+
+@dataclass
+class OpenStory:
+    """A story that articles may still join: the sum of its members' vectors (its
+    heaviest terms), how many it has, when they were published and when one last joined."""
+
+    id: str
+    opened: int  # how many stories opened before it
+    size: int = 0
+    total: dict[str, float] = field(default_factory=dict)
+    first_day: int | None = None
+    last_day: int | None = None
+    touched: int = 0  # the arrival number of its latest article
+
+    def add(self, vector: Vector, day: int | None, arrival: int) -> None:
+        for term, weight in vector.items():
+            self.total[term] = self.total.get(term, 0.0) + weight
+        if len(self.total) > CENTROID_TERMS:
+            kept = sorted(self.total.items(), key=lambda item: (-item[1], item[0]))
+            self.total = dict(kept[:CENTROID_TERMS])
+        self.size += 1
+        self.touched = arrival
+        if day is not None:
+            self.first_day = day if self.first_day is None else min(self.first_day, day)
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+
+    def heaviest(self) -> list[str]:
+        return _heaviest(self.total)
+
+    def takes(self, day: int | None) -> bool:
+        """Whether an article of `day` falls within the story's window (an undated article
+        or story fits any)."""
+        if day is None or self.first_day is None or self.last_day is None:
+            return True
+        return self.first_day - WINDOW_DAYS <= day <= self.last_day + WINDOW_DAYS
+
+
+class StoryClusterer:
+    """Assigns arriving articles to stories. Its state (term counts and open stories) can
+    be saved and given back, so a stream is clustered the same in one run or many.
+
+    A dated article only joins a story within `WINDOW_DAYS` of its dates; at most
+    `MAX_OPEN_STORIES` stay open, the ones an article joined longest ago closing first."""
+
+    def __init__(
+        self,
+        threshold: float = STORY_SIMILARITY,
+        documents: int = 0,
+        frequencies: Counter[str] | None = None,
+        stories: Iterable[OpenStory] = (),
+        opened: int = 0,
+    ) -> None:
+        self.threshold = threshold
+        self.documents = documents  # articles seen, each counted in `frequencies`
+        self.frequencies: Counter[str] = frequencies if frequencies is not None else Counter()
+        self.opened = opened  # stories opened so far, closed ones included
+        # Open stories, the one an article joined longest ago first.
+        self.stories: dict[str, OpenStory] = {}
+        self._index: dict[str, set[str]] = defaultdict(set)
+        self._indexed: dict[str, set[str]] = defaultdict(set)  # each story's terms in the index
+        for story in sorted(stories, key=lambda s: (s.touched, s.opened)):
+            self._keep(story)
+            self.opened = max(self.opened, story.opened + 1)
+        self.changed_terms: set[str] = set()  # terms whose counts changed since created
+        self.closed: list[OpenStory] = []  # stories closed since created
+
+    def assign(self, article_id: str, terms: Sequence[str], published: str | None) -> str:
+        """The id of the story the article joins or starts."""
+        day = publication_day(published)
+        vector = self._vector(terms)
+        story = self._best_story(vector, day)
+        if story is None:
+            story = OpenStory(id=content_id(STORY_ID_VERSION, article_id), opened=self.opened)
+            self.opened += 1
+        story.add(vector, day, self.documents)
+        self._keep(story)
+        while len(self.stories) > MAX_OPEN_STORIES:
+            self._close(next(iter(self.stories.values())))
+        return story.id
+
+    def _vector(self, terms: Sequence[str]) -> Vector:
+        self.documents += 1
+        distinct = set(terms)
+        self.frequencies.update(distinct)
+        self.changed_terms |= distinct
+        weights = {
+            term: (1.0 + math.log(count))
+            * math.log((self.documents + BACKGROUND_DOCUMENTS) / (self.frequencies[term] + 0.5))
+            for term, count in Counter(terms).items()
+        }
+        return normalized(weights)
+
+    def _best_story(self, vector: Vector, day: int | None) -> OpenStory | None:
+        candidates = {
+            story_id for term in _heaviest(vector) for story_id in self._index.get(term, ())
+        }
+        best: tuple[float, int, OpenStory] | None = None
+        for story_id in candidates:
+            story = self.stories[story_id]
+            if not story.takes(day):
+                continue
+            similarity = cosine(vector, normalized(story.total))
+            if similarity >= self.threshold and (
+                best is None or (similarity, -story.opened) > (best[0], -best[1])
+            ):
+                best = (similarity, story.opened, story)
+        return best[2] if best else None
+
+    def _keep(self, story: OpenStory) -> None:
+        self.stories.pop(story.id, None)  # re-inserted last: joined most recently
+        self.stories[story.id] = story
+        for term in story.heaviest():
+            self._index[term].add(story.id)
+            self._indexed[story.id].add(term)
+
+    def _close(self, story: OpenStory) -> None:
+        del self.stories[story.id]
+        for term in self._indexed.pop(story.id):
+            self._index[term].discard(story.id)
+        self.closed.append(story)
+
+
+def _heaviest(vector: Mapping[str, float]) -> list[str]:
+    return [term for term, _ in sorted(vector.items(), key=lambda item: (-item[1], item[0]))][
+        :_INDEX_TERMS
+    ]
 
 
 def cluster(sources: Sequence[Source], threshold: float = STORY_SIMILARITY) -> tuple[Story, ...]:
-    """Stories of `sources`: a partition, each story's sources in input order, stories in
-    order of their first source. Copies go where their origin goes: one member of each
-    family (by provenance) is clustered, so forty reprints cost what one does."""
+    """Stories of `sources`, as if they had arrived in publication order: a partition, each
+    story's sources in input order, stories in order of their first source. Copies go where
+    their origin goes: one member of each family (by provenance) is clustered, so forty
+    reprints cost what one does."""
     families: dict[str, list[int]] = {}
     for number, source in enumerate(sources):
         families.setdefault(source.origin, []).append(number)
     leaders = [members[0] for members in families.values()]
-    terms = [source_terms(sources[i]) for i in leaders]
-    idf = inverse_frequencies(document_frequencies(terms), len(terms))
-    vectors = [tfidf(leader_terms, idf) for leader_terms in terms]
-    groups = [
-        sorted(i for leader in group for i in families[sources[leaders[leader]].origin])
-        for group in average_link(vectors, threshold)
-    ]
-    return tuple(_story([sources[i] for i in members]) for members in sorted(groups))
-
-
-def _story(sources: list[Source]) -> Story:
-    """A story whose id is the same whatever order its sources came in."""
-    return Story(id=content_id("story/1", *sorted(s.id for s in sources)), sources=tuple(sources))
-
-
-@dataclass
-class _Cluster:
-    members: list[int]
-    # Sum of pairwise similarities to each other live cluster, by that cluster's key.
-    links: dict[int, float]
-
-
-def average_link(vectors: Sequence[Vector], threshold: float) -> list[list[int]]:
-    """Groups of vector indexes, merged by average link while the average is >= threshold."""
-    clusters = {i: _Cluster([i], {}) for i in range(len(vectors))}
-    for left, right, similarity in _similar_pairs(vectors):
-        clusters[left].links[right] = similarity
-        clusters[right].links[left] = similarity
-    heap = [
-        (-sim, left, right)
-        for left, c in clusters.items()
-        for right, sim in c.links.items()
-        if left < right
-    ]
-    heapq.heapify(heap)
-    while heap:
-        negative, left, right = heapq.heappop(heap)
-        if left not in clusters or right not in clusters:
-            continue
-        if _average(clusters, left, right) != -negative:
-            continue  # stale entry: the pair changed since it was pushed
-        if -negative < threshold:
-            break
-        _merge(clusters, left, right, heap)
-    return sorted((sorted(c.members) for c in clusters.values()), key=lambda members: members[0])
-
-
-def _average(clusters: dict[int, _Cluster], left: int, right: int) -> float:
-    total = clusters[left].links.get(right, 0.0)
-    return total / (len(clusters[left].members) * len(clusters[right].members))
-
-
-def _merge(
-    clusters: dict[int, _Cluster], left: int, right: int, heap: list[tuple[float, int, int]]
-) -> None:
-    absorbed = clusters.pop(right)
-    kept = clusters[left]
-    kept.members.extend(absorbed.members)
-    kept.links.pop(right, None)
-    for other, total in absorbed.links.items():
-        if other == left:
-            continue
-        kept.links[other] = kept.links.get(other, 0.0) + total
-        links = clusters[other].links
-        links[left] = links.get(left, 0.0) + links.pop(right)
-    for other in kept.links:
-        heapq.heappush(heap, (-_average(clusters, left, other), min(left, other), max(left, other)))
-
-
-def _similar_pairs(vectors: Sequence[Vector]) -> list[tuple[int, int, float]]:
-    index: dict[str, list[int]] = defaultdict(list)
-    for number, vector in enumerate(vectors):
-        for term in sorted(vector, key=lambda t: (-vector[t], t))[:_INDEX_TERMS]:
-            index[term].append(number)
-    candidates = {
-        (a, b)
-        for members in index.values()
-        for i, a in enumerate(members)
-        for b in members[i + 1 :]
-    }
-    pairs = []
-    for left, right in sorted(candidates):
-        similarity = cosine(vectors[left], vectors[right])
-        if similarity > 0.0:
-            pairs.append((left, right, similarity))
-    return pairs
+    clusterer = StoryClusterer(threshold)
+    members: dict[str, list[int]] = {}  # by story, in the order stories open
+    for position in arrival_order([sources[i] for i in leaders]):
+        leader = sources[leaders[position]]
+        story_id = clusterer.assign(leader.id, source_terms(leader), leader.article.published)
+        members.setdefault(story_id, []).extend(families[leader.origin])
+    groups = sorted((sorted(numbers), story_id) for story_id, numbers in members.items())
+    return tuple(
+        Story(id=story_id, sources=tuple(sources[i] for i in numbers))
+        for numbers, story_id in groups
+    )

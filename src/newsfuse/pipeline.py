@@ -14,6 +14,9 @@
    a contradicted sentence.
 
 Steps 3 and 4 are read back from the store when it already holds their output.
+
+`ingest_paths` runs steps 1-4 and assigns the new articles to the stories of a store (online:
+stories already there are joined, never reshuffled); `brief_story` briefs one stored story.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from newsfuse._version import __version__
 from newsfuse.clean import clean_article
-from newsfuse.cluster import cluster
+from newsfuse.cluster import STORY_SIMILARITY, arrival_order, cluster, source_terms
 from newsfuse.crosscheck import crosscheck
 from newsfuse.embed import Encoder, RememberingEncoder, default_encoder
 from newsfuse.extract.story import extract_story
@@ -31,7 +34,7 @@ from newsfuse.ingest import Limits, read_inputs
 from newsfuse.models import Article, Brief, Duplicate, Rejection, Source, Story, StoryBrief
 from newsfuse.provenance import analyse
 from newsfuse.segment import segment
-from newsfuse.store import Store
+from newsfuse.store import Store, StoreError
 from newsfuse.summarize import MAX_POINTS, summarize
 
 # Stored derivations are reused only when made by the same stages.
@@ -88,11 +91,7 @@ def brief_articles(
     if store is not None:
         store.add_articles(articles)
     sources = [prepare(article, store) for article in articles]
-    empty = [
-        Rejection(source.article.path, "no article text left once page furniture is removed")
-        for source in sources
-        if not source.sentences
-    ]
+    empty = [_no_text(source) for source in sources if not source.sentences]
     # One brief embeds many sentences in several stages: each is encoded once.
     encoder = RememberingEncoder(encoder or default_encoder())
     analysed = analyse([source for source in sources if source.sentences], encoder)
@@ -103,6 +102,76 @@ def brief_articles(
         rejections=(*rejections, *empty),
         duplicates=tuple(duplicates),
     )
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    added: int  # articles new to the store
+    already_stored: int
+    assignments: tuple[tuple[str, str], ...]  # (article id, story id) in arrival order
+    new_stories: int
+    rejections: tuple[Rejection, ...]
+    duplicates: tuple[Duplicate, ...]
+
+
+def ingest_paths(
+    paths: Sequence[str],
+    store: Store,
+    limits: Limits | None = None,
+    encoder: Encoder | None = None,
+) -> IngestReport:
+    """Add the reports behind `paths` to `store` and assign every article that has no story
+    yet to one, in publication order; each changed story's independent origins are
+    counted again."""
+    ingested = read_inputs(list(paths), limits or Limits())
+    added = store.add_articles(ingested.articles)
+    sources = [prepare(article, store) for article in store.unclustered_articles()]
+    empty = tuple(_no_text(source) for source in sources if not source.sentences)
+    sources = [source for source in sources if source.sentences]
+    clusterer = store.clusterer(STORY_SIMILARITY)
+    known = set(clusterer.stories)
+    assignments = []
+    for position in arrival_order(sources):
+        source = sources[position]
+        story_id = clusterer.assign(source.id, source_terms(source), source.article.published)
+        assignments.append((source.id, story_id))
+    store.save_clustering(clusterer, assignments)
+    changed = sorted({story_id for _, story_id in assignments})
+    store.set_origins({story_id: _origins(store, story_id, encoder) for story_id in changed})
+    return IngestReport(
+        added=len(added.added),
+        already_stored=len(added.already_stored),
+        assignments=tuple(assignments),
+        new_stories=len(set(changed) - known),
+        rejections=(*ingested.rejections, *empty),
+        duplicates=ingested.duplicates,
+    )
+
+
+def _origins(store: Store, story_id: str, encoder: Encoder | None) -> int:
+    sources = [prepare(article, store) for article in store.story_articles(story_id)]
+    analysed = analyse(sources, encoder or default_encoder())
+    return len({source.origin for source in analysed})
+
+
+def brief_story(
+    story_id: str,
+    store: Store,
+    options: BriefOptions | None = None,
+    encoder: Encoder | None = None,
+) -> Brief:
+    """The brief of one stored story (as `newsfuse ingest` formed it)."""
+    articles = store.story_articles(story_id)
+    if not articles:
+        raise StoreError(f"{store.path}: no story {story_id!r} (see `newsfuse stories`)")
+    encoder = RememberingEncoder(encoder or default_encoder())
+    sources = analyse([prepare(article, store) for article in articles], encoder)
+    brief = _story_brief(Story(id=story_id, sources=sources), options or BriefOptions(), encoder)
+    return Brief(stories=(brief,))
+
+
+def _no_text(source: Source) -> Rejection:
+    return Rejection(source.article.path, "no article text left once page furniture is removed")
 
 
 def _story_brief(story: Story, options: BriefOptions, encoder: Encoder) -> StoryBrief:

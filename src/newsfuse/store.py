@@ -2,19 +2,23 @@
 
 Articles are keyed by their content id, so adding one twice changes nothing. Derived data
 (cleaned text with its map and removals, sentences) is kept with the version of the stages
-that made it and is recomputed when that version changes.
+that made it and is recomputed when that version changes. Stories are kept with the state
+of the clustering that formed them (term counts, open stories' centroids), so articles
+ingested later join the same stories they would have in one run.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from newsfuse.cluster import OpenStory, StoryClusterer
 from newsfuse.models import (
     Article,
     CleanText,
@@ -25,7 +29,9 @@ from newsfuse.models import (
     Source,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Stores of these schemas are brought up to this one when opened (version 2 added stories).
+_UPGRADABLE = {"1"}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -51,7 +57,40 @@ CREATE TABLE IF NOT EXISTS cleaned (
     removals TEXT NOT NULL,
     sentences TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    opened INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    first_day INTEGER,
+    last_day INTEGER,
+    touched INTEGER NOT NULL,
+    open INTEGER NOT NULL,
+    centroid TEXT NOT NULL,
+    origins INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL REFERENCES stories(id),
+    arrived INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_articles_by_story ON story_articles (story_id, arrived);
+CREATE TABLE IF NOT EXISTS term_documents (
+    term TEXT PRIMARY KEY,
+    documents INTEGER NOT NULL
+) WITHOUT ROWID;
 """
+
+
+@dataclass(frozen=True)
+class StoredStory:
+    """A story as the store holds it: its articles (id, path) in the order they arrived."""
+
+    id: str
+    title: str
+    articles: tuple[tuple[str, str], ...]
+    origins: int  # independent origins among its articles
+    first_seen: str | None  # earliest and latest publication date of its articles
+    last_seen: str | None
 
 
 class StoreError(Exception):
@@ -80,10 +119,11 @@ class Store:
 
     def _check_version(self) -> None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if row is None:
+        if row is None or row[0] in _UPGRADABLE:
             with self._db:
                 self._db.execute(
-                    "INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)",
+                    (str(SCHEMA_VERSION),),
                 )
         elif row[0] != str(SCHEMA_VERSION):
             raise StoreError(
@@ -178,6 +218,149 @@ class Store:
             language=language,
         )
         return Source(article, clean, _sentences(article.id, text, json.loads(sentences)))
+
+    # Stories
+
+    def clusterer(self, threshold: float) -> StoryClusterer:
+        """The story clustering as the last ingest left it."""
+        documents = self._meta_int("clustered_documents")
+        frequencies: Counter[str] = Counter(
+            dict(self._db.execute("SELECT term, documents FROM term_documents"))
+        )
+        stories = [
+            OpenStory(
+                id=story_id,
+                opened=opened,
+                size=size,
+                total=json.loads(centroid),
+                first_day=first_day,
+                last_day=last_day,
+                touched=touched,
+            )
+            for story_id, opened, size, first_day, last_day, touched, centroid in self._db.execute(
+                "SELECT id, opened, size, first_day, last_day, touched, centroid FROM stories"
+                " WHERE open = 1"
+            )
+        ]
+        opened = int(self._db.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
+        return StoryClusterer(threshold, documents, frequencies, stories, opened)
+
+    def save_clustering(
+        self,
+        clusterer: StoryClusterer,
+        assignments: Sequence[tuple[str, str]],
+    ) -> None:
+        """Keep the clusterer's state and the articles' stories (article id, story id, in
+        the order they arrived), in one transaction."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('clustered_documents', ?)",
+                (str(clusterer.documents),),
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO term_documents VALUES (?, ?)",
+                ((term, clusterer.frequencies[term]) for term in sorted(clusterer.changed_terms)),
+            )
+            stories = [(story, True) for story in clusterer.stories.values()]
+            for story, still_open in [*stories, *((story, False) for story in clusterer.closed)]:
+                db.execute(
+                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                    " COALESCE((SELECT origins FROM stories WHERE id = ?), 1))",
+                    (
+                        story.id,
+                        story.opened,
+                        story.size,
+                        story.first_day,
+                        story.last_day,
+                        story.touched,
+                        int(still_open),
+                        json.dumps(story.total if still_open else {}, sort_keys=True),
+                        story.id,
+                    ),
+                )
+            arrived = int(
+                db.execute("SELECT COALESCE(MAX(arrived), 0) FROM story_articles").fetchone()[0]
+            )
+            db.executemany(
+                "INSERT INTO story_articles VALUES (?, ?, ?)",
+                (
+                    (article_id, story_id, arrived + number)
+                    for number, (article_id, story_id) in enumerate(assignments, start=1)
+                ),
+            )
+
+    def set_origins(self, origins: Mapping[str, int]) -> None:
+        """Keep how many independent origins each of these stories has."""
+        with self._transaction() as db:
+            db.executemany(
+                "UPDATE stories SET origins = ? WHERE id = ?",
+                ((count, story_id) for story_id, count in sorted(origins.items())),
+            )
+
+    def unclustered_articles(self) -> list[Article]:
+        """Stored articles that belong to no story yet, in the order they were added."""
+        rows = self._db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id NOT IN"
+            " (SELECT article_id FROM story_articles) ORDER BY added"
+        )
+        return [_article_from_row(row) for row in rows]
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        """The articles of a story in the order they arrived (none for an unknown id)."""
+        rows = self._db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles JOIN story_articles"
+            " ON story_articles.article_id = articles.id WHERE story_id = ? ORDER BY arrived",
+            (story_id,),
+        )
+        return [_article_from_row(row) for row in rows]
+
+    def stories(self) -> list[StoredStory]:
+        """Every story, the most recently seen first (undated ones last), then by id."""
+        rows = self._db.execute(
+            "SELECT story_id, articles.id, path, COALESCE(title, substr(raw_text, 1, 300)),"
+            " published, origins FROM story_articles"
+            " JOIN articles ON articles.id = story_articles.article_id"
+            " JOIN stories ON stories.id = story_articles.story_id ORDER BY arrived"
+        )
+        members: dict[str, list[tuple[str, str, str | None, str | None]]] = {}
+        origins: dict[str, int] = {}
+        for story_id, article_id, path, title, published, count in rows:
+            members.setdefault(story_id, []).append((article_id, path, title, published))
+            origins[story_id] = count
+        stories = [
+            _stored_story(story_id, rows, origins[story_id]) for story_id, rows in members.items()
+        ]
+        return sorted(
+            stories, key=lambda s: (s.last_seen is None, _descending(s.last_seen or ""), s.id)
+        )
+
+    def _meta_int(self, key: str) -> int:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return int(row[0]) if row else 0
+
+
+def _stored_story(
+    story_id: str, members: list[tuple[str, str, str | None, str | None]], origins: int
+) -> StoredStory:
+    dates = sorted(published for _, _, _, published in members if published)
+    # The first title, or the opening line of an untitled first article.
+    title = next((title for _, _, title, _ in members if title and title.strip()), "")
+    title = title.strip().split("\n")[0][:_TITLE_CHARACTERS] or members[0][1]
+    return StoredStory(
+        id=story_id,
+        title=title,
+        articles=tuple((article_id, path) for article_id, path, _, _ in members),
+        origins=origins,
+        first_seen=dates[0] if dates else None,
+        last_seen=dates[-1] if dates else None,
+    )
+
+
+_TITLE_CHARACTERS = 160
+
+
+def _descending(text: str) -> tuple[int, ...]:
+    return tuple(-ord(char) for char in text)
 
 
 _ARTICLE_COLUMNS = "id, path, url, outlet, title, published, author, credit, evidence, raw_text"

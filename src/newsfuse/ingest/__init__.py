@@ -1,7 +1,8 @@
 """Ingest: read reports from files, folders and glob patterns into `Article` records.
 
-Readers by file type: `.txt`, `.md`, `.html`/`.htm`, `.json`, `.jsonl`. A file or record
-that cannot be read becomes a `Rejection` naming it and the reason; the rest go on.
+Readers by file type: `.txt`, `.md`, `.html`/`.htm`, `.json`, `.jsonl`, and crawl archives
+`.warc`/`.warc.gz`. A file or record that cannot be read becomes a `Rejection` naming it and
+the reason; the rest go on.
 """
 
 from __future__ import annotations
@@ -9,11 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newsfuse.ingest.files import SUPPORTED_SUFFIXES, InputFile, Limits, decode, expand, read_bytes
+from newsfuse.ingest.files import (
+    SUPPORTED_SUFFIXES,
+    InputFile,
+    Limits,
+    decode,
+    expand,
+    is_warc,
+    read_bytes,
+)
 from newsfuse.ingest.html import NoArticleTextError, read_html
 from newsfuse.ingest.metadata import ArticleFields, complete
 from newsfuse.ingest.records import read_json, read_json_lines
 from newsfuse.ingest.text import read_markdown, read_plain_text
+from newsfuse.ingest.warc import read_warc
 from newsfuse.models import Article, Duplicate, Rejection
 
 __all__ = ["SUPPORTED_SUFFIXES", "IngestResult", "Limits", "read_inputs", "read_text"]
@@ -52,14 +62,17 @@ def read_text(
     return [_finish(result, limits) for result in _fields_of(path, text, suffix.lower())]
 
 
-def _read_file(item: InputFile, limits: Limits) -> list[Article | Rejection]:
+def _read_file(item: InputFile, limits: Limits) -> Iterator[Article | Rejection]:
+    if is_warc(item.path):
+        for result in read_warc(item, limits):
+            yield _finish(result, limits)
+        return
     data = read_bytes(item, limits)
-    if isinstance(data, Rejection):
-        return [data]
-    text = decode(data, item.shown_as)
+    text = data if isinstance(data, Rejection) else decode(data, item.shown_as)
     if isinstance(text, Rejection):
-        return [text]
-    return read_text(item.shown_as, text, item.path.suffix, limits)
+        yield text
+        return
+    yield from read_text(item.shown_as, text, item.path.suffix, limits)
 
 
 def _fields_of(path: str, text: str, suffix: str) -> Iterator[ArticleFields | Rejection]:

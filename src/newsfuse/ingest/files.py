@@ -12,6 +12,8 @@ from newsfuse.language import identify
 from newsfuse.models import Rejection
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson")
+# Crawl archives, read record by record (ingest/warc.py): no file size limit applies.
+WARC_ENDINGS = (".warc", ".warc.gz")
 _GLOB_CHARACTERS = frozenset("*?[")
 
 
@@ -75,10 +77,14 @@ def _walk(folder: Path) -> Iterator[InputFile | Rejection]:
 
 def _supported(item: InputFile) -> InputFile | Rejection:
     suffix = item.path.suffix.lower()
-    if suffix in SUPPORTED_SUFFIXES:
+    if suffix in SUPPORTED_SUFFIXES or is_warc(item.path):
         return item
-    kinds = ", ".join(SUPPORTED_SUFFIXES)
+    kinds = ", ".join((*SUPPORTED_SUFFIXES, *WARC_ENDINGS))
     return Rejection(item.shown_as, f"unsupported file type {suffix or '(none)'!r} (reads {kinds})")
+
+
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_ENDINGS)
 
 
 def read_bytes(item: InputFile, limits: Limits) -> bytes | Rejection:
