@@ -8,6 +8,7 @@ was wrong.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import sys
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_brief(commands)
     _add_ingest(commands)
     _add_stories(commands)
+    _add_batch(commands)
     return parser
 
 
@@ -103,31 +105,65 @@ def _add_brief(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="ID",
         help="brief this story of the store given with --db instead of reading PATHs",
     )
-    brief.add_argument(
+    _add_brief_options(brief)
+
+
+def _add_brief_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
         "--format", choices=FORMATS, default="md", help="output format (default: md)"
     )
-    brief.add_argument(
+    command.add_argument(
         "-o", "--output", metavar="FILE", help="write the brief to FILE instead of stdout"
     )
-    brief.add_argument(
+    command.add_argument(
         "--db",
         metavar="PATH",
         help="SQLite store to keep articles in and reuse their processing (default: none)",
     )
-    brief.add_argument(
+    command.add_argument(
         "--max-points",
         type=_positive,
         default=MAX_POINTS,
         metavar="N",
         help=f"most key points per story (default: {MAX_POINTS})",
     )
-    brief.add_argument(
+    command.add_argument(
         "--max-words",
         type=_positive,
         metavar="N",
         help="fill each story's key points up to about N words instead of a number of points",
     )
-    brief.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs")
+    command.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs")
+
+
+def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    batch = commands.add_parser(
+        "batch",
+        help="brief a large corpus on a Dask cluster",
+        description="The brief `newsfuse brief` writes, the work spread over a Dask cluster:"
+        " reading, cleaning and each story's brief run on the workers.",
+        epilog="examples:\n"
+        "  newsfuse batch 'crawl/*.warc.gz' --format json -o brief.json --db crawl.db\n"
+        "  newsfuse batch archive/ --scheduler tcp://10.0.0.5:8786 -o brief.md\n\n"
+        "exit codes as for brief",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    batch.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
+    batch.add_argument(
+        "--scheduler",
+        default="local",
+        metavar="local|ADDRESS",
+        help="'local' starts a cluster on this machine (default); an address such as"
+        " tcp://host:8786 uses a running one",
+    )
+    batch.add_argument(
+        "--workers",
+        type=_positive,
+        default=2,
+        metavar="N",
+        help="worker processes of a local cluster (default: 2)",
+    )
+    _add_brief_options(batch)
 
 
 def _positive(value: str) -> int:
@@ -144,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("brief: give either PATHs or --story ID (with --db)")
     if arguments.command == "brief" and arguments.story and not arguments.db:
         parser.error("brief: --story needs the store it is in: --db PATH")
-    commands = {"brief": _brief, "ingest": _ingest, "stories": _stories}
+    commands = {"brief": _brief, "ingest": _ingest, "stories": _stories, "batch": _batch}
     try:
         return commands[arguments.command](arguments)
     except StoreError as error:
@@ -165,6 +201,10 @@ def _brief(arguments: argparse.Namespace) -> int:
             brief = brief_paths(arguments.paths, store=store, options=options)
     else:
         brief = brief_paths(arguments.paths, options=options)
+    return _finish_brief(brief, arguments)
+
+
+def _finish_brief(brief: Brief, arguments: argparse.Namespace) -> int:
     if not arguments.quiet:
         _report_problems(brief)
     if not brief.stories:
@@ -172,6 +212,22 @@ def _brief(arguments: argparse.Namespace) -> int:
         return EXIT_FAILED
     _write(render(brief, arguments.format), arguments.output)
     return EXIT_PARTIAL if brief.rejections else EXIT_OK
+
+
+def _batch(arguments: argparse.Namespace) -> int:
+    from newsfuse.batch import batch_paths, dask_runner
+
+    if importlib.util.find_spec("dask") is None:
+        _say("batch runs on Dask, which is not installed: pip install 'newsfuse[batch]'")
+        return EXIT_FAILED
+    options = BriefOptions(max_points=arguments.max_points, max_words=arguments.max_words)
+    with dask_runner(arguments.scheduler, arguments.workers) as runner:
+        if arguments.db:
+            with Store(arguments.db) as store:
+                brief = batch_paths(arguments.paths, runner, store, options)
+        else:
+            brief = batch_paths(arguments.paths, runner, options=options)
+    return _finish_brief(brief, arguments)
 
 
 def _report_problems(brief: Brief | IngestReport) -> None:

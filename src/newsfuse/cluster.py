@@ -28,7 +28,7 @@ from newsfuse.lexical import STOP_WORDS, Vector, content_terms, cosine, normaliz
 from newsfuse.models import Source, Story, content_id
 
 # Chosen on ECB+ topics 1-22 (bench/clustering.py).
-STORY_SIMILARITY = 0.2
+STORY_SIMILARITY = 0.25
 # A title says what the story is about; its words count this many times.
 TITLE_WEIGHT = 3
 # A name inside a sentence counts this many times more than other words.

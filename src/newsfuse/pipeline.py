@@ -17,12 +17,18 @@ Steps 3 and 4 are read back from the store when it already holds their output.
 
 `ingest_paths` runs steps 1-4 and assigns the new articles to the stories of a store (online:
 stories already there are joined, never reshuffled); `brief_story` briefs one stored story.
+
+Given a `Runner` (newsfuse.batch runs one on Dask), the work of each article (steps 3-4) and
+of each story (steps 7-9) is handed to it; steps 5 and 6 need the whole corpus at once and
+run here. A runner only maps functions over items in order, so the brief is the same.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import Protocol, TypeVar
 
 from newsfuse._version import __version__
 from newsfuse.clean import clean_article
@@ -30,12 +36,25 @@ from newsfuse.cluster import STORY_SIMILARITY, arrival_order, cluster, source_te
 from newsfuse.crosscheck import crosscheck
 from newsfuse.embed import Encoder, RememberingEncoder, default_encoder
 from newsfuse.extract.story import extract_story
-from newsfuse.ingest import Limits, read_inputs
+from newsfuse.ingest import IngestResult, Limits, read_inputs
 from newsfuse.models import Article, Brief, Duplicate, Rejection, Source, Story, StoryBrief
 from newsfuse.provenance import analyse
 from newsfuse.segment import segment
 from newsfuse.store import Store, StoreError
 from newsfuse.summarize import MAX_POINTS, summarize
+
+_Item = TypeVar("_Item")
+_Result = TypeVar("_Result")
+
+
+class Runner(Protocol):
+    """Maps a function over items, keeping their order, somewhere: in this process or on a
+    cluster. The function and items must be picklable for a cluster."""
+
+    def __call__(
+        self, function: Callable[[_Item], _Result], items: Sequence[_Item]
+    ) -> list[_Result]: ...
+
 
 # Stored derivations are reused only when made by the same stages.
 STAGES = f"newsfuse {__version__}: clean, segment"
@@ -52,11 +71,31 @@ def prepare(article: Article, store: Store | None = None) -> Source:
     """The article cleaned and segmented (read back from `store` when it has them)."""
     if store is not None and (stored := store.source(article, STAGES)) is not None:
         return stored
-    clean = clean_article(article)
-    source = Source(article=article, clean=clean, sentences=segment(clean))
+    source = clean_and_segment(article)
     if store is not None:
         store.save_source(source, STAGES)
     return source
+
+
+def clean_and_segment(article: Article) -> Source:
+    clean = clean_article(article)
+    return Source(article=article, clean=clean, sentences=segment(clean))
+
+
+def _prepared(
+    articles: Sequence[Article], store: Store | None, runner: Runner | None
+) -> list[Source]:
+    """Every article cleaned and segmented: read back from the store, or made (by the runner
+    when there is one) and kept there."""
+    if runner is None:
+        return [prepare(article, store) for article in articles]
+    stored = {a.id: s for a in articles if store and (s := store.source(a, STAGES)) is not None}
+    missing = [article for article in articles if article.id not in stored]
+    for source in runner(clean_and_segment, missing):
+        stored[source.id] = source
+        if store is not None:
+            store.save_source(source, STAGES)
+    return [stored[article.id] for article in articles]
 
 
 def brief_paths(
@@ -67,15 +106,7 @@ def brief_paths(
 ) -> Brief:
     """A brief of the reports behind `paths` (files, folders, glob patterns)."""
     options = options or BriefOptions()
-    ingested = read_inputs(list(paths), options.limits)
-    return brief_articles(
-        ingested.articles,
-        store=store,
-        options=options,
-        encoder=encoder,
-        rejections=ingested.rejections,
-        duplicates=ingested.duplicates,
-    )
+    return brief_ingested(read_inputs(list(paths), options.limits), store, options, encoder)
 
 
 def brief_articles(
@@ -87,20 +118,36 @@ def brief_articles(
     duplicates: Sequence[Duplicate] = (),
 ) -> Brief:
     """A brief of `articles`, one story brief per story they report."""
+    ingested = IngestResult(tuple(articles), tuple(rejections), tuple(duplicates))
+    return brief_ingested(ingested, store, options, encoder)
+
+
+def brief_ingested(
+    ingested: IngestResult,
+    store: Store | None = None,
+    options: BriefOptions | None = None,
+    encoder: Encoder | None = None,
+    runner: Runner | None = None,
+) -> Brief:
+    """A brief of what was read, one story brief per story; what could not be read is
+    listed with it."""
     options = options or BriefOptions()
     if store is not None:
-        store.add_articles(articles)
-    sources = [prepare(article, store) for article in articles]
+        store.add_articles(ingested.articles)
+    sources = _prepared(ingested.articles, store, runner)
     empty = [_no_text(source) for source in sources if not source.sentences]
     # One brief embeds many sentences in several stages: each is encoded once.
     encoder = RememberingEncoder(encoder or default_encoder())
     analysed = analyse([source for source in sources if source.sentences], encoder)
     stories = cluster(analysed)
-    briefs = [_story_brief(story, options, encoder) for story in stories]
+    if runner is None:
+        briefs = [story_brief(story, options, encoder) for story in stories]
+    else:  # each worker encodes with its own model: the vectors are the same bit for bit
+        briefs = runner(partial(story_brief, options=options), stories)
     return Brief(
         stories=tuple(sorted(briefs, key=_story_order)),
-        rejections=(*rejections, *empty),
-        duplicates=tuple(duplicates),
+        rejections=(*ingested.rejections, *empty),
+        duplicates=ingested.duplicates,
     )
 
 
@@ -166,7 +213,7 @@ def brief_story(
         raise StoreError(f"{store.path}: no story {story_id!r} (see `newsfuse stories`)")
     encoder = RememberingEncoder(encoder or default_encoder())
     sources = analyse([prepare(article, store) for article in articles], encoder)
-    brief = _story_brief(Story(id=story_id, sources=sources), options or BriefOptions(), encoder)
+    brief = story_brief(Story(id=story_id, sources=sources), options or BriefOptions(), encoder)
     return Brief(stories=(brief,))
 
 
@@ -174,9 +221,10 @@ def _no_text(source: Source) -> Rejection:
     return Rejection(source.article.path, "no article text left once page furniture is removed")
 
 
-def _story_brief(story: Story, options: BriefOptions, encoder: Encoder) -> StoryBrief:
+def story_brief(story: Story, options: BriefOptions, encoder: Encoder | None = None) -> StoryBrief:
     """Extract, crosscheck and summarize one story: who said what, its figures, timeline
     and entities, its facts and conflicts, and key points resting on the checked facts."""
+    encoder = encoder or RememberingEncoder(default_encoder())
     found = extract_story(story)
     checked = crosscheck(story, found, encoder)
     brief = summarize(story, options.max_points, encoder, checked, options.max_words)

@@ -7,7 +7,7 @@ the reason; the rest go on.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from newsfuse.ingest.files import (
@@ -26,7 +26,17 @@ from newsfuse.ingest.text import read_markdown, read_plain_text
 from newsfuse.ingest.warc import read_warc
 from newsfuse.models import Article, Duplicate, Rejection
 
-__all__ = ["SUPPORTED_SUFFIXES", "IngestResult", "Limits", "read_inputs", "read_text"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "IngestResult",
+    "InputFile",
+    "Limits",
+    "collect",
+    "expand",
+    "read_inputs",
+    "read_item",
+    "read_text",
+]
 
 
 @dataclass(frozen=True)
@@ -39,12 +49,21 @@ class IngestResult:
 def read_inputs(paths: list[str], limits: Limits | None = None) -> IngestResult:
     """Every article behind `paths`, each once (by content id), in input order."""
     limits = limits or Limits()
+    return collect(read_item(item, limits) for item in expand(paths))
+
+
+def read_item(item: InputFile | Rejection, limits: Limits) -> list[Article | Rejection]:
+    """What one input file holds (a path that named nothing usable stays a rejection)."""
+    return [item] if isinstance(item, Rejection) else list(_read_file(item, limits))
+
+
+def collect(results: Iterable[list[Article | Rejection]]) -> IngestResult:
+    """The articles of the files' results, in input order, each once (by content id)."""
     articles: dict[str, Article] = {}
     rejections: list[Rejection] = []
     duplicates: list[Duplicate] = []
-    for item in expand(paths):
-        results = [item] if isinstance(item, Rejection) else _read_file(item, limits)
-        for result in results:
+    for file_results in results:
+        for result in file_results:
             if isinstance(result, Rejection):
                 rejections.append(result)
             elif result.id in articles:

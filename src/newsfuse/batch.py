@@ -1,0 +1,95 @@
+"""Batch: the brief of a corpus on a Dask cluster, the same brief one process writes.
+
+The stage functions are the pipeline's own; Dask only runs them in parallel:
+
+1. the input files are read, a few per task;
+2. their articles are cleaned and segmented, a chunk per task (what the store already holds
+   is read back instead);
+3. provenance and story clustering run in this process: they need the whole corpus at once
+   (which article copies which; which story each joins, in publication order);
+4. each story is extracted, cross-checked and summarised, a few stories per task.
+
+The store, if given, is written from this process only (SQLite has one writer). `--scheduler
+local` starts a cluster of worker processes on this machine; an address ("tcp://host:8786")
+uses a running one, whose workers must have newsfuse installed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, TypeVar
+
+from newsfuse.ingest import Limits, collect, expand, read_item
+from newsfuse.models import Brief
+from newsfuse.pipeline import BriefOptions, brief_ingested
+from newsfuse.store import Store
+
+_Item = TypeVar("_Item")
+_Result = TypeVar("_Result")
+
+# Tasks per worker each map is split into: enough to even out uneven items (a story of
+# forty sources beside one of two), few enough that scheduling costs nothing next to them.
+_TASKS_PER_WORKER = 8
+
+
+@dataclass
+class DaskRunner:
+    """Maps a function over items on a Dask cluster, in chunks, keeping their order."""
+
+    client: Any  # dask.distributed.Client
+
+    def __call__(
+        self, function: Callable[[_Item], _Result], items: Sequence[_Item]
+    ) -> list[_Result]:
+        if not items:
+            return []
+        workers = max(1, len(self.client.scheduler_info()["workers"]))
+        size = max(1, -(-len(items) // (workers * _TASKS_PER_WORKER)))
+        chunks = [list(items[start : start + size]) for start in range(0, len(items), size)]
+        futures = self.client.map(partial(_apply, function), chunks, pure=False)
+        return [result for chunk in self.client.gather(futures) for result in chunk]
+
+
+def _apply(function: Callable[[_Item], _Result], chunk: list[_Item]) -> list[_Result]:
+    return [function(item) for item in chunk]
+
+
+@contextmanager
+def dask_runner(scheduler: str = "local", workers: int = 2) -> Iterator[DaskRunner]:
+    """A runner on a local cluster of `workers` processes ("local") or on the scheduler at
+    an address."""
+    # dask.distributed's constructors are untyped: taken as Any rather than typed by guess.
+    distributed: Any = importlib.import_module("dask.distributed")
+    if scheduler == "local":
+        # One thread a worker: the models inside already use the cores they are given.
+        with (
+            distributed.LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",  # any free port: never clash with another cluster
+                silence_logs=40,
+            ) as cluster,
+            distributed.Client(cluster) as client,
+        ):
+            yield DaskRunner(client)
+    else:
+        with distributed.Client(scheduler, timeout="30s") as client:
+            yield DaskRunner(client)
+
+
+def batch_paths(
+    paths: Sequence[str],
+    runner: DaskRunner,
+    store: Store | None = None,
+    options: BriefOptions | None = None,
+) -> Brief:
+    """The brief of the reports behind `paths`, the work spread by `runner`."""
+    options = options or BriefOptions()
+    items = list(expand(list(paths)))
+    results = runner(partial(read_item, limits=options.limits or Limits()), items)
+    return brief_ingested(collect(results), store, options, runner=runner)
