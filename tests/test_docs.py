@@ -33,7 +33,7 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "block == 2" in script and "README.md" in script
 
 
-@pytest.mark.parametrize("command", ["brief", "ingest", "stories", "batch"])
+@pytest.mark.parametrize("command", ["brief", "ingest", "stories", "batch", "serve"])
 def test_every_option_of_every_command_is_documented(command: str) -> None:
     parser = build_parser()
     subcommand = next(

@@ -50,7 +50,10 @@ class DaskRunner:
         workers = max(1, len(self.client.scheduler_info()["workers"]))
         size = max(1, -(-len(items) // (workers * _TASKS_PER_WORKER)))
         chunks = [list(items[start : start + size]) for start in range(0, len(items), size)]
-        futures = self.client.map(partial(_apply, function), chunks, pure=False)
+        # Scattered first, so the items travel to the workers as data, not inside the task
+        # graph (a graph of hundreds of MiB stalls the scheduler).
+        scattered = self.client.scatter(chunks)
+        futures = self.client.map(partial(_apply, function), scattered, pure=False)
         return [result for chunk in self.client.gather(futures) for result in chunk]
 
 

@@ -51,7 +51,30 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ingest(commands)
     _add_stories(commands)
     _add_batch(commands)
+    _add_serve(commands)
     return parser
+
+
+def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="browse a store's stories in a web browser",
+        description="Serve the stories of a store as web pages on this machine: the story"
+        " list, each brief with its citations in context, the sources with their removed"
+        " furniture, what copies changed, facts by source, full-text search and a JSON API.",
+    )
+    serve.add_argument(
+        "--db", default=DEFAULT_STORE, metavar="PATH", help=f"the store (default: {DEFAULT_STORE})"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, metavar="N", help="port (default: 8000; 0: any free one)"
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="address to listen on (default: 127.0.0.1, this machine only)",
+    )
 
 
 _PATHS_HELP = (
@@ -180,7 +203,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("brief: give either PATHs or --story ID (with --db)")
     if arguments.command == "brief" and arguments.story and not arguments.db:
         parser.error("brief: --story needs the store it is in: --db PATH")
-    commands = {"brief": _brief, "ingest": _ingest, "stories": _stories, "batch": _batch}
+    commands = {
+        "brief": _brief,
+        "ingest": _ingest,
+        "stories": _stories,
+        "batch": _batch,
+        "serve": _serve,
+    }
     try:
         return commands[arguments.command](arguments)
     except StoreError as error:
@@ -230,6 +259,25 @@ def _batch(arguments: argparse.Namespace) -> int:
     return _finish_brief(brief, arguments)
 
 
+def _serve(arguments: argparse.Namespace) -> int:
+    from newsfuse.web import App, make_server
+
+    if not Path(arguments.db).exists():
+        _say(f"{arguments.db}: no such store (create it with `newsfuse ingest`)")
+        return EXIT_FAILED
+    server = make_server(App(arguments.db), arguments.host, arguments.port)
+    host, port = server.server_address[:2]
+    host = host.decode() if isinstance(host, bytes) else host
+    print(f"newsfuse: serving {arguments.db} at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return EXIT_OK
+
+
 def _report_problems(brief: Brief | IngestReport) -> None:
     for rejection in brief.rejections:
         _say(f"skipped {rejection.describe()}")
@@ -261,22 +309,10 @@ def _stories(arguments: argparse.Namespace) -> int:
     with Store(arguments.db) as store:
         stories = store.stories()
     if arguments.format == "json":
-        sys.stdout.write(json.dumps([_story_json(s) for s in stories], indent=2) + "\n")
+        sys.stdout.write(json.dumps([s.to_json() for s in stories], indent=2) + "\n")
     else:
         sys.stdout.writelines(_story_line(story) + "\n" for story in stories)
     return EXIT_OK
-
-
-def _story_json(story: StoredStory) -> dict[str, object]:
-    return {
-        "id": story.id,
-        "title": story.title,
-        "sources": len(story.articles),
-        "independent_origins": story.origins,
-        "first_seen": story.first_seen,
-        "last_seen": story.last_seen,
-        "articles": [{"id": article_id, "path": path} for article_id, path in story.articles],
-    }
 
 
 def _story_line(story: StoredStory) -> str:

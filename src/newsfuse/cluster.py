@@ -69,16 +69,10 @@ def publication_day(published: str | None) -> int | None:
 
 
 def arrival_order(sources: Sequence[Source]) -> list[int]:
-    """Positions of `sources` in publication order. An undated article is taken as
-    published when the dated one before it in the order given was (or before all, if
-    none was): a feed or a crawl lists articles about as they came."""
-    keys = []
-    carried: int | None = None
-    for position, source in enumerate(sources):
-        day = publication_day(source.article.published)
-        carried = day if day is not None else carried
-        keys.append((carried if carried is not None else -1, position))
-    return sorted(range(len(sources)), key=keys.__getitem__)
+    """Positions of `sources` in publication order: dated ones by date, then undated ones
+    in the order given (an undated article's place among the dated is unknowable)."""
+    days = [publication_day(source.article.published) for source in sources]
+    return sorted(range(len(sources)), key=lambda i: (days[i] is None, days[i] or 0, i))
 
 
 @dataclass

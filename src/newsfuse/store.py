@@ -10,6 +10,7 @@ ingested later join the same stories they would have in one run.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -74,11 +75,25 @@ CREATE TABLE IF NOT EXISTS story_articles (
     arrived INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS story_articles_by_story ON story_articles (story_id, arrived);
+CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5(
+    article_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
+);
 CREATE TABLE IF NOT EXISTS term_documents (
     term TEXT PRIMARY KEY,
     documents INTEGER NOT NULL
 ) WITHOUT ROWID;
 """
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """An article matching a search: where the words were found, marked."""
+
+    article_id: str
+    path: str
+    title: str | None
+    story_id: str | None
+    snippet: tuple[tuple[str, bool], ...]  # (text, matched) pieces
 
 
 @dataclass(frozen=True)
@@ -91,6 +106,17 @@ class StoredStory:
     origins: int  # independent origins among its articles
     first_seen: str | None  # earliest and latest publication date of its articles
     last_seen: str | None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "sources": len(self.articles),
+            "independent_origins": self.origins,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "articles": [{"id": article_id, "path": path} for article_id, path in self.articles],
+        }
 
 
 class StoreError(Exception):
@@ -114,6 +140,7 @@ class Store:
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(_SCHEMA)
             self._check_version()
+            self._index_unsearchable()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot open the store: {error}") from error
 
@@ -128,6 +155,14 @@ class Store:
         elif row[0] != str(SCHEMA_VERSION):
             raise StoreError(
                 f"{self.path}: store schema {row[0]}, this newsfuse reads schema {SCHEMA_VERSION}"
+            )
+
+    def _index_unsearchable(self) -> None:
+        """Index the articles a store of an older newsfuse holds but cannot search yet."""
+        with self._db:
+            self._db.execute(
+                "INSERT INTO article_search SELECT id, COALESCE(title, ''), raw_text FROM articles"
+                " WHERE id NOT IN (SELECT article_id FROM article_search)"
             )
 
     def close(self) -> None:
@@ -165,6 +200,10 @@ class Store:
                 if cursor.rowcount:
                     added.append(article.id)
                     next_number += 1
+                    db.execute(
+                        "INSERT INTO article_search VALUES (?, ?, ?)",
+                        (article.id, article.title or "", article.raw_text),
+                    )
                 else:
                     existing.append(article.id)
         return AddResult(tuple(added), tuple(existing))
@@ -314,6 +353,22 @@ class Store:
         )
         return [_article_from_row(row) for row in rows]
 
+    def story_of(self, article_id: str) -> str | None:
+        row = self._db.execute(
+            "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def source_of(self, article_id: str) -> Source | None:
+        """An article as the stages left it in the store (cleaned and segmented)."""
+        article = self.article(article_id)
+        if article is None:
+            return None
+        row = self._db.execute(
+            "SELECT stages FROM cleaned WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return self.source(article, row[0]) if row else None
+
     def stories(self) -> list[StoredStory]:
         """Every story, the most recently seen first (undated ones last), then by id."""
         rows = self._db.execute(
@@ -333,6 +388,26 @@ class Store:
         return sorted(
             stories, key=lambda s: (s.last_seen is None, _descending(s.last_seen or ""), s.id)
         )
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Articles holding every word of `query` (full-text, best first). The words are
+        searched as words: FTS5's query syntax is not given to the user's text."""
+        terms = _SEARCH_WORD.findall(query)[:_SEARCH_TERMS]
+        if not terms:
+            return []
+        match = " ".join(f'"{term}"' for term in terms)
+        rows = self._db.execute(
+            "SELECT article_search.article_id, articles.path, articles.title, story_id,"
+            " snippet(article_search, 2, char(1), char(2), ' … ', 16)"
+            " FROM article_search JOIN articles ON articles.id = article_search.article_id"
+            " LEFT JOIN story_articles ON story_articles.article_id = articles.id"
+            " WHERE article_search MATCH ? ORDER BY rank, articles.added LIMIT ?",
+            (match, limit),
+        )
+        return [
+            SearchHit(article_id, path, title, story_id, _snippet_pieces(snippet))
+            for article_id, path, title, story_id, snippet in rows
+        ]
 
     def _meta_int(self, key: str) -> int:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -357,6 +432,20 @@ def _stored_story(
 
 
 _TITLE_CHARACTERS = 160
+_SEARCH_WORD = re.compile(r"\w+")
+_SEARCH_TERMS = 12
+_MATCH = re.compile("\x01([^\x02]*)\x02")
+
+
+def _snippet_pieces(snippet: str) -> tuple[tuple[str, bool], ...]:
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in _MATCH.finditer(snippet):
+        pieces.append((snippet[position : match.start()], False))
+        pieces.append((match.group(1), True))
+        position = match.end()
+    pieces.append((snippet[position:], False))
+    return tuple((text, marked) for text, marked in pieces if text)
 
 
 def _descending(text: str) -> tuple[int, ...]:

@@ -66,7 +66,7 @@ def _environment() -> jinja2.Environment:
 
 def render_html(brief: Brief) -> str:
     template = _environment().get_template("brief.html.j2")
-    stories = [_story_view(number, story) for number, story in enumerate(brief.stories, start=1)]
+    stories = [story_view(number, story) for number, story in enumerate(brief.stories, start=1)]
     sources = sum(len(story.sources) for story in brief.stories)
     heading = f"{counted(len(brief.stories), 'story', 'stories')} from {counted(sources, 'report')}"
     return template.render(
@@ -78,7 +78,7 @@ def _anchor(story_number: int, label: str, start: int) -> str:
     return f"story{story_number}-{label}-{start}"
 
 
-def _story_view(number: int, story: StoryBrief) -> dict[str, object]:
+def story_view(number: int, story: StoryBrief) -> dict[str, object]:
     labels = source_labels(story)
     spans: dict[str, list[tuple[int, int]]] = {source.id: [] for source in story.sources}
     for point in story.summary:

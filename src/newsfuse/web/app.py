@@ -1,0 +1,285 @@
+"""The web UI's pages and JSON API over a store: what each path answers, with no HTTP in it.
+
+  /                         the stories, most recently seen first, and a search box
+  /search?q=WORDS           full-text search of the articles (SQLite FTS5)
+  /story/ID                 the brief: every citation links to its span, marked in context
+  /story/ID/facts           facts by sources: which source supports, contradicts or is silent
+  /source/ARTICLE           the source's raw text with the removed furniture struck through
+  /diff/ARTICLE             a copy beside its origin, the words it changed marked
+  /api/stories              the stories (as `newsfuse stories --format json`)
+  /api/story/ID             the story's JSON brief (newsfuse.brief/1)
+  /api/search?q=WORDS       search results
+
+Everything from an article goes through the template engine's escaping, and pages carry a
+Content-Security-Policy that allows no script at all. A story's brief is made on its first
+view and kept while its articles stay the same.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import parse_qs, unquote
+
+import jinja2
+
+from newsfuse._version import __version__
+from newsfuse.models import Brief, Removal, StoryBrief
+from newsfuse.pipeline import brief_story
+from newsfuse.render import render_json
+from newsfuse.render.diff import word_diff
+from newsfuse.render.html import story_view
+from newsfuse.render.labels import relation_phrase, source_labels
+from newsfuse.store import Store, StoreError
+
+HTML = "text/html; charset=utf-8"
+JSON = "application/json; charset=utf-8"
+# Longer texts are compared in their first this many characters: a diff costs the square.
+_DIFF_CHARACTERS = 60_000
+_QUERY_CHARACTERS = 200
+_KEPT_BRIEFS = 64
+
+
+@dataclass(frozen=True)
+class Page:
+    status: int
+    content_type: str
+    body: bytes
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.PackageLoader("newsfuse.web", "templates"),
+                jinja2.PackageLoader("newsfuse.render", "templates"),
+            ]
+        ),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+class NotFoundError(Exception):
+    """The path names nothing in the store."""
+
+
+class App:
+    """Answers GET requests for one store. Each request opens the store anew (SQLite
+    connections stay in their thread); briefs are kept across requests."""
+
+    def __init__(self, store_path: str | Path) -> None:
+        self.store_path = str(store_path)
+        Store(self.store_path).close()  # fails now, not on the first request
+        self._briefs: OrderedDict[tuple[str, ...], StoryBrief] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, path: str, query: str = "") -> Page:
+        parameters = {key: values[0] for key, values in parse_qs(query).items()}
+        parts = [unquote(part) for part in path.strip("/").split("/")] if path.strip("/") else []
+        try:
+            with Store(self.store_path) as store:
+                return self._route(store, parts, parameters)
+        except NotFoundError as missing:
+            return self._error(404, str(missing) or "nothing here")
+        except StoreError as error:
+            return self._error(500, str(error))
+
+    def _route(self, store: Store, parts: list[str], parameters: dict[str, str]) -> Page:
+        routes: dict[tuple[str, ...], Callable[[], Page]] = {
+            (): lambda: self._stories(store),
+            ("search",): lambda: self._search(store, parameters.get("q", "")),
+            ("api", "stories"): lambda: _json([s.to_json() for s in store.stories()]),
+            ("api", "search"): lambda: self._api_search(store, parameters.get("q", "")),
+        }
+        if tuple(parts) in routes:
+            return routes[tuple(parts)]()
+        match parts:
+            case ["story", story_id]:
+                return self._story(store, story_id)
+            case ["story", story_id, "facts"]:
+                return self._facts(store, story_id)
+            case ["source", article_id]:
+                return self._source(store, article_id)
+            case ["diff", article_id]:
+                return self._diff(store, article_id)
+            case ["api", "story", story_id]:
+                brief = self.brief_of(store, story_id)
+                return Page(200, JSON, render_json(Brief(stories=(brief,))).encode())
+        raise NotFoundError("no such page")
+
+    # Briefs
+
+    def brief_of(self, store: Store, story_id: str) -> StoryBrief:
+        articles = store.story_articles(story_id)
+        if not articles:
+            raise NotFoundError(f"no story {story_id}")
+        key = (story_id, *(article.id for article in articles))
+        with self._lock:
+            if key in self._briefs:
+                self._briefs.move_to_end(key)
+                return self._briefs[key]
+        [brief] = brief_story(story_id, store).stories
+        with self._lock:
+            self._briefs[key] = brief
+            while len(self._briefs) > _KEPT_BRIEFS:
+                self._briefs.popitem(last=False)
+        return brief
+
+    # Pages
+
+    def _stories(self, store: Store) -> Page:
+        return self._page("stories.html.j2", title="Stories", stories=store.stories())
+
+    def _search(self, store: Store, query: str) -> Page:
+        query = query[:_QUERY_CHARACTERS]
+        hits = store.search(query) if query.strip() else []
+        return self._page("search.html.j2", title=f"Search: {query}", query=query, hits=hits)
+
+    def _api_search(self, store: Store, query: str) -> Page:
+        hits = store.search(query[:_QUERY_CHARACTERS])
+        return _json(
+            [
+                {
+                    "article": hit.article_id,
+                    "path": hit.path,
+                    "title": hit.title,
+                    "story": hit.story_id,
+                    "snippet": "".join(text for text, _ in hit.snippet),
+                }
+                for hit in hits
+            ]
+        )
+
+    def _story(self, store: Store, story_id: str) -> Page:
+        brief = self.brief_of(store, story_id)
+        labels = source_labels(brief)
+        copies = [s for s in brief.sources if s.provenance and s.provenance.origin != s.id]
+        return self._page(
+            "story.html.j2",
+            title=brief.title,
+            view=story_view(1, brief),
+            labels=labels,
+            copies=copies,
+        )
+
+    def _facts(self, store: Store, story_id: str) -> Page:
+        brief = self.brief_of(store, story_id)
+        labels = source_labels(brief)
+        return self._page(
+            "facts.html.j2",
+            title=f"Facts by source: {brief.title}",
+            brief=brief,
+            labels=labels,
+            rows=fact_rows(brief),
+        )
+
+    def _source(self, store: Store, article_id: str) -> Page:
+        source = store.source_of(article_id)
+        if source is None:
+            raise NotFoundError(f"no article {article_id}")
+        return self._page(
+            "source.html.j2",
+            title=source.article.title or source.article.path,
+            source=source,
+            story_id=store.story_of(article_id),
+            pieces=struck_pieces(source.article.raw_text, source.clean.removals),
+        )
+
+    def _diff(self, store: Store, article_id: str) -> Page:
+        story_id = store.story_of(article_id)
+        if story_id is None:
+            raise NotFoundError(f"no article {article_id} in a story")
+        brief = self.brief_of(store, story_id)
+        by_id = {source.id: source for source in brief.sources}
+        copy = by_id.get(article_id)
+        origin_id = copy.provenance.origin if copy and copy.provenance else None
+        if copy is None or origin_id is None or origin_id == copy.id or origin_id not in by_id:
+            raise NotFoundError(f"article {article_id} is not a copy of another source")
+        origin = by_id[origin_id]
+        labels = source_labels(brief)
+        before, after = word_diff(
+            origin.clean.text[:_DIFF_CHARACTERS], copy.clean.text[:_DIFF_CHARACTERS]
+        )
+        return self._page(
+            "diff.html.j2",
+            title=f"{copy.article.title or copy.article.path}: what it changed",
+            story_id=story_id,
+            origin=origin,
+            copy=copy,
+            relation=relation_phrase(copy, labels),
+            labels=labels,
+            before=before,
+            after=after,
+            cut=max(len(origin.clean.text), len(copy.clean.text)) > _DIFF_CHARACTERS,
+        )
+
+    def _page(self, template: str, **values: object) -> Page:
+        html = _environment().get_template(template).render(generator=_GENERATOR, **values)
+        return Page(200, HTML, html.encode())
+
+    def _error(self, status: int, message: str) -> Page:
+        page = self._page("error.html.j2", title="Not found", message=message)
+        return Page(status, page.content_type, page.body)
+
+
+_GENERATOR = f"newsfuse {__version__}"
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """One statement of a story and where each source stands on it."""
+
+    text: str
+    kind: str  # "fact", or the kind of the conflict
+    stands: tuple[str, ...]  # per source, in story order: supports, contradicts or silent
+
+
+def fact_rows(brief: StoryBrief) -> list[FactRow]:
+    """Facts by sources: a fact's citing sources support it; of a disputed point, the
+    sources of the first version support it and those of the other contradict it."""
+    order = [source.id for source in brief.sources]
+    rows = []
+    for fact in brief.facts:
+        cited = {citation.source for citation in fact.citations}
+        stands = tuple("supports" if s in cited else "silent" for s in order)
+        rows.append(FactRow(fact.text, "fact", stands))
+    for conflict in brief.conflicts:
+        first, second = (
+            {citation.source for citation in side.citations} for side in conflict.sides
+        )
+        stands = tuple(
+            "supports" if s in first else "contradicts" if s in second else "silent" for s in order
+        )
+        kind = "update" if conflict.update else conflict.kind
+        rows.append(FactRow(f"{conflict.sides[0].says}: {conflict.sides[0].text}", kind, stands))
+    return rows
+
+
+def struck_pieces(raw: str, removals: tuple[Removal, ...]) -> list[tuple[str, str | None]]:
+    """The raw text cut into (text, reason) pieces: the reason it was removed, or None."""
+    pieces: list[tuple[str, str | None]] = []
+    position = 0
+    for removal in sorted(removals, key=lambda r: (r.start, r.end)):
+        start, end = max(removal.start, position), min(removal.end, len(raw))
+        if start >= end:
+            continue
+        if start > position:
+            pieces.append((raw[position:start], None))
+        pieces.append((raw[start:end], removal.reason))
+        position = end
+    if position < len(raw):
+        pieces.append((raw[position:], None))
+    return pieces
+
+
+def _json(value: object) -> Page:
+    return Page(200, JSON, json.dumps(value, ensure_ascii=False, indent=2).encode())

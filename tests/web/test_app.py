@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import json
+
+from newsfuse.models import Removal
+from newsfuse.web import App
+from newsfuse.web.app import fact_rows, struck_pieces
+
+from .conftest import story_id_with
+
+SEEDS = "Russia"
+EXAMPLE = "Alder Bay"
+
+
+def test_the_story_list_links_every_story(web_app: App) -> None:
+    page = web_app.get("/")
+    assert page.status == 200
+    html = page.body.decode()
+    for story_id in json_of(web_app, "/api/stories"):
+        assert f'href="/story/{story_id["id"]}"' in html
+
+
+def json_of(app: App, path: str, query: str = "") -> list[dict[str, object]]:
+    page = app.get(path, query)
+    assert page.status == 200 and page.content_type.startswith("application/json")
+    found = json.loads(page.body)
+    assert isinstance(found, list)
+    return found
+
+
+def test_the_api_gives_the_json_brief_of_a_story(web_app: App) -> None:
+    story_id = story_id_with(web_app, EXAMPLE)
+    page = web_app.get(f"/api/story/{story_id}")
+    brief = json.loads(page.body)
+    assert brief["schema"] == "newsfuse.brief/1"
+    [story] = brief["stories"]
+    assert story["id"] == story_id and len(story["sources"]) == 6
+
+
+def test_search_finds_words_and_ignores_query_syntax(web_app: App) -> None:
+    hits = json_of(web_app, "/api/search", "q=troops%20Biden")
+    assert hits and all(hit["story"] for hit in hits)
+    assert json_of(web_app, "/api/search", "q=%22%3B%20DROP%20TABLE%20articles%3B%20--") == []
+    assert web_app.get("/search", "q=NEAR(troops%20OR%20*)").status == 200
+    assert web_app.get("/search", "q=" + "x" * 10_000).status == 200
+
+
+def test_unknown_things_are_not_found(web_app: App) -> None:
+    for path in ("/story/nope", "/source/nope", "/diff/nope", "/api/story/nope", "/etc/passwd"):
+        assert web_app.get(path).status == 404, path
+    from newsfuse.store import Store
+
+    with Store(web_app.store_path) as store:
+        brief = web_app.brief_of(store, story_id_with(web_app, EXAMPLE))
+    originals = [s for s in brief.sources if s.provenance and s.provenance.origin == s.id]
+    copies = [s for s in brief.sources if s.provenance and s.provenance.origin != s.id]
+    assert originals and copies
+    assert web_app.get(f"/diff/{originals[0].id}").status == 404  # not a copy
+    assert web_app.get(f"/diff/{copies[0].id}").status == 200
+
+
+def test_hostile_text_is_escaped_on_every_page(web_app: App) -> None:
+    story_id = story_id_with(web_app, "Ship strikes bridge")
+    pages = [web_app.get("/"), web_app.get(f"/story/{story_id}"), web_app.get("/search", "q=alert")]
+    [hit] = [h for h in json_of(web_app, "/api/search", "q=onerror") if h["story"] == story_id]
+    pages.append(web_app.get(f"/source/{hit['article']}"))
+    for page in pages:
+        html = page.body.decode()
+        assert "<script>" not in html and "<img" not in html
+        assert "&lt;script&gt;" in html or "&lt;img" in html
+
+
+def test_struck_pieces_cover_the_raw_text_once() -> None:
+    raw = "Share this! Real text. Read more"
+    removals = (Removal(0, 12, "share prompt"), Removal(23, 32, "read more"), Removal(5, 8, "x"))
+    pieces = struck_pieces(raw, removals)
+    assert "".join(text for text, _ in pieces) == raw
+    assert pieces == [
+        ("Share this! ", "share prompt"),
+        ("Real text. ", None),
+        ("Read more", "read more"),
+    ]
+
+
+def test_fact_rows_say_who_supports_contradicts_or_is_silent(web_app: App) -> None:
+    from newsfuse.store import Store
+
+    with Store(web_app.store_path) as store:
+        brief = web_app.brief_of(store, story_id_with(web_app, SEEDS))
+    rows = fact_rows(brief)
+    assert len(rows) == len(brief.facts) + len(brief.conflicts)
+    assert all(len(row.stands) == len(brief.sources) for row in rows)
+    disputed = [row for row in rows if row.kind != "fact"]
+    assert disputed and all("contradicts" in row.stands for row in disputed)
