@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsfuse._version import __version__
+from newsfuse.ingest import Limits
+from newsfuse.ingest.fetch import FetchPolicy
 from newsfuse.models import Brief
 from newsfuse.pipeline import BriefOptions, IngestReport, brief_paths, brief_story, ingest_paths
 from newsfuse.render import FORMATS, render
@@ -98,6 +100,31 @@ def _add_ingest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--db", default=DEFAULT_STORE, metavar="PATH", help=f"the store (default: {DEFAULT_STORE})"
     )
     ingest.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs")
+    _add_allow_host(ingest)
+
+
+def _add_allow_host(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        type=_host_and_port,
+        metavar="HOST:PORT",
+        help="fetch from this host and port although it is not a public address (an intranet"
+        " or test server); repeatable. Private, loopback and link-local addresses are refused"
+        " otherwise, redirects included",
+    )
+
+
+def _host_and_port(value: str) -> str:
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit():
+        raise argparse.ArgumentTypeError("give HOST:PORT, such as intranet.example:8080")
+    return value.lower()
+
+
+def _limits(arguments: argparse.Namespace) -> Limits:
+    return Limits(fetch=FetchPolicy(allowed_hosts=frozenset(arguments.allow_host)))
 
 
 def _add_stories(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -157,6 +184,7 @@ def _add_brief_options(command: argparse.ArgumentParser) -> None:
         help="fill each story's key points up to about N words instead of a number of points",
     )
     command.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs")
+    _add_allow_host(command)
 
 
 def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -221,7 +249,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _brief(arguments: argparse.Namespace) -> int:
-    options = BriefOptions(max_points=arguments.max_points, max_words=arguments.max_words)
+    options = BriefOptions(
+        max_points=arguments.max_points,
+        max_words=arguments.max_words,
+        limits=_limits(arguments),
+    )
     if arguments.story:
         with Store(arguments.db) as store:
             brief = brief_story(arguments.story, store, options)
@@ -249,7 +281,11 @@ def _batch(arguments: argparse.Namespace) -> int:
     if importlib.util.find_spec("dask") is None:
         _say("batch runs on Dask, which is not installed: pip install 'newsfuse[batch]'")
         return EXIT_FAILED
-    options = BriefOptions(max_points=arguments.max_points, max_words=arguments.max_words)
+    options = BriefOptions(
+        max_points=arguments.max_points,
+        max_words=arguments.max_words,
+        limits=_limits(arguments),
+    )
     with dask_runner(arguments.scheduler, arguments.workers) as runner:
         if arguments.db:
             with Store(arguments.db) as store:
@@ -287,7 +323,7 @@ def _report_problems(brief: Brief | IngestReport) -> None:
 
 def _ingest(arguments: argparse.Namespace) -> int:
     with Store(arguments.db) as store:
-        report = ingest_paths(arguments.paths, store)
+        report = ingest_paths(arguments.paths, store, _limits(arguments))
     if not arguments.quiet:
         _report_problems(report)
     stories = {story_id for _, story_id in report.assignments}

@@ -38,7 +38,7 @@ def test_globs_missing_paths_and_unsupported_types(tmp_path: Path) -> None:
         "one.txt",
         "!no such file or folder",
         "!the pattern matches no files",
-        "!unsupported file type '.png' (reads .txt, .md, .markdown, .html, .htm, .json, .jsonl, .ndjson, .warc, .warc.gz)",
+        "!unsupported file type '.png' (reads .txt, .md, .markdown, .html, .htm, .json, .jsonl, .ndjson, .warc, .warc.gz, .rss, .atom, .opml, .xml)",
     ]
 
 

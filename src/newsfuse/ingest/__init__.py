@@ -1,8 +1,9 @@
 """Ingest: read reports from files, folders and glob patterns into `Article` records.
 
-Readers by file type: `.txt`, `.md`, `.html`/`.htm`, `.json`, `.jsonl`, and crawl archives
-`.warc`/`.warc.gz`. A file or record that cannot be read becomes a `Rejection` naming it and
-the reason; the rest go on.
+Readers by file type: `.txt`, `.md`, `.html`/`.htm`, `.json`, `.jsonl`, crawl archives
+`.warc`/`.warc.gz`, feeds and OPML lists (`.rss`, `.atom`, `.xml`, `.opml`, whose items are
+fetched); and http(s) URLs of pages, feeds or OPML lists. A file, record or URL that cannot
+be read becomes a `Rejection` naming it and the reason; the rest go on.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from newsfuse.ingest.files import (
+    FEED_SUFFIXES,
     SUPPORTED_SUFFIXES,
     InputFile,
     Limits,
+    UrlInput,
     decode,
     expand,
     is_warc,
@@ -22,6 +25,7 @@ from newsfuse.ingest.files import (
 from newsfuse.ingest.html import NoArticleTextError, read_html
 from newsfuse.ingest.metadata import ArticleFields, complete
 from newsfuse.ingest.records import read_json, read_json_lines
+from newsfuse.ingest.remote import read_document, read_url
 from newsfuse.ingest.text import read_markdown, read_plain_text
 from newsfuse.ingest.warc import read_warc
 from newsfuse.models import Article, Duplicate, Rejection
@@ -31,6 +35,7 @@ __all__ = [
     "IngestResult",
     "InputFile",
     "Limits",
+    "UrlInput",
     "collect",
     "expand",
     "read_inputs",
@@ -52,9 +57,13 @@ def read_inputs(paths: list[str], limits: Limits | None = None) -> IngestResult:
     return collect(read_item(item, limits) for item in expand(paths))
 
 
-def read_item(item: InputFile | Rejection, limits: Limits) -> list[Article | Rejection]:
-    """What one input file holds (a path that named nothing usable stays a rejection)."""
-    return [item] if isinstance(item, Rejection) else list(_read_file(item, limits))
+def read_item(item: InputFile | UrlInput | Rejection, limits: Limits) -> list[Article | Rejection]:
+    """What one input holds (a path that named nothing usable stays a rejection)."""
+    if isinstance(item, Rejection):
+        return [item]
+    if isinstance(item, UrlInput):
+        return [_finish(result, limits) for result in read_url(item.url, limits.fetch)]
+    return list(_read_file(item, limits))
 
 
 def collect(results: Iterable[list[Article | Rejection]]) -> IngestResult:
@@ -87,6 +96,10 @@ def _read_file(item: InputFile, limits: Limits) -> Iterator[Article | Rejection]
             yield _finish(result, limits)
         return
     data = read_bytes(item, limits)
+    if item.path.suffix.lower() in FEED_SUFFIXES and not isinstance(data, Rejection):
+        for result in read_document(item.shown_as, data, limits.fetch):
+            yield _finish(result, limits)
+        return
     text = data if isinstance(data, Rejection) else decode(data, item.shown_as)
     if isinstance(text, Rejection):
         yield text

@@ -5,15 +5,19 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsfuse.ingest.fetch import FetchPolicy
 from newsfuse.language import identify
 from newsfuse.models import Rejection
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson")
 # Crawl archives, read record by record (ingest/warc.py): no file size limit applies.
 WARC_ENDINGS = (".warc", ".warc.gz")
+# Feeds and OPML lists of feeds on disk: their items are fetched (ingest/remote.py).
+FEED_SUFFIXES = (".rss", ".atom", ".opml", ".xml")
+_URL_SCHEMES = ("http://", "https://")
 _GLOB_CHARACTERS = frozenset("*?[")
 
 
@@ -24,6 +28,7 @@ class Limits:
     max_file_bytes: int = 64 * 1024 * 1024
     max_article_characters: int = 2_000_000
     max_record_bytes: int = 16 * 1024 * 1024
+    fetch: FetchPolicy = field(default_factory=FetchPolicy)
 
 
 @dataclass(frozen=True)
@@ -32,11 +37,28 @@ class InputFile:
     shown_as: str  # the path as the user will recognise it in messages
 
 
-def expand(paths: list[str]) -> Iterator[InputFile | Rejection]:
+@dataclass(frozen=True)
+class UrlInput:
+    """An http(s) URL the user gave: an article page, a feed or an OPML list."""
+
+    url: str
+
+
+def is_url(given: str) -> bool:
+    return given.lower().startswith(_URL_SCHEMES)
+
+
+def expand(paths: list[str]) -> Iterator[InputFile | UrlInput | Rejection]:
     """The files behind `paths` (files, folders searched recursively, glob patterns), in a
     stable order, each once; a path that names nothing usable becomes a `Rejection`."""
     seen: set[Path] = set()
+    urls: set[str] = set()
     for given in paths:
+        if is_url(given):
+            if given not in urls:
+                urls.add(given)
+                yield UrlInput(given)
+            continue
         for item in _expand_one(given):
             if isinstance(item, Rejection):
                 yield item
@@ -77,9 +99,9 @@ def _walk(folder: Path) -> Iterator[InputFile | Rejection]:
 
 def _supported(item: InputFile) -> InputFile | Rejection:
     suffix = item.path.suffix.lower()
-    if suffix in SUPPORTED_SUFFIXES or is_warc(item.path):
+    if suffix in SUPPORTED_SUFFIXES or suffix in FEED_SUFFIXES or is_warc(item.path):
         return item
-    kinds = ", ".join((*SUPPORTED_SUFFIXES, *WARC_ENDINGS))
+    kinds = ", ".join((*SUPPORTED_SUFFIXES, *WARC_ENDINGS, *FEED_SUFFIXES))
     return Rejection(item.shown_as, f"unsupported file type {suffix or '(none)'!r} (reads {kinds})")
 
 
