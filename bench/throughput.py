@@ -27,6 +27,7 @@ import json
 import random
 import re
 import resource
+import sys
 import tempfile
 import time
 import zlib
@@ -41,7 +42,7 @@ from typing import Any, TypeVar
 from _harness import peak_rss_mb, save, table
 from stages import clusters
 
-from newsfuse import pipeline
+from newsfuse import pipeline, progress
 from newsfuse.batch import dask_runner
 from newsfuse.embed import default_encoder
 from newsfuse.ingest import Limits, collect, expand, read_item
@@ -242,6 +243,8 @@ def main() -> None:
     parser.add_argument("--modes", default="single,dask")
     arguments = parser.parse_args()
     default_encoder()
+    if sys.stderr.isatty():
+        progress.enable(sys.stderr)
     results: dict[str, Any] = {"runs": []}
     rows = []
     for size in (int(s) for s in arguments.sizes.split(",")):

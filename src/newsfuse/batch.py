@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 
+from newsfuse import progress
 from newsfuse.ingest import Limits, collect, expand, read_item
 from newsfuse.models import Brief
 from newsfuse.pipeline import BriefOptions, brief_ingested
@@ -54,7 +55,26 @@ class DaskRunner:
         # graph (a graph of hundreds of MiB stalls the scheduler).
         scattered = self.client.scatter(chunks)
         futures = self.client.map(partial(_apply, function), scattered, pure=False)
+        stream = progress.active()
+        if stream is not None:  # drawn as chunks finish, in whatever order they do
+            bar = progress.Bar(stream, _LABELS.get(_name(function), "work"), len(items))
+            for future in distributed().as_completed(futures):
+                bar.advance(len(chunks[futures.index(future)]))
+            bar.finish()
         return [result for chunk in self.client.gather(futures) for result in chunk]
+
+
+_LABELS = {"read_item": "read", "clean_and_segment": "clean", "story_brief": "brief"}
+
+
+def _name(function: Callable[..., object]) -> str:
+    inner = function.func if isinstance(function, partial) else function
+    return str(getattr(inner, "__name__", ""))
+
+
+def distributed() -> Any:
+    """dask.distributed, whose functions are untyped: taken as Any rather than typed by guess."""
+    return importlib.import_module("dask.distributed")
 
 
 def _apply(function: Callable[[_Item], _Result], chunk: list[_Item]) -> list[_Result]:
@@ -65,23 +85,21 @@ def _apply(function: Callable[[_Item], _Result], chunk: list[_Item]) -> list[_Re
 def dask_runner(scheduler: str = "local", workers: int = 2) -> Iterator[DaskRunner]:
     """A runner on a local cluster of `workers` processes ("local") or on the scheduler at
     an address."""
-    # dask.distributed's constructors are untyped: taken as Any rather than typed by guess.
-    distributed: Any = importlib.import_module("dask.distributed")
     if scheduler == "local":
         # One thread a worker: the models inside already use the cores they are given.
         with (
-            distributed.LocalCluster(
+            distributed().LocalCluster(
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=":0",  # any free port: never clash with another cluster
                 silence_logs=40,
             ) as cluster,
-            distributed.Client(cluster) as client,
+            distributed().Client(cluster) as client,
         ):
             yield DaskRunner(client)
     else:
-        with distributed.Client(scheduler, timeout="30s") as client:
+        with distributed().Client(scheduler, timeout="30s") as client:
             yield DaskRunner(client)
 
 

@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from newsfuse import progress
 from newsfuse._version import __version__
 from newsfuse.ingest import Limits
 from newsfuse.ingest.fetch import FetchPolicy
@@ -231,6 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("brief: give either PATHs or --story ID (with --db)")
     if arguments.command == "brief" and arguments.story and not arguments.db:
         parser.error("brief: --story needs the store it is in: --db PATH")
+    if not getattr(arguments, "quiet", False) and sys.stderr.isatty():
+        progress.enable(sys.stderr)
     commands = {
         "brief": _brief,
         "ingest": _ingest,
@@ -246,6 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         _say(f"{error.filename or ''}: {error.strerror or error}")
         return EXIT_FAILED
+    finally:
+        progress.enable(None)
 
 
 def _brief(arguments: argparse.Namespace) -> int:

@@ -38,6 +38,7 @@ from newsfuse.embed import Encoder, RememberingEncoder, default_encoder
 from newsfuse.extract.story import extract_story
 from newsfuse.ingest import IngestResult, Limits, read_inputs
 from newsfuse.models import Article, Brief, Duplicate, Rejection, Source, Story, StoryBrief
+from newsfuse.progress import steps
 from newsfuse.provenance import analyse
 from newsfuse.segment import segment
 from newsfuse.store import Store, StoreError
@@ -88,7 +89,7 @@ def _prepared(
     """Every article cleaned and segmented: read back from the store, or made (by the runner
     when there is one) and kept there."""
     if runner is None:
-        return [prepare(article, store) for article in articles]
+        return [prepare(article, store) for article in steps("clean", articles)]
     stored = {a.id: s for a in articles if store and (s := store.source(a, STAGES)) is not None}
     missing = [article for article in articles if article.id not in stored]
     for source in runner(clean_and_segment, missing):
@@ -141,7 +142,7 @@ def brief_ingested(
     analysed = analyse([source for source in sources if source.sentences], encoder)
     stories = cluster(analysed)
     if runner is None:
-        briefs = [story_brief(story, options, encoder) for story in stories]
+        briefs = [story_brief(story, options, encoder) for story in steps("brief", stories)]
     else:  # each worker encodes with its own model: the vectors are the same bit for bit
         briefs = runner(partial(story_brief, options=options), stories)
     return Brief(
@@ -172,19 +173,21 @@ def ingest_paths(
     counted again."""
     ingested = read_inputs(list(paths), limits or Limits())
     added = store.add_articles(ingested.articles)
-    sources = [prepare(article, store) for article in store.unclustered_articles()]
+    sources = [prepare(a, store) for a in steps("clean", store.unclustered_articles())]
     empty = tuple(_no_text(source) for source in sources if not source.sentences)
     sources = [source for source in sources if source.sentences]
     clusterer = store.clusterer(STORY_SIMILARITY)
     known = set(clusterer.stories)
     assignments = []
-    for position in arrival_order(sources):
+    for position in steps("assign to stories", arrival_order(sources)):
         source = sources[position]
         story_id = clusterer.assign(source.id, source_terms(source), source.article.published)
         assignments.append((source.id, story_id))
     store.save_clustering(clusterer, assignments)
     changed = sorted({story_id for _, story_id in assignments})
-    store.set_origins({story_id: _origins(store, story_id, encoder) for story_id in changed})
+    store.set_origins(
+        {story_id: _origins(store, story_id, encoder) for story_id in steps("origins", changed)}
+    )
     return IngestReport(
         added=len(added.added),
         already_stored=len(added.already_stored),
