@@ -46,3 +46,15 @@ def test_a_broken_page_answers_500_and_the_server_goes_on(
     monkeypatch.setattr(App, "get", broken)
     assert _fetch(base_url + "/broken")[0] == 500
     assert _fetch(base_url + "/")[0] == 200
+
+
+def test_requests_naming_another_host_are_refused(base_url: str) -> None:
+    request = urllib.request.Request(base_url + "/api/stories", headers={"Host": "evil.example"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 421
+    port = base_url.rsplit(":", 1)[1]
+    for name in (f"localhost:{port}", f"127.0.0.1:{port}"):
+        request = urllib.request.Request(base_url + "/", headers={"Host": name})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            assert answer.status == 200

@@ -1,12 +1,15 @@
 """`newsfuse serve`: the web UI on a real HTTP server (standard library, one thread a request).
 
 It listens on the loopback address unless told otherwise: the store may hold what a user
-would not publish. Only GET and HEAD are answered; every response says not to sniff types,
-not to be framed, and to run no script.
+would not publish. On the loopback address it answers only requests naming it as their
+host, so a web page elsewhere cannot read the store through a name rebound to 127.0.0.1.
+Only GET and HEAD are answered; every response says not to sniff types, not to be framed,
+and to run no script.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import sys
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -36,6 +39,8 @@ def _answered(app: App, path: str) -> Page:
 def make_server(app: App, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
     """A server answering for `app`; port 0 takes any free port (see `server_address`)."""
 
+    names: set[str] = set()
+
     class Handler(BaseHTTPRequestHandler):
         server_version = "newsfuse"
         sys_version = ""
@@ -47,7 +52,9 @@ def make_server(app: App, host: str = "127.0.0.1", port: int = 8000) -> Threadin
             self._answer(send_body=False)
 
         def _answer(self, send_body: bool) -> None:
-            if len(self.path) > _LONGEST_PATH:
+            if names and (self.headers.get("Host") or "").lower() not in names:
+                page = Page(421, "text/plain; charset=utf-8", b"not a name of this server\n")
+            elif len(self.path) > _LONGEST_PATH:
                 page = Page(414, "text/plain; charset=utf-8", b"path too long\n")
             else:
                 page = _answered(app, self.path)
@@ -65,4 +72,14 @@ def make_server(app: App, host: str = "127.0.0.1", port: int = 8000) -> Threadin
 
     server = ThreadingHTTPServer((host, port), Handler)
     server.daemon_threads = True
+    if _is_loopback(host):
+        bound = server.server_address[1]
+        names.update(f"{name}:{bound}" for name in ("127.0.0.1", "localhost", "[::1]", host))
     return server
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
