@@ -70,3 +70,12 @@ def test_decoding_handles_boms_legacy_encodings_and_binary() -> None:
     assert isinstance(empty, Rejection) and empty.reason == "empty file"
     binary = decode(b"\x00\x01\x02PK\x03\x04" * 50, "f")
     assert isinstance(binary, Rejection)
+
+
+def test_a_legacy_encoding_keeps_words_in_one_script() -> None:
+    from newsfuse.ingest.files import decode
+
+    latin = "Mayor Tobias Renné said the bridge would stay closed for six weeks.".encode("latin-1")
+    assert "Renné" in str(decode(latin, "a.txt"))
+    russian = "Мэр сказал, что мост будет закрыт шесть недель.".encode("cp1251")
+    assert "Мэр сказал" in str(decode(russian, "b.txt"))

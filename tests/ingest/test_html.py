@@ -45,3 +45,11 @@ def test_a_page_without_text_is_refused() -> None:
 def test_html_fragments_become_paragraphs() -> None:
     text = html_to_text("<p>First paragraph here.</p><p>Second <b>one</b> here.</p>")
     assert text.split("\n") == ["First paragraph here.", "Second one here."]
+
+
+def test_text_nested_deeper_than_the_parser_reaches_is_still_read() -> None:
+    deep = "<div>" * 600 + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div>" * 600
+    page = f"<html><head><title>Deep</title><script>x()</script></head><body>{deep}</body></html>"
+    fields = read_html("deep.html", page)
+    assert fields.title == "Deep"
+    assert fields.raw_text.split("\n") == PARAGRAPHS

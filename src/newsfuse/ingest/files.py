@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import glob
 import os
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,7 +179,7 @@ _SAMPLE_BYTES = 4000
 
 def _guess_encoding(data: bytes) -> str | None:
     sample = data[:_SAMPLE_BYTES]
-    scored: list[tuple[float, int, str]] = []
+    scored: list[tuple[int, float, int, str]] = []
     for rank, encoding in enumerate(_candidate_encodings(data)):
         try:
             decoded = sample.decode(encoding)
@@ -185,13 +187,33 @@ def _guess_encoding(data: bytes) -> str | None:
             continue
         if not _mostly_text(decoded):
             continue
-        scored.append((-identify(decoded).probability, rank, encoding))
-    for _, _, encoding in sorted(scored):
+        # Words in one script first ("Renné", not "RennИ"), then how clearly it reads as
+        # a language: a lone letter barely moves the language score.
+        mixed = _mixed_script_words(decoded)
+        scored.append((mixed, -identify(decoded).probability, rank, encoding))
+    for *_, encoding in sorted(scored):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     return None
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _mixed_script_words(text: str) -> int:
+    """Words whose letters come from more than one script: what a wrong code page makes of
+    one accented letter in a word ("RennИ" for "Renné")."""
+    return sum(
+        1
+        for word in _WORD.findall(text)
+        if not word.isascii() and len({_script(char) for char in word}) > 1
+    )
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "UNKNOWN").split(" ")[0]
 
 
 def _candidate_encodings(data: bytes) -> list[str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 from newsfuse.dates import normalize_date
@@ -28,6 +30,16 @@ def read_html(path: str, html: str, url: str | None = None) -> ArticleFields:
     document = _extract(html, url)
     text = (document.get("text") or "").strip()
     if len(text.split()) < _MINIMUM_WORDS:
+        # libxml2 drops what is nested deeper than 256 elements, so trafilatura finds
+        # nothing in such a page; the standard parser has no depth limit.
+        collector = _collected(html)
+        document = {"text": _paragraphs(collector), "title": _clean("".join(collector.title))} | {
+            key: value
+            for key, value in document.items()
+            if key != "text" and isinstance(value, str) and value
+        }
+        text = document["text"]
+    if len(text.split()) < _MINIMUM_WORDS:
         raise NoArticleTextError("no article text found in the HTML")
     return ArticleFields(
         path=path,
@@ -51,9 +63,64 @@ def html_to_text(html: str) -> str:
     return str(lxml_html.fromstring(html).text_content()).strip()
 
 
+_BLOCKS = frozenset(
+    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section"}
+    | {"blockquote", "tr", "td", "main"}
+)
+_HIDDEN = frozenset({"script", "style", "noscript", "iframe", "template", "svg", "head"})
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[list[str]] = [[]]
+        self.hidden = 0
+        self.title: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self.hidden += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag in _BLOCKS:
+            self.paragraphs.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag == "title":
+            self.in_title = False
+        elif tag in _BLOCKS:
+            self.paragraphs.append([])
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.hidden:
+            self.paragraphs[-1].append(data)
+
+
+def _collected(html: str) -> _TextCollector:
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return collector
+
+
+def _paragraphs(collector: _TextCollector) -> str:
+    """The page's visible text, a paragraph a line, whatever its depth (no scripts, styles
+    or frames)."""
+    paragraphs = (" ".join("".join(part).split()) for part in collector.paragraphs)
+    return "\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
 def _extract(html: str, url: str | None) -> dict[str, Any]:
     import trafilatura
 
+    # Its complaints about broken pages would land among the user's messages; a page it
+    # cannot read is reported by newsfuse instead.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     document = trafilatura.bare_extraction(
         html,
         url=url,
