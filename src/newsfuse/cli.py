@@ -356,6 +356,10 @@ def _stories(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _count(number: int | None) -> str:
+    return "?" if number is None else str(number)
+
+
 def _story_line(story: StoredStory) -> str:
     seen = (
         f"{story.first_seen} .. {story.last_seen}"
@@ -364,7 +368,7 @@ def _story_line(story: StoredStory) -> str:
     )
     title = " ".join(story.title.split())  # one line, whatever the title holds
     return (
-        f"{story.id}  {len(story.articles):>3} sources  {story.origins:>3} independent"
+        f"{story.id}  {len(story.articles):>3} sources  {_count(story.origins):>3} independent"
         f"  {seen}  {title}"
     )
 

@@ -185,8 +185,13 @@ def ingest_paths(
         assignments.append((source.id, story_id))
     store.save_clustering(clusterer, assignments)
     changed = sorted({story_id for _, story_id in assignments})
+    # A run stopped before counting leaves stories uncounted: counted now.
+    uncounted = sorted(set(store.uncounted_stories()) - set(changed))
     store.set_origins(
-        {story_id: _origins(store, story_id, encoder) for story_id in steps("origins", changed)}
+        {
+            story_id: _origins(store, story_id, encoder)
+            for story_id in steps("origins", [*changed, *uncounted])
+        }
     )
     return IngestReport(
         added=len(added.added),

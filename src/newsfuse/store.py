@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS stories (
     touched INTEGER NOT NULL,
     open INTEGER NOT NULL,
     centroid TEXT NOT NULL,
-    origins INTEGER NOT NULL
+    origins INTEGER  -- NULL until counted for the story's latest articles
 );
 CREATE TABLE IF NOT EXISTS story_articles (
     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
@@ -103,7 +103,7 @@ class StoredStory:
     id: str
     title: str
     articles: tuple[tuple[str, str], ...]
-    origins: int  # independent origins among its articles
+    origins: int | None  # independent origins among its articles (None: not counted yet)
     first_seen: str | None  # earliest and latest publication date of its articles
     last_seen: str | None
 
@@ -304,7 +304,7 @@ class Store:
             for story, still_open in [*stories, *((story, False) for story in clusterer.closed)]:
                 db.execute(
                     "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                    " COALESCE((SELECT origins FROM stories WHERE id = ?), 1))",
+                    " (SELECT origins FROM stories WHERE id = ?))",
                     (
                         story.id,
                         story.opened,
@@ -320,6 +320,12 @@ class Store:
             arrived = int(
                 db.execute("SELECT COALESCE(MAX(arrived), 0) FROM story_articles").fetchone()[0]
             )
+            # Stories that gained articles are counted again (set_origins); until then, and
+            # should the run stop before, they say they are not counted.
+            db.executemany(
+                "UPDATE stories SET origins = NULL WHERE id = ?",
+                {(story_id,) for _, story_id in assignments},
+            )
             db.executemany(
                 "INSERT INTO story_articles VALUES (?, ?, ?)",
                 (
@@ -327,6 +333,11 @@ class Store:
                     for number, (article_id, story_id) in enumerate(assignments, start=1)
                 ),
             )
+
+    def uncounted_stories(self) -> list[str]:
+        """Stories whose independent origins were not counted since they last changed."""
+        rows = self._db.execute("SELECT id FROM stories WHERE origins IS NULL ORDER BY id")
+        return [str(row[0]) for row in rows]
 
     def set_origins(self, origins: Mapping[str, int]) -> None:
         """Keep how many independent origins each of these stories has."""
@@ -378,7 +389,7 @@ class Store:
             " JOIN stories ON stories.id = story_articles.story_id ORDER BY arrived"
         )
         members: dict[str, list[tuple[str, str, str | None, str | None]]] = {}
-        origins: dict[str, int] = {}
+        origins: dict[str, int | None] = {}
         for story_id, article_id, path, title, published, count in rows:
             members.setdefault(story_id, []).append((article_id, path, title, published))
             origins[story_id] = count
@@ -415,7 +426,7 @@ class Store:
 
 
 def _stored_story(
-    story_id: str, members: list[tuple[str, str, str | None, str | None]], origins: int
+    story_id: str, members: list[tuple[str, str, str | None, str | None]], origins: int | None
 ) -> StoredStory:
     dates = sorted(published for _, _, _, published in members if published)
     # The first title, or the opening line of an untitled first article.
