@@ -1,0 +1,84 @@
+"""Property tests over ingest, clean and segment (hypothesis), and the atheris target run for a
+bounded number of inputs: nothing raises, offsets stay inside their texts, and ingesting
+the same inputs again changes nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsfuse.clean import clean_article
+from newsfuse.ingest import Limits, read_text
+from newsfuse.models import Article
+from newsfuse.pipeline import ingest_paths
+from newsfuse.segment import segment
+from newsfuse.store import Store
+
+from .conftest import ROOT, WordHashEncoder
+
+# Text that looks like scraped news more often than random text would: words, markup, JSON
+# punctuation, quotes, line breaks and a few odd characters.
+_PIECES = st.sampled_from(
+    ["The ship", " hit the bridge", " on Monday.", "\n", "\n\n", '"', "“", "”", "<p>", "</p>",
+     "<div>", "<script>x()</script>", "{", "}", '"text": ', ",", "Read more", "Share", "·",
+     "—", "\u200b", "\x00", "\ufeff", "é", "Ж", "中文", "http://a.example/x", "  ", "\t", "1,234"]
+)  # fmt: skip
+_TEXTS = st.one_of(st.text(max_size=400), st.lists(_PIECES, max_size=60).map("".join))
+_SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".json", ".jsonl"])
+
+
+def _check(article: Article) -> None:
+    clean = clean_article(article)
+    for piece in clean.pieces:
+        raw = article.raw_text[piece.raw_start : piece.raw_start + piece.length]
+        assert raw == clean.text[piece.clean_start : piece.clean_start + piece.length]
+    for removal in clean.removals:
+        assert 0 <= removal.start <= removal.end <= len(article.raw_text)
+    for sentence in segment(clean):
+        assert 0 <= sentence.start < sentence.end <= len(clean.text)
+        assert clean.text[sentence.start : sentence.end] == sentence.text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS, _SUFFIXES)
+def test_any_text_read_as_any_type_is_cleaned_and_segmented_within_bounds(
+    text: str, suffix: str
+) -> None:
+    for result in read_text(f"fuzz{suffix}", text, suffix, Limits(max_article_characters=5000)):
+        if isinstance(result, Article):
+            _check(result)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_PIECES, min_size=3, max_size=40).map("".join), max_size=4))
+def test_ingesting_the_same_inputs_again_changes_nothing(texts: list[str]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        for number, text in enumerate(texts):
+            Path(folder, f"{number}.txt").write_text(text)
+        with Store(Path(folder, "news.db")) as store:
+            first = ingest_paths([folder], store, encoder=WordHashEncoder())
+            stories = [(s.id, s.articles) for s in store.stories()]
+            again = ingest_paths([folder], store, encoder=WordHashEncoder())
+            assert (again.added, again.assignments) == (0, ())
+            assert again.already_stored == first.added + first.already_stored
+            assert [(s.id, s.articles) for s in store.stories()] == stories
+
+
+def test_the_atheris_target_runs_clean_for_a_bounded_time(tmp_path: Path) -> None:
+    target = ROOT / "fuzz" / "fuzz_ingest.py"
+    run = subprocess.run(
+        [sys.executable, str(target), "-runs=4000", "-seed=1", f"-artifact_prefix={tmp_path}/"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "Done 4000 runs" in run.stderr
