@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from playwright import sync_api
 
 from newsfuse.web import App
 
+from ..conftest import EXAMPLES
 from .conftest import story_id_with
 
 CHROMIUM = "/usr/bin/chromium"
@@ -97,3 +99,44 @@ def test_the_facts_matrix_and_hostile_text_stay_inert(
     page.locator("ol.hits > li a").first.click()
     assert "<script>" in page.locator(".text").inner_text()
     assert page.evaluate("() => window.hostile") is None
+
+
+HOSTILE_MARKDOWN = """---
+title: '"><img src=x onerror="window.hostile=1"> Bridge closed'
+url: javascript:window.hostile=2
+---
+# Bridge <script>window.hostile = 3</script> closed
+
+A container ship drifted into the Alder Bay bridge on Monday and the city closed it.
+[Read the statement](javascript:window.hostile=4) said the mayor, <b onmouseover="window.hostile=5">hover</b>.
+"""
+
+
+def test_hostile_reports_stay_inert_in_the_html_brief(page: Any, tmp_path: Path) -> None:
+    from newsfuse.cli import main
+
+    (tmp_path / "hostile.md").write_text(HOSTILE_MARKDOWN)
+    target = tmp_path / "brief.html"
+    assert (
+        main(
+            [
+                "brief",
+                str(EXAMPLES),
+                str(tmp_path / "hostile.md"),
+                "--format",
+                "html",
+                "-o",
+                str(target),
+                "-q",
+            ]
+        )
+        == 0
+    )
+    page.goto(target.as_uri())
+    assert page.locator("script").count() == 0
+    assert page.locator("img").count() == 0
+    assert page.locator("a[href^='javascript:']").count() == 0
+    assert page.locator("[onerror], [onmouseover]").count() == 0
+    page.mouse.move(200, 200)
+    assert page.evaluate("() => window.hostile") is None
+    assert "onerror" in page.content()  # shown as text, escaped

@@ -58,3 +58,14 @@ def test_requests_naming_another_host_are_refused(base_url: str) -> None:
         request = urllib.request.Request(base_url + "/", headers={"Host": name})
         with urllib.request.urlopen(request, timeout=30) as answer:
             assert answer.status == 200
+
+
+def test_a_bounded_concurrent_load_gets_no_errors(base_url: str, web_app: App) -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from load import hammer, paths_to_visit
+
+    found = hammer(base_url, paths_to_visit(web_app), clients=8, seconds=3.0)
+    assert found["requests"] >= 16 and found["errors"] == 0
