@@ -2,12 +2,14 @@
 on a Dask local cluster (two worker processes), each stage timed, peak memory, growth.
 
 The corpus is made from the 570 Multi-News test articles (../shared/data): edition 0 is
-them as they are; each later edition reports "the same kinds of events on another day":
-published a day later, every capitalised word swapped for another of the corpus's
-capitalised words (by a hash of the word and the edition), every number shifted. So each
-edition is new stories with new names, not copies. A fifth of each edition is also
-reposted by an aggregator (the text with a credit line and a "Read more" tail), as crawls
-are. The corpus is written as JSON Lines files (1,000 articles each) and read from them.
+them as they are; each later edition is as many new stories, published a day later: every
+word of four letters or more is swapped for another word of about the same frequency in
+the corpus (a per-edition shuffle within bands of 40 words ranked by frequency, capitals
+kept) and every number shifted. So an edition keeps the corpus's word statistics, sentence
+shapes and lengths, but shares no story, name or wording with another edition: its articles
+are neither copies of earlier ones nor join their stories. A fifth of each edition is also
+reposted by an aggregator (the text with a "Read more" tail), as crawls are. The corpus is
+written as JSON Lines files (1,000 articles each) and read from them.
 
 Both runs go through `newsfuse.pipeline.brief_ingested`, the one through a runner in this
 process and the other through `newsfuse.batch.DaskRunner`; each phase is timed where it
@@ -52,8 +54,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 BASE_DAY = date(2024, 1, 1)
 REPOST_SHARE = 5  # one article in five is also reposted
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 _NUMBER = re.compile(r"\b\d+\b")
+BAND = 40
 FILE_ARTICLES = 1000
 
 
@@ -64,28 +67,53 @@ def base_articles() -> list[str]:
     return [text for texts in clusters() for text in texts]
 
 
-def _vary(text: str, edition: int, names: list[str]) -> str:
+def word_bands(base: list[str]) -> list[list[str]]:
+    """The corpus's words (four letters or more, lower-cased) by frequency, in bands."""
+    counts: dict[str, int] = {}
+    for text in base:
+        for match in _WORD.finditer(text):
+            word = match.group(0).lower()
+            counts[word] = counts.get(word, 0) + 1
+    ranked = sorted(counts, key=lambda w: (-counts[w], w))
+    return [ranked[start : start + BAND] for start in range(0, len(ranked), BAND)]
+
+
+def edition_words(bands: list[list[str]], edition: int) -> dict[str, str]:
+    """Each word's stand-in in `edition`: another word of its band."""
+    mapping: dict[str, str] = {}
+    for number, band in enumerate(bands):
+        shuffled = list(band)
+        random.Random(zlib.crc32(f"{edition}/{number}".encode())).shuffle(shuffled)
+        mapping.update(zip(band, shuffled, strict=True))
+    return mapping
+
+
+def _vary(text: str, edition: int, words: dict[str, str]) -> str:
     if edition == 0:
         return text
 
     def swap(match: re.Match[str]) -> str:
-        key = zlib.crc32(f"{match.group(0)}/{edition}".encode())
-        return names[key % len(names)]
+        word = match.group(0)
+        new = words.get(word.lower(), word)
+        if word.isupper():
+            return new.upper()
+        return new.capitalize() if word[0].isupper() else new
 
-    text = _CAPITALISED.sub(swap, text)
+    text = _WORD.sub(swap, text)
     return _NUMBER.sub(lambda m: str(int(m.group(0)) + edition), text)
 
 
 def corpus(size: int, folder: Path) -> list[str]:
     """JSON Lines files of `size` articles (reposts included) in `folder`."""
     base = base_articles()
-    names = sorted({m.group(0) for text in base for m in _CAPITALISED.finditer(text)})
+    bands = word_bands(base)
     records: list[dict[str, str]] = []
     edition = 0
     while len(records) < size:
         day = (BASE_DAY + timedelta(days=edition)).isoformat()
+        words = edition_words(bands, edition)
         for number, text in enumerate(base):
-            varied = _vary(text, edition, names)
+            varied = _vary(text, edition, words)
             title = varied.strip().split("\n")[0][:90]
             records.append(_record(varied, title, day, f"site{number % 40}", edition, number))
             if number % REPOST_SHARE == 0:
