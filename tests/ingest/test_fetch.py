@@ -86,3 +86,19 @@ def test_only_http_urls_are_fetched() -> None:
     for url in ("file:///etc/passwd", "ftp://example.com/x", "gopher://x"):
         with pytest.raises(FetchError, match="not an http"):
             fetch(url, FetchPolicy())
+
+
+def test_a_name_that_resolves_to_a_private_address_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import socket
+
+    def resolve(host: str, port: int, *args: object, **kwargs: object) -> list[tuple[object, ...]]:
+        address = {"metadata.evil.example": "169.254.169.254", "mixed.evil.example": "10.0.0.8"}
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address[host], port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    with pytest.raises(FetchError, match=r"metadata\.evil\.example resolves to a link-local"):
+        fetch("http://metadata.evil.example/latest/meta-data/", FetchPolicy())
+    with pytest.raises(FetchError, match="resolves to a private address"):
+        fetch("https://mixed.evil.example/", FetchPolicy())
