@@ -143,3 +143,18 @@ def test_the_command_tells_partial_from_full_success(
     }
     assert {"good-copy.txt", "german.txt", "hostile.html", "utf16.txt"} <= paths
     assert main(["brief", str(tmp_path / "inputs" / "good.txt"), "-o", str(target)]) == EXIT_OK
+
+
+def test_the_bad_corpus_is_briefed_within_bounded_memory(tmp_path: Path) -> None:
+    import resource
+    import subprocess
+    import sys
+
+    _write_corpus(tmp_path / "inputs")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    command = [sys.executable, "-m", "newsfuse", "brief", str(tmp_path / "inputs"), "-q",
+               "-o", str(tmp_path / "brief.md")]  # fmt: skip
+    assert subprocess.run(command, check=False, timeout=600).returncode == EXIT_PARTIAL
+    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    # The models take about 0.5 GiB; no input may add more than the article and page limits.
+    assert peak_mib < 1500 or before / 1024 >= 1500, f"{peak_mib:.0f} MiB"
