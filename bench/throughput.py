@@ -28,7 +28,6 @@ import argparse
 import json
 import random
 import re
-import resource
 import sys
 import tempfile
 import time
@@ -258,10 +257,15 @@ def run(paths: list[str], runner: Callable[..., list[Any]], briefs_up_to: int) -
 
 
 def worker_peak_mib(runner: Any) -> float:
-    def peak() -> float:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The largest worker's memory at the end of the run (its resident set: a worker started
+    by forking would report its parent's peak as its own)."""
 
-    return max(runner.client.run(peak).values())
+    def resident() -> float:
+        import psutil
+
+        return float(psutil.Process().memory_info().rss) / 2**20
+
+    return max(runner.client.run(resident).values())
 
 
 def main() -> None:
@@ -317,7 +321,7 @@ def _row(found: dict[str, Any]) -> list[object]:
     per_second = found["articles"] / found["total_seconds"]
     peak = found["peak_rss_mib"]
     if "worker_peak_rss_mib" in found:
-        peak = f"{peak} + workers {found['worker_peak_rss_mib']}"
+        peak = f"{peak} + workers {found['worker_peak_rss_mib']} each"
     return [
         found["articles"],
         found["mode"],

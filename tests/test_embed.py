@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import pytest
 
 from newsfuse.embed import DIMENSIONS, Matrix, RememberingEncoder, default_encoder, load_encoder
 
@@ -71,3 +72,15 @@ def test_a_remembering_encoder_forgets_the_oldest_beyond_its_limit() -> None:
     again = encoder.encode(["a", "ccc"])
     assert seen == ["a", "bb", "ccc", "a"]
     assert again[0][1] == 1.0 and again[1][3] == 1.0
+
+
+def test_the_encoder_takes_the_threads_it_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsfuse.embed import THREADS_VARIABLE, default_encoder
+
+    monkeypatch.setenv(THREADS_VARIABLE, "1")
+    default_encoder.cache_clear()
+    try:
+        options = default_encoder()._session.get_session_options()
+        assert options.intra_op_num_threads == 1
+    finally:
+        default_encoder.cache_clear()

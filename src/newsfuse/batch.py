@@ -17,6 +17,7 @@ uses a running one, whose workers must have newsfuse installed.
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from newsfuse import progress
+from newsfuse.embed import THREADS_VARIABLE
 from newsfuse.ingest import Limits, collect, expand, read_item
 from newsfuse.models import Brief
 from newsfuse.pipeline import BriefOptions, brief_ingested
@@ -90,6 +92,8 @@ def dask_runner(scheduler: str = "local", workers: int = 2) -> Iterator[DaskRunn
         with (
             distributed().LocalCluster(
                 n_workers=workers,
+                # Workers share the cores: each encoder takes its share, not all of them.
+                env={THREADS_VARIABLE: str(max(1, (os.cpu_count() or 1) // workers))},
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=":0",  # any free port: never clash with another cluster

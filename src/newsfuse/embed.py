@@ -97,10 +97,16 @@ class RememberingEncoder:
 _MAX_THREADS = 4
 
 
+# Processes sharing a machine (Dask workers) each take their share of the cores from here.
+THREADS_VARIABLE = "NEWSFUSE_ENCODER_THREADS"
+
+
 @lru_cache(maxsize=1)
 def default_encoder() -> SentenceEncoder:
     """The packaged model, loaded once (~0.2 s)."""
-    return load_encoder(threads=min(_MAX_THREADS, os.cpu_count() or 1))
+    given = os.environ.get(THREADS_VARIABLE, "")
+    threads = int(given) if given.isdigit() and int(given) > 0 else os.cpu_count() or 1
+    return load_encoder(threads=min(_MAX_THREADS, threads))
 
 
 def load_encoder(threads: int) -> SentenceEncoder:
