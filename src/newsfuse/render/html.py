@@ -53,15 +53,21 @@ class CitationLink:
     quote: str
 
 
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
+def template_environment(*packages: str) -> jinja2.Environment:
+    """Templates from these packages' `templates` folders, the first found first, every
+    value escaped (article text is hostile) and every missing name an error."""
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("newsfuse.render", "templates"),
+        loader=jinja2.ChoiceLoader([jinja2.PackageLoader(p, "templates") for p in packages]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return template_environment("newsfuse.render")
 
 
 def render_html(brief: Brief) -> str:

@@ -33,7 +33,7 @@ from newsfuse.models import Brief, Removal, StoryBrief
 from newsfuse.pipeline import brief_story
 from newsfuse.render import render_json
 from newsfuse.render.diff import word_diff
-from newsfuse.render.html import story_view
+from newsfuse.render.html import story_view, template_environment
 from newsfuse.render.labels import relation_phrase, source_labels
 from newsfuse.store import Store, StoreError
 
@@ -54,18 +54,8 @@ class Page:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.ChoiceLoader(
-            [
-                jinja2.PackageLoader("newsfuse.web", "templates"),
-                jinja2.PackageLoader("newsfuse.render", "templates"),
-            ]
-        ),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    # The web pages' own templates, and the brief's story section they include.
+    return template_environment("newsfuse.web", "newsfuse.render")
 
 
 class NotFoundError(Exception):
