@@ -98,3 +98,18 @@ def test_the_clustering_state_survives_a_reopen(tmp_path: Path) -> None:
         assert [s.origins for s in listed if s.id == assignments[0][1]] == [1]
         assert [a.id for a in store.story_articles(assignments[0][1])] == [sources[0].id]
         assert store.story_articles("no-such-story") == []
+
+
+def test_articles_stored_before_search_existed_become_searchable(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    source = make_source("Ship strikes bridge\n\nA container ship hit the Alder Bay bridge.")
+    with Store(path) as store:
+        store.add_articles([source.article])
+        assert [hit.article_id for hit in store.search("container bridge")] == [source.id]
+    with sqlite3.connect(path) as db:  # as a store made before full-text search
+        db.execute("DELETE FROM article_search")
+        db.execute("DELETE FROM meta WHERE key = 'search_indexed'")
+    with Store(path) as store:
+        assert [hit.article_id for hit in store.search("container")] == [source.id]
+        assert store.search('"; DROP TABLE articles; --') == []
+        assert store.count_articles() == 1

@@ -158,12 +158,16 @@ class Store:
             )
 
     def _index_unsearchable(self) -> None:
-        """Index the articles a store of an older newsfuse holds but cannot search yet."""
+        """Index, once, the articles a store of an older newsfuse holds but cannot search
+        (articles added since are indexed as they are added)."""
+        if self._meta_int("search_indexed"):
+            return
         with self._db:
             self._db.execute(
                 "INSERT INTO article_search SELECT id, COALESCE(title, ''), raw_text FROM articles"
                 " WHERE id NOT IN (SELECT article_id FROM article_search)"
             )
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('search_indexed', '1')")
 
     def close(self) -> None:
         self._db.close()
