@@ -35,6 +35,10 @@ TITLE_WEIGHT = 3
 NAME_WEIGHT = 2
 # An article is compared with the stories holding one of its this many heaviest terms.
 _INDEX_TERMS = 40
+# Of the stories sharing heavy terms with an article, the this many most alike on them are
+# compared whole; a term held by more open stories than this is too common to tell by.
+_COMPARED = 20
+_COMMON_TERM_STORIES = 400
 # A story's centroid keeps its this many heaviest terms, so a story of thousands of
 # articles costs what one of a few dozen does.
 CENTROID_TERMS = 300
@@ -87,8 +91,16 @@ class OpenStory:
     first_day: int | None = None
     last_day: int | None = None
     touched: int = 0  # the arrival number of its latest article
+    # The centroid as a unit vector, made when first compared after a change.
+    _unit: Vector | None = field(default=None, repr=False, compare=False)
+
+    def unit(self) -> Vector:
+        if self._unit is None:
+            self._unit = normalized(self.total)
+        return self._unit
 
     def add(self, vector: Vector, day: int | None, arrival: int) -> None:
+        self._unit = None
         for term, weight in vector.items():
             self.total[term] = self.total.get(term, 0.0) + weight
         if len(self.total) > CENTROID_TERMS:
@@ -167,20 +179,33 @@ class StoryClusterer:
         return normalized(weights)
 
     def _best_story(self, vector: Vector, day: int | None) -> OpenStory | None:
-        candidates = {
-            story_id for term in _heaviest(vector) for story_id in self._index.get(term, ())
-        }
         best: tuple[float, int, OpenStory] | None = None
-        for story_id in candidates:
-            story = self.stories[story_id]
+        for story in self._candidates(vector):
             if not story.takes(day):
                 continue
-            similarity = cosine(vector, normalized(story.total))
+            similarity = cosine(vector, story.unit())
             if similarity >= self.threshold and (
                 best is None or (similarity, -story.opened) > (best[0], -best[1])
             ):
                 best = (similarity, story.opened, story)
         return best[2] if best else None
+
+    def _candidates(self, vector: Vector) -> list[OpenStory]:
+        """The stories most alike on the article's heaviest terms, by a partial dot product
+        over the index: only these are compared whole. Terms that hundreds of open stories
+        hold say nothing of which story an article belongs to, and are passed over, so an
+        arrival costs the same however many stories are open."""
+        partial: dict[str, float] = {}
+        for term in _heaviest(vector):
+            holders = self._index.get(term, ())
+            if len(holders) > _COMMON_TERM_STORIES:
+                continue
+            weight = vector[term]
+            for story_id in holders:
+                share = weight * self.stories[story_id].unit().get(term, 0.0)
+                partial[story_id] = partial.get(story_id, 0.0) + share
+        ranked = sorted(partial, key=lambda i: (-partial[i], self.stories[i].opened))
+        return [self.stories[story_id] for story_id in ranked[:_COMPARED]]
 
     def _keep(self, story: OpenStory) -> None:
         self.stories.pop(story.id, None)  # re-inserted last: joined most recently
