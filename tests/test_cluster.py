@@ -157,3 +157,23 @@ def test_copies_go_where_their_origin_goes() -> None:
         ["origin.txt", "copy.txt"],
         ["other.txt"],
     ]
+
+
+def test_a_clusterer_given_its_saved_state_back_goes_on_as_one_that_never_stopped() -> None:
+    import copy
+
+    texts = [*QUAKE_A, *QUAKE_B, *BRIDGE, QUAKE_A[0] + " More.", QUAKE_B[1] + " Again."]
+    arrivals = [(f"a{n}", source_terms(make_source(t))) for n, t in enumerate(texts)]
+    continuous = StoryClusterer()
+    expected = [continuous.assign(article, terms, None) for article, terms in arrivals]
+    first = StoryClusterer()
+    got = [first.assign(article, terms, None) for article, terms in arrivals[:3]]
+    restored = StoryClusterer(
+        first.threshold,
+        first.documents,
+        copy.copy(first.frequencies),
+        [copy.deepcopy(story) for story in first.stories.values()],
+        first.opened,
+    )
+    got += [restored.assign(article, terms, None) for article, terms in arrivals[3:]]
+    assert got == expected

@@ -210,9 +210,14 @@ class StoryClusterer:
     def _keep(self, story: OpenStory) -> None:
         self.stories.pop(story.id, None)  # re-inserted last: joined most recently
         self.stories[story.id] = story
-        for term in story.heaviest():
+        # The index holds exactly each story's heaviest terms, as a clusterer given the
+        # saved state back builds it: one run or many choose among the same stories.
+        heaviest = set(story.heaviest())
+        for term in self._indexed[story.id] - heaviest:
+            self._index[term].discard(story.id)
+        for term in heaviest:
             self._index[term].add(story.id)
-            self._indexed[story.id].add(term)
+        self._indexed[story.id] = heaviest
 
     def _close(self, story: OpenStory) -> None:
         del self.stories[story.id]
