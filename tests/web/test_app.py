@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from newsfuse.models import Removal
 from newsfuse.web import App
 from newsfuse.web.app import fact_rows, struck_pieces
@@ -92,3 +94,33 @@ def test_fact_rows_say_who_supports_contradicts_or_is_silent(web_app: App) -> No
     assert all(len(row.stands) == len(brief.sources) for row in rows)
     disputed = [row for row in rows if row.kind != "fact"]
     assert disputed and all("contradicts" in row.stands for row in disputed)
+
+
+def test_readers_opening_a_story_at_once_wait_for_one_brief(
+    web_store: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import newsfuse.web.app as app_module
+
+    made: list[str] = []
+    real = app_module.brief_story
+
+    def counting(story_id: str, store: object) -> object:
+        made.append(story_id)
+        return real(story_id, store)
+
+    monkeypatch.setattr(app_module, "brief_story", counting)
+    fresh = App(web_store)
+    story_id = story_id_with(fresh, EXAMPLE)
+    pages = []
+    readers = [
+        threading.Thread(target=lambda: pages.append(fresh.get(f"/story/{story_id}")))
+        for _ in range(4)
+    ]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    assert made == [story_id]
+    assert [page.status for page in pages] == [200] * 4

@@ -71,6 +71,9 @@ class App:
         Store(self.store_path).close()  # fails now, not on the first request
         self._briefs: OrderedDict[tuple[str, ...], StoryBrief] = OrderedDict()
         self._lock = threading.Lock()
+        # One brief is made at a time: the language models are not made to be shared by
+        # threads, and a second reader of the same story then finds it made.
+        self._making = threading.Lock()
 
     def get(self, path: str, query: str = "") -> Page:
         parameters = {key: values[0] for key, values in parse_qs(query).items()}
@@ -117,11 +120,15 @@ class App:
             if key in self._briefs:
                 self._briefs.move_to_end(key)
                 return self._briefs[key]
-        [brief] = brief_story(story_id, store).stories
-        with self._lock:
-            self._briefs[key] = brief
-            while len(self._briefs) > _KEPT_BRIEFS:
-                self._briefs.popitem(last=False)
+        with self._making:
+            with self._lock:
+                if key in self._briefs:
+                    return self._briefs[key]
+            [brief] = brief_story(story_id, store).stories
+            with self._lock:
+                self._briefs[key] = brief
+                while len(self._briefs) > _KEPT_BRIEFS:
+                    self._briefs.popitem(last=False)
         return brief
 
     # Pages
