@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from newsfuse import progress
 from newsfuse.embed import THREADS_VARIABLE
-from newsfuse.ingest import Limits, collect, expand, read_item
+from newsfuse.ingest import collect, expand, read_item
 from newsfuse.models import Brief
 from newsfuse.pipeline import BriefOptions, brief_ingested
 from newsfuse.store import Store
@@ -116,5 +116,5 @@ def batch_paths(
     """The brief of the reports behind `paths`, the work spread by `runner`."""
     options = options or BriefOptions()
     items = list(expand(list(paths)))
-    results = runner(partial(read_item, limits=options.limits or Limits()), items)
+    results = runner(partial(read_item, limits=options.limits), items)
     return brief_ingested(collect(results), store, options, runner=runner)

@@ -66,9 +66,7 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         " list, each brief with its citations in context, the sources with their removed"
         " furniture, what copies changed, facts by source, full-text search and a JSON API.",
     )
-    serve.add_argument(
-        "--db", default=DEFAULT_STORE, metavar="PATH", help=f"the store (default: {DEFAULT_STORE})"
-    )
+    _add_store(serve)
     serve.add_argument(
         "--port", type=int, default=8000, metavar="N", help="port (default: 8000; 0: any free one)"
     )
@@ -81,8 +79,8 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 _PATHS_HELP = (
-    "files (.txt .md .html .htm .json .jsonl .warc .warc.gz), folders (searched recursively)"
-    " or glob patterns"
+    "files (.txt .md .html .htm .json .jsonl .warc .warc.gz; feeds .rss .atom .xml .opml),"
+    " folders (searched recursively), glob patterns or http(s) URLs of pages and feeds"
 )
 DEFAULT_STORE = "newsfuse.db"
 
@@ -97,11 +95,15 @@ def _add_ingest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
-    ingest.add_argument(
-        "--db", default=DEFAULT_STORE, metavar="PATH", help=f"the store (default: {DEFAULT_STORE})"
-    )
+    _add_store(ingest)
     ingest.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs")
     _add_allow_host(ingest)
+
+
+def _add_store(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--db", default=DEFAULT_STORE, metavar="PATH", help=f"the store (default: {DEFAULT_STORE})"
+    )
 
 
 def _add_allow_host(command: argparse.ArgumentParser) -> None:
@@ -124,6 +126,14 @@ def _host_and_port(value: str) -> str:
     return value.lower()
 
 
+def _brief_options(arguments: argparse.Namespace) -> BriefOptions:
+    return BriefOptions(
+        max_points=arguments.max_points,
+        max_words=arguments.max_words,
+        limits=_limits(arguments),
+    )
+
+
 def _limits(arguments: argparse.Namespace) -> Limits:
     return Limits(fetch=FetchPolicy(allowed_hosts=frozenset(arguments.allow_host)))
 
@@ -134,9 +144,7 @@ def _add_stories(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="list the stories of a store",
         description="List the stories of a store, the most recently seen first.",
     )
-    stories.add_argument(
-        "--db", default=DEFAULT_STORE, metavar="PATH", help=f"the store (default: {DEFAULT_STORE})"
-    )
+    _add_store(stories)
     stories.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
@@ -254,11 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _brief(arguments: argparse.Namespace) -> int:
-    options = BriefOptions(
-        max_points=arguments.max_points,
-        max_words=arguments.max_words,
-        limits=_limits(arguments),
-    )
+    options = _brief_options(arguments)
     if arguments.story:
         with Store(arguments.db) as store:
             brief = brief_story(arguments.story, store, options)
@@ -286,11 +290,7 @@ def _batch(arguments: argparse.Namespace) -> int:
     if importlib.util.find_spec("dask") is None:
         _say("batch runs on Dask, which is not installed: pip install 'newsfuse[batch]'")
         return EXIT_FAILED
-    options = BriefOptions(
-        max_points=arguments.max_points,
-        max_words=arguments.max_words,
-        limits=_limits(arguments),
-    )
+    options = _brief_options(arguments)
     with dask_runner(arguments.scheduler, arguments.workers) as runner:
         if arguments.db:
             with Store(arguments.db) as store:
@@ -303,8 +303,7 @@ def _batch(arguments: argparse.Namespace) -> int:
 def _serve(arguments: argparse.Namespace) -> int:
     from newsfuse.web import App, make_server
 
-    if not Path(arguments.db).exists():
-        _say(f"{arguments.db}: no such store (create it with `newsfuse ingest`)")
+    if not _store_exists(arguments.db):
         return EXIT_FAILED
     server = make_server(App(arguments.db), arguments.host, arguments.port)
     host, port = server.server_address[:2]
@@ -344,8 +343,7 @@ def _ingest(arguments: argparse.Namespace) -> int:
 
 
 def _stories(arguments: argparse.Namespace) -> int:
-    if not Path(arguments.db).exists():
-        _say(f"{arguments.db}: no such store (create it with `newsfuse ingest`)")
+    if not _store_exists(arguments.db):
         return EXIT_FAILED
     with Store(arguments.db) as store:
         stories = store.stories()
@@ -354,6 +352,14 @@ def _stories(arguments: argparse.Namespace) -> int:
     else:
         sys.stdout.writelines(_story_line(story) + "\n" for story in stories)
     return EXIT_OK
+
+
+def _store_exists(path: str) -> bool:
+    """Whether the store is there; says so when not (reading commands never create one)."""
+    if Path(path).exists():
+        return True
+    _say(f"{path}: no such store (create it with `newsfuse ingest`)")
+    return False
 
 
 def _count(number: int | None) -> str:
