@@ -8,14 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from fuzz.invariants import check_article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsfuse.clean import clean_article
 from newsfuse.ingest import Limits, read_text
 from newsfuse.models import Article
 from newsfuse.pipeline import ingest_paths
-from newsfuse.segment import segment
 from newsfuse.store import Store
 
 from .conftest import ROOT, WordHashEncoder
@@ -31,18 +30,6 @@ _TEXTS = st.one_of(st.text(max_size=400), st.lists(_PIECES, max_size=60).map("".
 _SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".json", ".jsonl"])
 
 
-def _check(article: Article) -> None:
-    clean = clean_article(article)
-    for piece in clean.pieces:
-        raw = article.raw_text[piece.raw_start : piece.raw_start + piece.length]
-        assert raw == clean.text[piece.clean_start : piece.clean_start + piece.length]
-    for removal in clean.removals:
-        assert 0 <= removal.start <= removal.end <= len(article.raw_text)
-    for sentence in segment(clean):
-        assert 0 <= sentence.start < sentence.end <= len(clean.text)
-        assert clean.text[sentence.start : sentence.end] == sentence.text
-
-
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXTS, _SUFFIXES)
 def test_any_text_read_as_any_type_is_cleaned_and_segmented_within_bounds(
@@ -50,7 +37,7 @@ def test_any_text_read_as_any_type_is_cleaned_and_segmented_within_bounds(
 ) -> None:
     for result in read_text(f"fuzz{suffix}", text, suffix, Limits(max_article_characters=5000)):
         if isinstance(result, Article):
-            _check(result)
+            check_article(result)
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
