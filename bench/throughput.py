@@ -44,7 +44,7 @@ from _harness import peak_rss_mb, save, table
 from stages import clusters
 
 from newsfuse import pipeline, progress
-from newsfuse.batch import dask_runner
+from newsfuse.batch import dask_runner, stage_label
 from newsfuse.embed import default_encoder
 from newsfuse.ingest import Limits, collect, expand, read_item
 from newsfuse.models import Story
@@ -155,12 +155,7 @@ class Phases:
         self.seconds[phase] = self.seconds.get(phase, 0.0) + time.perf_counter() - start
 
 
-_PHASE_OF = {"read_item": "read", "clean_and_segment": "clean + segment", "story_brief": "briefs"}
-
-
-def _name(function: Callable[..., Any]) -> str:
-    inner = function.func if isinstance(function, partial) else function
-    return _PHASE_OF.get(getattr(inner, "__name__", ""), "other")
+_PHASE_OF = {"read": "read", "clean": "clean + segment", "brief": "briefs"}
 
 
 @dataclass
@@ -173,7 +168,7 @@ class TimedRunner:
     sample: Callable[[Sequence[Any]], Sequence[Any]] | None = None
 
     def __call__(self, function: Callable[[T], R], items: Sequence[T]) -> list[R]:
-        phase = _name(function)
+        phase = _PHASE_OF.get(stage_label(function), "other")
         if phase == "briefs" and self.sample is not None:
             items = self.sample(items)
         with self.phases.timed(phase):

@@ -59,7 +59,7 @@ class DaskRunner:
         futures = self.client.map(partial(_apply, function), scattered, pure=False)
         stream = progress.active()
         if stream is not None:  # drawn as chunks finish, in whatever order they do
-            bar = progress.Bar(stream, _LABELS.get(_name(function), "work"), len(items))
+            bar = progress.Bar(stream, stage_label(function), len(items))
             for future in distributed().as_completed(futures):
                 bar.advance(len(chunks[futures.index(future)]))
             bar.finish()
@@ -69,9 +69,11 @@ class DaskRunner:
 _LABELS = {"read_item": "read", "clean_and_segment": "clean", "story_brief": "brief"}
 
 
-def _name(function: Callable[..., object]) -> str:
+def stage_label(function: Callable[..., object]) -> str:
+    """What a mapped stage function does, in a word: "read", "clean", "brief" ("work" for
+    any other)."""
     inner = function.func if isinstance(function, partial) else function
-    return str(getattr(inner, "__name__", ""))
+    return _LABELS.get(str(getattr(inner, "__name__", "")), "work")
 
 
 def distributed() -> Any:
