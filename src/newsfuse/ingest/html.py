@@ -52,6 +52,11 @@ def read_html(path: str, html: str, url: str | None = None) -> ArticleFields:
     )
 
 
+def field_text(value: str) -> str:
+    """The text of a field that may hold HTML (a record's body, a feed item's content)."""
+    return html_to_text(value) if looks_like_html(value) else value
+
+
 def html_to_text(html: str) -> str:
     """The text of an HTML fragment (a feed item's body), paragraphs on their own lines."""
     document = _extract(f"<html><body><article>{html}</article></body></html>", None)

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newsfuse.dates import normalize_date
-from newsfuse.ingest.html import html_to_text, looks_like_html
+from newsfuse.ingest.html import field_text
 from newsfuse.ingest.metadata import ArticleFields
 from newsfuse.models import Rejection
 
@@ -109,7 +109,7 @@ def _text(record: Mapping[str, Any]) -> str | None:
         if isinstance(value, list) and all(isinstance(part, str) for part in value):
             value = "\n\n".join(value)
         if isinstance(value, str) and value.strip():
-            text = html_to_text(value) if looks_like_html(value) else value
+            text = field_text(value)
             return text.replace("\r\n", "\n").replace("\r", "\n")
     return None
 

@@ -22,7 +22,7 @@ from newsfuse.ingest.feeds import (
 )
 from newsfuse.ingest.fetch import FetchError, FetchPolicy, fetch
 from newsfuse.ingest.files import decode
-from newsfuse.ingest.html import NoArticleTextError, html_to_text, read_html
+from newsfuse.ingest.html import NoArticleTextError, field_text, read_html
 from newsfuse.ingest.metadata import ArticleFields
 from newsfuse.models import Rejection
 
@@ -97,7 +97,7 @@ def _item_article(
             if isinstance(page, ArticleFields):
                 return _with_item_fields(page, item)
             problem = page.reason
-    text = html_to_text(item.text) if item.text else ""
+    text = field_text(item.text) if item.text else ""
     if len(text.split()) >= _MINIMUM_FEED_TEXT_WORDS:
         return ArticleFields(
             path=item.link or f"{shown_as}#{where}",
