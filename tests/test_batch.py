@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsfuse.batch import DaskRunner, batch_paths, dask_runner
-from newsfuse.cli import EXIT_PARTIAL, main
+from newsfuse.cli import EXIT_OK, EXIT_PARTIAL, main
 from newsfuse.pipeline import brief_paths
 from newsfuse.render import render_json
 from newsfuse.store import Store
@@ -61,3 +61,12 @@ def test_the_batch_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(arguments) == EXIT_PARTIAL
     assert "newsfuse: skipped missing.txt: no such file or folder" in capsys.readouterr().err
     assert target.read_text().startswith("# newsfuse brief: 1 story from 6 reports")
+
+
+def test_batch_writes_the_parquet_tables_of_the_single_process_brief(tmp_path: Path) -> None:
+    for command, folder in (("batch", "batch"), ("brief", "single")):
+        arguments = [command, str(EXAMPLES), "-o", str(tmp_path / f"{folder}.md")]
+        assert main([*arguments, "--parquet", str(tmp_path / folder)]) == EXIT_OK
+    batch = sorted((tmp_path / "batch").iterdir())
+    assert [p.name for p in batch] == sorted(p.name for p in (tmp_path / "single").iterdir())
+    assert all(p.read_bytes() == (tmp_path / "single" / p.name).read_bytes() for p in batch)

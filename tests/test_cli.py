@@ -27,6 +27,25 @@ def test_json_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert [p.name for p in tmp_path.iterdir()] == ["brief.json"]
 
 
+def test_parquet_tables_beside_the_brief(tmp_path: Path) -> None:
+    tables = tmp_path / "tables"
+    arguments = ["brief", str(EXAMPLES), "-o", str(tmp_path / "brief.md"), "--parquet", str(tables)]
+    assert main(arguments) == EXIT_OK
+    assert (tmp_path / "brief.md").exists()
+    assert {p.name for p in tables.iterdir()} >= {"stories.parquet", "sources.parquet"}
+
+
+def test_parquet_without_pyarrow_fails_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newsfuse.cli.parquet_available", lambda: False)
+    target = tmp_path / "brief.md"
+    arguments = ["brief", str(EXAMPLES), "-o", str(target), "--parquet", str(tmp_path / "t")]
+    assert main(arguments) == EXIT_FAILED
+    assert "pip install 'newsfuse[parquet]'" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_skipped_inputs_are_named_and_give_the_partial_exit_code(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -23,6 +23,8 @@ from newsfuse.ingest.fetch import FetchPolicy
 from newsfuse.models import Brief
 from newsfuse.pipeline import BriefOptions, IngestReport, brief_paths, brief_story, ingest_paths
 from newsfuse.render import FORMATS, render
+from newsfuse.render.parquet import INSTALL_HINT as PARQUET_HINT
+from newsfuse.render.parquet import parquet_available, write_parquet
 from newsfuse.store import Store, StoredStory, StoreError
 from newsfuse.summarize import MAX_POINTS
 
@@ -192,6 +194,12 @@ def _add_brief_options(command: argparse.ArgumentParser) -> None:
         metavar="N",
         help="fill each story's key points up to about N words instead of a number of points",
     )
+    command.add_argument(
+        "--parquet",
+        metavar="DIR",
+        help="also write the brief as Parquet tables into DIR (stories, sources, quotes,"
+        " figures, ...; needs newsfuse[parquet])",
+    )
     command.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs")
     _add_allow_host(command)
 
@@ -240,6 +248,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("brief: give either PATHs or --story ID (with --db)")
     if arguments.command == "brief" and arguments.story and not arguments.db:
         parser.error("brief: --story needs the store it is in: --db PATH")
+    if getattr(arguments, "parquet", None) and not parquet_available():
+        _say(PARQUET_HINT)  # before the work, not after it
+        return EXIT_FAILED
     if not getattr(arguments, "quiet", False) and sys.stderr.isatty():
         progress.enable(sys.stderr)
     commands = {
@@ -281,6 +292,8 @@ def _finish_brief(brief: Brief, arguments: argparse.Namespace) -> int:
         _say("no article could be read from the inputs given; no brief written")
         return EXIT_FAILED
     _write(render(brief, arguments.format), arguments.output)
+    if arguments.parquet:
+        write_parquet(brief, arguments.parquet)
     return EXIT_PARTIAL if brief.rejections else EXIT_OK
 
 

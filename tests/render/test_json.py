@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import Any
 
 import jsonschema
@@ -10,14 +9,13 @@ import pytest
 from newsfuse.models import BRIEF_SCHEMA
 from newsfuse.pipeline import brief_paths
 from newsfuse.render.json import brief_to_dict, render_json
+from newsfuse.schemas import brief_schema
 
 from ..conftest import EXAMPLES
 
 
 def schema() -> dict[str, Any]:
-    text = resources.files("newsfuse.schemas").joinpath("brief-1.schema.json").read_text("utf-8")
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
+    return brief_schema()
 
 
 def test_the_schema_is_a_valid_json_schema() -> None:
