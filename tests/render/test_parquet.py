@@ -67,10 +67,21 @@ def test_an_empty_table_keeps_its_columns(brief: Brief, tmp_path: Path) -> None:
     assert (duplicates.num_rows, duplicates.schema.names) == (0, ["path", "same_as"])
 
 
-def test_every_list_of_the_schema_has_its_table(brief: Brief) -> None:
+def test_a_table_for_the_stories_each_list_they_hold_and_the_brief_lists(brief: Brief) -> None:
     story = brief_schema()["$defs"]["story"]["properties"]
     lists = [key for key, spec in story.items() if spec.get("type") == "array"]
-    assert set(brief_tables(brief)) == {"stories", "skipped", "duplicates", *lists}
+    assert list(brief_tables(brief)) == ["stories", *lists, "skipped", "duplicates"]
+    assert lists == [
+        "sources",
+        "summary",
+        "quotes",
+        "figures",
+        "conflicts",
+        "timeline",
+        "entities",
+        "updates",
+        "facts",
+    ]
 
 
 def test_the_same_brief_gives_the_same_bytes(brief: Brief, tmp_path: Path) -> None:

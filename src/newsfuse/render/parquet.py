@@ -27,18 +27,7 @@ from newsfuse.render.json import JsonObject, brief_to_dict
 from newsfuse.schemas import brief_schema
 
 INSTALL_HINT = "Parquet output needs pyarrow: pip install 'newsfuse[parquet]'"
-# The story's fields that are lists of items: each becomes a table of its own.
-_ITEM_TABLES = (
-    "sources",
-    "summary",
-    "quotes",
-    "figures",
-    "conflicts",
-    "timeline",
-    "entities",
-    "updates",
-    "facts",
-)
+# The brief's own lists, beside its stories.
 _BRIEF_TABLES = ("skipped", "duplicates")
 
 
@@ -63,38 +52,38 @@ def write_parquet(brief: Brief, folder: str | Path) -> list[Path]:
 
 
 def brief_tables(brief: Brief) -> dict[str, Any]:
-    """The brief's tables (pyarrow Tables) by name."""
+    """The brief's tables (pyarrow Tables) by name: `stories`, a table for each list a story
+    holds, in the schema's order, then `skipped` and `duplicates`."""
     import pyarrow as pa
 
     document = brief_to_dict(brief)
     schema = brief_schema()
     definitions = schema["$defs"]
-    story = definitions["story"]
-    story_scalars = {
-        key: spec
-        for key, spec in story["properties"].items()
-        if _resolve(spec, definitions).get("type") != "array"
-    }
+    fields = definitions["story"]["properties"]
+    lists = [key for key, spec in fields.items() if _kinds(spec, definitions) == {"array"}]
+    scalars = {key: spec for key, spec in fields.items() if key not in lists}
+    stories = document["stories"]
     tables = {
         "stories": _table(
-            [{key: s[key] for key in story_scalars} for s in document["stories"]],
-            _arrow_fields(story_scalars, definitions),
+            [{key: story[key] for key in scalars} for story in stories],
+            _arrow_fields(scalars, definitions),
         )
     }
-    for name in _ITEM_TABLES:
-        item_spec = _resolve(story["properties"][name]["items"], definitions)
-        fields = [pa.field("story_id", pa.string(), nullable=False)]
-        fields += [pa.field("position", pa.int32(), nullable=False)]
-        fields += _arrow_fields(item_spec["properties"], definitions)
+    place = [
+        pa.field("story_id", pa.string(), nullable=False),
+        pa.field("position", pa.int32(), nullable=False),
+    ]
+    for name in lists:
+        item = _resolve(fields[name]["items"], definitions)
         rows = [
-            {"story_id": s["id"], "position": position} | item
-            for s in document["stories"]
-            for position, item in enumerate(s[name])
+            {"story_id": story["id"], "position": position} | entry
+            for story in stories
+            for position, entry in enumerate(story[name])
         ]
-        tables[name] = _table(rows, fields)
+        tables[name] = _table(rows, place + _arrow_fields(item["properties"], definitions))
     for name in _BRIEF_TABLES:
-        item_spec = schema["properties"][name]["items"]
-        tables[name] = _table(document[name], _arrow_fields(item_spec["properties"], definitions))
+        item = schema["properties"][name]["items"]
+        tables[name] = _table(document[name], _arrow_fields(item["properties"], definitions))
     return tables
 
 
