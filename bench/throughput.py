@@ -40,7 +40,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from _harness import peak_rss_mb, save, table
+from _harness import RESULTS, peak_rss_mb, save, table
 from stages import clusters
 
 from newsfuse import pipeline, progress
@@ -206,11 +206,13 @@ class Sampler:
     articles: int
     share: float = 1.0
     stories: int = 0
+    sizes: list[int] = field(default_factory=list)  # sources of each story briefed
 
     def __call__(self, stories: Sequence[Story]) -> list[Story]:
         self.stories = len(stories)
         total = sum(len(story.sources) for story in stories)
         if total <= self.articles:
+            self.sizes = [len(story.sources) for story in stories]
             return list(stories)
         order = list(range(len(stories)))
         random.Random(0).shuffle(order)
@@ -221,6 +223,7 @@ class Sampler:
             chosen.append(index)
             count += len(stories[index].sources)
         self.share = count / total
+        self.sizes = [len(stories[index].sources) for index in sorted(chosen)]
         return [stories[index] for index in sorted(chosen)]
 
 
@@ -248,6 +251,11 @@ def run(paths: list[str], runner: Callable[..., list[Any]], briefs_up_to: int) -
         "briefs_estimated": estimated,
         "briefed_share": round(sampler.share, 4),
         "briefed_stories": len(brief.stories),
+        # How evenly the briefing splits into tasks depends on these.
+        "briefed_story_sizes": {
+            "largest": max(sampler.sizes, default=0),
+            "mean": round(sum(sampler.sizes) / max(1, len(sampler.sizes)), 2),
+        },
     }
 
 
@@ -291,7 +299,16 @@ def main() -> None:
                 rows.append(_row(found))
                 print(table(_HEADER, rows[-1:]), flush=True)
     print("\n" + table(_HEADER, rows))
-    save("throughput", results)
+    save("throughput", {"runs": merged_runs(results["runs"])})
+
+
+def merged_runs(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The runs of earlier invocations kept beside these (a 100k run takes an hour, so
+    sizes and modes are run apart), a newer run replacing an older of its size and mode."""
+    path = RESULTS / "throughput.json"
+    earlier = json.loads(path.read_text())["runs"] if path.exists() else []
+    by_key = {(run["size"], run["mode"]): run for run in [*earlier, *runs]}
+    return [by_key[key] for key in sorted(by_key, key=lambda k: (k[0], k[1] != "single"))]
 
 
 _HEADER = [
