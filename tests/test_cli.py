@@ -35,6 +35,17 @@ def test_parquet_tables_beside_the_brief(tmp_path: Path) -> None:
     assert {p.name for p in tables.iterdir()} >= {"stories.parquet", "sources.parquet"}
 
 
+def test_parquet_into_a_file_is_refused_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    taken = tmp_path / "tables"
+    taken.write_text("not a folder")
+    arguments = ["brief", str(EXAMPLES), "-o", str(tmp_path / "b.md"), "--parquet", str(taken)]
+    assert main(arguments) == EXIT_FAILED
+    assert f"newsfuse: {taken}: " in capsys.readouterr().err
+    assert taken.read_text() == "not a folder"
+
+
 def test_parquet_without_pyarrow_fails_before_any_work(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
