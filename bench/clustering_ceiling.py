@@ -12,20 +12,18 @@ approach, so the best row here bounds what a better similarity alone would bring
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
 from _harness import data_dir, save, table
 from clustering import Documents, _source, b_cubed
 
-from newsfuse.cluster import source_terms
+from newsfuse.cluster import _NAME, source_terms  # names as the clusterer finds them
 from newsfuse.embed import default_encoder
 
 Matrix = np.ndarray
 # Lines of a document embedded (ECB+ documents are a sentence a line), the first ones.
 EMBEDDED_LINES = 8
-_NAME = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][A-Za-z'’-]+")
 _QUANTILES = (0.9, 0.95, 0.97, 0.98, 0.985, 0.99, 0.993, 0.995, 0.997)
 
 

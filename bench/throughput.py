@@ -303,8 +303,8 @@ def main() -> None:
 
 
 def merged_runs(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The runs of earlier invocations kept beside these (a 100k run takes an hour, so
-    sizes and modes are run apart), a newer run replacing an older of its size and mode."""
+    """The runs of earlier invocations kept beside these (a 100k run takes most of an
+    hour, so sizes and modes are run apart), a newer run replacing an older of its size and mode."""
     path = RESULTS / "throughput.json"
     earlier = json.loads(path.read_text())["runs"] if path.exists() else []
     by_key = {(run["size"], run["mode"]): run for run in [*earlier, *runs]}
