@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.batch import DaskRunner, batch_paths, dask_runner
+from newsfuse.batch import DaskRunner, dask_runner
 from newsfuse.cli import EXIT_OK, EXIT_PARTIAL, main
 from newsfuse.pipeline import brief_paths
 from newsfuse.render import render_json
@@ -37,7 +37,7 @@ def test_the_batch_brief_is_the_single_process_brief(runner: DaskRunner, tmp_pat
         "Sunday, damaging homes and cutting power to thousands, Chilean officials said.\n"
     )
     paths = [str(EXAMPLES), str(tmp_path)]
-    batch = batch_paths(paths, runner)
+    batch = brief_paths(paths, runner=runner)
     single = brief_paths(paths)
     assert len(batch.stories) == 2
     assert [r.describe() for r in batch.rejections] == [r.describe() for r in single.rejections]
@@ -47,10 +47,10 @@ def test_the_batch_brief_is_the_single_process_brief(runner: DaskRunner, tmp_pat
 def test_a_batch_fills_the_store_and_reuses_it(runner: DaskRunner, tmp_path: Path) -> None:
     database = tmp_path / "news.db"
     with Store(database) as store:
-        first = batch_paths([str(EXAMPLES)], runner, store)
+        first = brief_paths([str(EXAMPLES)], store, runner=runner)
         assert store.count_articles() == 6
     with Store(database) as store:
-        second = batch_paths([str(EXAMPLES)], runner, store)
+        second = brief_paths([str(EXAMPLES)], store, runner=runner)
         assert store.count_articles() == 6
     assert render_json(first) == render_json(second)
 

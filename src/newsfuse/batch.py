@@ -9,9 +9,10 @@ The stage functions are the pipeline's own; Dask only runs them in parallel:
    (which article copies which; which story each joins, in publication order);
 4. each story is extracted, cross-checked and summarised, a few stories per task.
 
-The store, if given, is written from this process only (SQLite has one writer). `--scheduler
-local` starts a cluster of worker processes on this machine; an address ("tcp://host:8786")
-uses a running one, whose workers must have newsfuse installed.
+`newsfuse.pipeline.brief_paths(paths, runner=runner)`, with a runner from `dask_runner`,
+makes the brief so. The store, if given, is written from this process only (SQLite has one
+writer). `--scheduler local` starts a cluster of worker processes on this machine; an
+address ("tcp://host:8786") uses a running one, whose workers must have newsfuse installed.
 """
 
 from __future__ import annotations
@@ -26,10 +27,6 @@ from typing import Any, TypeVar
 
 from newsfuse import progress
 from newsfuse.embed import THREADS_VARIABLE
-from newsfuse.ingest import collect, expand, read_item
-from newsfuse.models import Brief
-from newsfuse.pipeline import BriefOptions, brief_ingested
-from newsfuse.store import Store
 
 _Item = TypeVar("_Item")
 _Result = TypeVar("_Result")
@@ -107,16 +104,3 @@ def dask_runner(scheduler: str = "local", workers: int = 2) -> Iterator[DaskRunn
     else:
         with distributed().Client(scheduler, timeout="30s") as client:
             yield DaskRunner(client)
-
-
-def batch_paths(
-    paths: Sequence[str],
-    runner: DaskRunner,
-    store: Store | None = None,
-    options: BriefOptions | None = None,
-) -> Brief:
-    """The brief of the reports behind `paths`, the work spread by `runner`."""
-    options = options or BriefOptions()
-    items = list(expand(list(paths)))
-    results = runner(partial(read_item, limits=options.limits), items)
-    return brief_ingested(collect(results), store, options, runner=runner)

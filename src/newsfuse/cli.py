@@ -298,7 +298,7 @@ def _finish_brief(brief: Brief, arguments: argparse.Namespace) -> int:
 
 
 def _batch(arguments: argparse.Namespace) -> int:
-    from newsfuse.batch import batch_paths, dask_runner
+    from newsfuse.batch import dask_runner
 
     if importlib.util.find_spec("dask") is None:
         _say("batch runs on Dask, which is not installed: pip install 'newsfuse[batch]'")
@@ -307,9 +307,9 @@ def _batch(arguments: argparse.Namespace) -> int:
     with dask_runner(arguments.scheduler, arguments.workers) as runner:
         if arguments.db:
             with Store(arguments.db) as store:
-                brief = batch_paths(arguments.paths, runner, store, options)
+                brief = brief_paths(arguments.paths, store, options, runner=runner)
         else:
-            brief = batch_paths(arguments.paths, runner, options=options)
+            brief = brief_paths(arguments.paths, options=options, runner=runner)
     return _finish_brief(brief, arguments)
 
 

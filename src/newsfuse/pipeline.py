@@ -36,7 +36,7 @@ from newsfuse.cluster import STORY_SIMILARITY, arrival_order, cluster, source_te
 from newsfuse.crosscheck import crosscheck
 from newsfuse.embed import Encoder, RememberingEncoder, default_encoder
 from newsfuse.extract.story import extract_story
-from newsfuse.ingest import IngestResult, Limits, read_inputs
+from newsfuse.ingest import IngestResult, Limits, collect, expand, read_inputs, read_item
 from newsfuse.models import Article, Brief, Duplicate, Rejection, Source, Story, StoryBrief
 from newsfuse.progress import steps
 from newsfuse.provenance import analyse
@@ -104,10 +104,17 @@ def brief_paths(
     store: Store | None = None,
     options: BriefOptions | None = None,
     encoder: Encoder | None = None,
+    runner: Runner | None = None,
 ) -> Brief:
-    """A brief of the reports behind `paths` (files, folders, glob patterns)."""
+    """A brief of the reports behind `paths` (files, folders, glob patterns); with a
+    `runner` (a Dask cluster's), the inputs are read and the stages mapped through it."""
     options = options or BriefOptions()
-    return brief_ingested(read_inputs(list(paths), options.limits), store, options, encoder)
+    if runner is None:
+        ingested = read_inputs(list(paths), options.limits)
+    else:
+        items = list(expand(list(paths)))
+        ingested = collect(runner(partial(read_item, limits=options.limits), items))
+    return brief_ingested(ingested, store, options, encoder, runner)
 
 
 def brief_articles(
