@@ -193,3 +193,43 @@ def test_story_commands_say_what_is_wrong(
             main(wrong)
         assert stop.value.code == EXIT_USAGE
         assert "brief:" in capsys.readouterr().err
+
+
+_VERSIONS = (
+    "Mojang ships a Minecraft update\n\nMojang said on Tuesday it had shipped an update for"
+    " Minecraft versions 1.8.3, 1.9 and 2.0.1, fixing a crash that about 3-4 million players"
+    " had reported; the patch went live at 10:30 on a 50/50 rollout costing $1.2bn.\n"
+)
+
+
+def test_an_article_with_version_numbers_is_briefed_with_the_rest(tmp_path: Path) -> None:
+    for report in EXAMPLES.iterdir():
+        (tmp_path / report.name).write_bytes(report.read_bytes())
+    (tmp_path / "versions.txt").write_text(_VERSIONS)
+    target = tmp_path / "brief.json"
+    # strict (as every test runs): the article must not need containment at all
+    assert main(["brief", str(tmp_path), "--format", "json", "-o", str(target)]) == EXIT_OK
+    brief = json.loads(target.read_text())
+    paths = {Path(s["path"]).name for story in brief["stories"] for s in story["sources"]}
+    assert "versions.txt" in paths and len(paths) == 7  # six examples (two in the jsonl) + one
+    assert brief["problems"] == []
+
+
+def test_a_contained_failure_is_reported_with_the_partial_exit_code(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsfuse import pipeline
+    from newsfuse.faults import STRICT_VARIABLE
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("bad\nvalue")
+
+    monkeypatch.delenv(STRICT_VARIABLE)
+    monkeypatch.setattr(pipeline, "crosscheck", broken)
+    assert main(["brief", str(EXAMPLES)]) == EXIT_PARTIAL
+    out, err = capsys.readouterr()
+    assert out.startswith("# newsfuse brief: 1 story from 6 reports")
+    assert "## Left out after an error" in out
+    assert err.startswith("newsfuse: problem: story ")
+    assert err.endswith(": crosscheck failed, left out: ValueError: bad value\n")
+    assert "Traceback" not in err

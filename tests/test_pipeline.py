@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from newsfuse import ingest, pipeline
+from newsfuse.extract import story as story_module
+from newsfuse.faults import STRICT_VARIABLE
 from newsfuse.pipeline import BriefOptions, brief_paths, brief_story, ingest_paths
-from newsfuse.render import render_json
+from newsfuse.render import markdown, render_contained, render_json
 from newsfuse.store import Store, StoreError
 
 from .conftest import EXAMPLES, WordHashEncoder
@@ -130,3 +135,132 @@ def test_the_brief_of_a_pile_and_the_stories_of_a_store_agree(tmp_path: Path) ->
         for story in brief.stories
     )
     assert briefed == stored
+
+
+# Containment: a stage failing on one input, source or story costs only what it would have
+# added. Each test breaks one stage on purpose (for one file where it can) and turns
+# containment on (the test suite runs with it off).
+
+_FAULTY = "04-harbor-radio.md"
+
+
+@pytest.fixture
+def contained(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    monkeypatch.delenv(STRICT_VARIABLE)
+    return monkeypatch
+
+
+def _broken_for(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """`function`, raising for the source or article read from the file `name`."""
+
+    def broken(first: Any, *args: Any, **kwargs: Any) -> Any:
+        article = first.article if hasattr(first, "article") else first
+        if Path(article.path).name == name:
+            raise ValueError("could not convert string to float: '1.8.3'")
+        return function(first, *args, **kwargs)
+
+    return broken
+
+
+def _always_broken(*args: Any, **kwargs: Any) -> Any:
+    raise RuntimeError("broken on purpose")
+
+
+def test_a_source_whose_extraction_fails_is_left_out_of_the_extracts(
+    contained: pytest.MonkeyPatch,
+) -> None:
+    contained.setattr(
+        story_module, "extract_source", _broken_for(_FAULTY, story_module.extract_source)
+    )
+    brief = brief_paths([str(EXAMPLES)], encoder=WordHashEncoder())
+    story = brief.stories[0]
+    assert len(story.sources) == 6 and story.summary and story.quotes
+    faulty = next(s.id for s in story.sources if Path(s.article.path).name == _FAULTY)
+    assert all(c.source != faulty for quote in story.quotes for c in quote.citations)
+    [problem] = brief.all_problems
+    assert (problem.stage, Path(problem.subject).name) == ("extract", _FAULTY)
+    assert problem.error == "ValueError: could not convert string to float: '1.8.3'"
+
+
+@pytest.mark.parametrize("stage", ["crosscheck", "summarize"])
+def test_a_story_stage_that_fails_leaves_the_rest_of_the_brief(
+    contained: pytest.MonkeyPatch, stage: str
+) -> None:
+    contained.setattr(pipeline, stage, _always_broken)
+    brief = brief_paths([str(EXAMPLES)], encoder=WordHashEncoder())
+    story = brief.stories[0]
+    assert len(story.sources) == 6 and story.quotes and story.entities
+    [problem] = brief.all_problems
+    assert (problem.stage, problem.subject) == (stage, f"story {story.story_id}")
+    assert problem.error == "RuntimeError: broken on purpose"
+    if stage == "crosscheck":
+        assert story.facts == () and story.summary
+    else:
+        assert story.summary == () and story.facts
+        assert story.title  # a source's title stands in for the headline
+
+
+def test_an_article_that_cannot_be_cleaned_is_left_out(contained: pytest.MonkeyPatch) -> None:
+    contained.setattr(
+        pipeline, "clean_and_segment", _broken_for(_FAULTY, pipeline.clean_and_segment)
+    )
+    brief = brief_paths([str(EXAMPLES)], encoder=WordHashEncoder())
+    assert len(brief.stories[0].sources) == 5
+    [problem] = brief.all_problems
+    assert (problem.stage, Path(problem.subject).name) == ("clean", _FAULTY)
+
+
+def test_failed_provenance_leaves_each_source_its_own_origin(
+    contained: pytest.MonkeyPatch,
+) -> None:
+    contained.setattr(pipeline, "analyse", _always_broken)
+    brief = brief_paths([str(EXAMPLES)], encoder=WordHashEncoder())
+    assert len(brief.stories[0].sources) == 6
+    assert all(source.provenance is None for source in brief.stories[0].sources)
+    assert [(p.stage, p.subject) for p in brief.all_problems] == [("provenance", "all sources")]
+
+
+def test_failed_clustering_leaves_each_source_its_own_story(
+    contained: pytest.MonkeyPatch,
+) -> None:
+    contained.setattr(pipeline, "cluster", _always_broken)
+    brief = brief_paths([str(EXAMPLES)], encoder=WordHashEncoder())
+    assert len(brief.stories) == 6
+    assert [(p.stage, p.subject) for p in brief.all_problems] == [("cluster", "all sources")]
+
+
+def test_a_reader_that_fails_costs_its_input_only(
+    contained: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    for report in EXAMPLES.iterdir():
+        (tmp_path / report.name).write_bytes(report.read_bytes())
+    contained.setattr(ingest, "read_markdown", _always_broken)
+    brief = brief_paths([str(tmp_path)], encoder=WordHashEncoder())
+    assert len(brief.stories[0].sources) == 5
+    [problem] = brief.all_problems
+    assert (problem.stage, Path(problem.subject).name) == ("read", _FAULTY)
+
+
+def test_a_story_that_cannot_be_rendered_is_left_out_and_named(
+    contained: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "ship.txt").write_text((EXAMPLES / "02-coast-wire.txt").read_text())
+    (tmp_path / "other.txt").write_text(
+        "Town council approves new library budget\n\nThe town council voted on Tuesday to"
+        " approve a budget of 2 million dollars for a new public library downtown."
+    )
+    brief = brief_paths([str(tmp_path)], encoder=WordHashEncoder())
+    assert len(brief.stories) == 2
+    broken = brief.stories[1]
+    original = markdown._story
+    contained.setattr(
+        markdown,
+        "_story",
+        lambda story: _always_broken() if story is broken else original(story),
+    )
+    text, rendered = render_contained(brief, "md")
+    assert [s.story_id for s in rendered.stories] == [brief.stories[0].story_id]
+    assert [(p.stage, p.subject) for p in rendered.all_problems] == [
+        ("render", f"story {broken.story_id}")
+    ]
+    assert f"story {broken.story_id}: render failed" in text

@@ -1,8 +1,8 @@
 """The `newsfuse` command: a thin layer over the library.
 
 Exit codes: 0 everything was read and briefed; 3 a brief was written but some inputs were
-skipped (each named on standard error); 1 nothing could be briefed; 2 the command line
-was wrong.
+skipped or a stage failed on some input, source or story (each named on standard error);
+1 nothing could be briefed; 2 the command line was wrong.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ from pathlib import Path
 
 from newsfuse import progress
 from newsfuse._version import __version__
+from newsfuse.faults import printable
 from newsfuse.ingest import Limits
 from newsfuse.ingest.fetch import FetchPolicy
 from newsfuse.models import Brief
 from newsfuse.pipeline import BriefOptions, IngestReport, brief_paths, brief_story, ingest_paths
-from newsfuse.render import FORMATS, render
+from newsfuse.render import FORMATS, render_contained
 from newsfuse.render.parquet import INSTALL_HINT as PARQUET_HINT
 from newsfuse.render.parquet import parquet_available, write_parquet
 from newsfuse.store import Store, StoredStory, StoreError
@@ -286,15 +287,16 @@ def _brief(arguments: argparse.Namespace) -> int:
 
 
 def _finish_brief(brief: Brief, arguments: argparse.Namespace) -> int:
+    text, brief = render_contained(brief, arguments.format)
     if not arguments.quiet:
         _report_problems(brief)
     if not brief.stories:
         _say("no article could be read from the inputs given; no brief written")
         return EXIT_FAILED
-    _write(render(brief, arguments.format), arguments.output)
+    _write(text, arguments.output)
     if arguments.parquet:
         write_parquet(brief, arguments.parquet)
-    return EXIT_PARTIAL if brief.rejections else EXIT_OK
+    return EXIT_PARTIAL if brief.rejections or brief.all_problems else EXIT_OK
 
 
 def _batch(arguments: argparse.Namespace) -> int:
@@ -336,6 +338,9 @@ def _report_problems(brief: Brief | IngestReport) -> None:
         _say(f"skipped {rejection.describe()}")
     for duplicate in brief.duplicates:
         _say(f"note: {duplicate.describe()}")
+    problems = brief.all_problems if isinstance(brief, Brief) else brief.problems
+    for problem in problems:
+        _say(f"problem: {problem.describe()}")
 
 
 def _ingest(arguments: argparse.Namespace) -> int:
@@ -349,10 +354,10 @@ def _ingest(arguments: argparse.Namespace) -> int:
         f" stored); {len(report.assignments)} assigned to {len(stories)} stories"
         f" ({report.new_stories} new)"
     )
-    if report.added == 0 and report.already_stored == 0 and report.rejections:
+    if report.added == 0 and report.already_stored == 0 and (report.rejections or report.problems):
         _say("no article could be read from the inputs given")
         return EXIT_FAILED
-    return EXIT_PARTIAL if report.rejections else EXIT_OK
+    return EXIT_PARTIAL if report.rejections or report.problems else EXIT_OK
 
 
 def _stories(arguments: argparse.Namespace) -> int:
@@ -385,7 +390,7 @@ def _story_line(story: StoredStory) -> str:
         if story.first_seen != story.last_seen
         else str(story.first_seen or "undated")
     )
-    title = " ".join(story.title.split())  # one line, whatever the title holds
+    title = printable(" ".join(story.title.split()))  # one line, no terminal escapes
     return (
         f"{story.id}  {len(story.articles):>3} sources  {_count(story.origins):>3} independent"
         f"  {seen}  {title}"
@@ -409,4 +414,5 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _say(message: str) -> None:
-    print(f"newsfuse: {message}", file=sys.stderr)
+    # Messages quote file names, titles and errors: no terminal control characters in them.
+    print(f"newsfuse: {printable(message)}", file=sys.stderr)

@@ -107,16 +107,19 @@ def normalize_date(value: object) -> str | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return _from_epoch(float(value))
+        return _from_epoch(value)
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
     return _from_iso(text) or _from_rfc2822(text) or _from_words(text) or _from_numeric(text)
 
 
-def _from_epoch(seconds: float) -> str | None:
-    if seconds > 1e11:  # milliseconds
-        seconds /= 1000
+def _from_epoch(value: float) -> str | None:
+    """Epoch seconds (or milliseconds) up to 2103; any other number is no date. Compared
+    before converting: an integer of 400 digits does not fit a float."""
+    if not 0 < value < 4.2e12:  # also false for NaN
+        return None
+    seconds = float(value) / 1000 if value > 1e11 else float(value)  # milliseconds
     if not 0 < seconds < 4.2e9:
         return None
     return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
@@ -139,7 +142,7 @@ def _from_iso(text: str) -> str | None:
 def _from_rfc2822(text: str) -> str | None:
     try:
         parsed = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     return parsed.isoformat() if parsed is not None else None
 

@@ -166,6 +166,25 @@ _QUANTITY = re.compile(
 )
 
 
+# A number as news writes it: digits with thousands commas ("150,000") and at most one
+# decimal point ("1.25"). "1.8.3" (a version), "1,5" and "2022-02-15" are not one number.
+_WRITTEN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# Longer digit strings are identifiers (phone numbers, ids), not figures a report gives.
+_MOST_DIGITS = 24
+
+
+def number_value(written: str) -> float | None:
+    """The value of a number written as a whole ("150,000", "7.5"), or None when the text
+    is not one number (any text is accepted: "1.8.3", "", a 5,000-digit string)."""
+    written = written.strip()
+    if not _WRITTEN_NUMBER.fullmatch(written):
+        return None
+    digits = written.replace(",", "")
+    if len(digits.replace(".", "")) > _MOST_DIGITS:
+        return None
+    return float(digits)
+
+
 def _figure_value(figure: str) -> str:
     figure = " ".join(figure.split()).lower()
     return str(NUMBER_WORDS[figure]) if figure in NUMBER_WORDS else figure

@@ -37,6 +37,20 @@ class Rejection:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """A stage that failed on one input, source or story: the run went on without what that
+    stage would have added for it. `subject` names the input or source by its path, or the
+    story ("story 5be1db6364a048be"); `error` is the error in one line."""
+
+    stage: str
+    subject: str
+    error: str
+
+    def describe(self) -> str:
+        return f"{self.subject}: {self.stage} failed, left out: {self.error}"
+
+
+@dataclass(frozen=True)
 class Duplicate:
     """An input that holds an article already read from another input: counted once."""
 
@@ -330,6 +344,7 @@ class StoryBrief:
     entities: tuple[Entity, ...] = ()
     facts: tuple[Fact, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    problems: tuple[Problem, ...] = ()  # stages that failed on this story or its sources
 
     @property
     def disputes(self) -> tuple[Conflict, ...]:
@@ -348,8 +363,15 @@ class StoryBrief:
 
 @dataclass(frozen=True)
 class Brief:
-    """The result of one run: a brief per story, and the inputs that could not be used."""
+    """The result of one run: a brief per story, the inputs that could not be used, and the
+    stages that failed on an input, a source or a story."""
 
     stories: tuple[StoryBrief, ...]
     rejections: tuple[Rejection, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
+    problems: tuple[Problem, ...] = ()  # of the whole run; each story's are with it
+
+    @property
+    def all_problems(self) -> tuple[Problem, ...]:
+        """Every problem of the run: the run's own, then each story's."""
+        return (*self.problems, *(p for story in self.stories for p in story.problems))

@@ -15,6 +15,12 @@
 
 Steps 3 and 4 are read back from the store when it already holds their output.
 
+Each step is contained (newsfuse.faults): an unexpected error on one input, article or
+story becomes a `Problem` the brief lists, and the run goes on without what that step would
+have added (an article that cannot be cleaned is left out; failed provenance leaves each
+source its own origin; failed clustering leaves each source its own story; a story whose
+extraction, cross-check or summary fails is briefed without it).
+
 `ingest_paths` runs steps 1-4 and assigns the new articles to the stories of a store (online:
 stories already there are joined, never reshuffled); `brief_story` briefs one stored story.
 
@@ -33,11 +39,21 @@ from typing import Protocol, TypeVar
 from newsfuse._version import __version__
 from newsfuse.clean import clean_article
 from newsfuse.cluster import STORY_SIMILARITY, arrival_order, cluster, source_terms
-from newsfuse.crosscheck import crosscheck
+from newsfuse.crosscheck import CrossCheck, crosscheck
 from newsfuse.embed import Encoder, RememberingEncoder, default_encoder
-from newsfuse.extract.story import extract_story
+from newsfuse.extract.story import extract_story, no_extracts
+from newsfuse.faults import attempt, story_subject
 from newsfuse.ingest import IngestResult, Limits, collect, expand, read_inputs, read_item
-from newsfuse.models import Article, Brief, Duplicate, Rejection, Source, Story, StoryBrief
+from newsfuse.models import (
+    Article,
+    Brief,
+    Duplicate,
+    Problem,
+    Rejection,
+    Source,
+    Story,
+    StoryBrief,
+)
 from newsfuse.progress import steps
 from newsfuse.provenance import analyse
 from newsfuse.segment import segment
@@ -83,20 +99,59 @@ def clean_and_segment(article: Article) -> Source:
     return Source(article=article, clean=clean, sentences=segment(clean))
 
 
-def _prepared(
-    articles: Sequence[Article], store: Store | None, runner: Runner | None
-) -> list[Source]:
+def clean_contained(article: Article) -> Source | Problem:
+    """`clean_and_segment`, or the problem it ran into."""
+    return attempt("clean", article.path, clean_and_segment, article)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    sources: list[Source]  # with text left, in the articles' order
+    rejections: list[Rejection]  # articles with no text left once cleaned
+    problems: list[Problem]  # articles cleaning failed on
+
+
+def _prepared(articles: Sequence[Article], store: Store | None, runner: Runner | None) -> _Prepared:
     """Every article cleaned and segmented: read back from the store, or made (by the runner
     when there is one) and kept there."""
+    made: dict[str, Source | Problem] = {}
     if runner is None:
-        return [prepare(article, store) for article in steps("clean", articles)]
-    stored = {a.id: s for a in articles if store and (s := store.source(a, STAGES)) is not None}
-    missing = [article for article in articles if article.id not in stored]
-    for source in runner(clean_and_segment, missing):
-        stored[source.id] = source
-        if store is not None:
-            store.save_source(source, STAGES)
-    return [stored[article.id] for article in articles]
+        for article in steps("clean", articles):
+            made[article.id] = attempt("clean", article.path, prepare, article, store)
+    else:
+        for article in articles:
+            if store is not None and (stored := store.source(article, STAGES)) is not None:
+                made[article.id] = stored
+        missing = [article for article in articles if article.id not in made]
+        for article, result in zip(missing, runner(clean_contained, missing), strict=True):
+            made[article.id] = result
+            if store is not None and isinstance(result, Source):
+                store.save_source(result, STAGES)
+    results = [made[article.id] for article in articles]
+    sources = [r for r in results if isinstance(r, Source)]
+    return _Prepared(
+        sources=[source for source in sources if source.sentences],
+        rejections=[_no_text(source) for source in sources if not source.sentences],
+        problems=[r for r in results if isinstance(r, Problem)],
+    )
+
+
+def _analysed(
+    sources: Sequence[Source], encoder: Encoder
+) -> tuple[tuple[Source, ...], list[Problem]]:
+    """The sources with their provenance; if that fails, each its own origin."""
+    found = attempt("provenance", "all sources", analyse, sources, encoder)
+    if isinstance(found, Problem):
+        return tuple(sources), [found]
+    return found, []
+
+
+def _clustered(sources: Sequence[Source]) -> tuple[tuple[Story, ...], list[Problem]]:
+    """The sources grouped into stories; if that fails, each its own story."""
+    found = attempt("cluster", "all sources", cluster, sources)
+    if isinstance(found, Problem):
+        return tuple(Story(id=s.id, sources=(s,)) for s in sources), [found]
+    return found, []
 
 
 def brief_paths(
@@ -142,20 +197,25 @@ def brief_ingested(
     options = options or BriefOptions()
     if store is not None:
         store.add_articles(ingested.articles)
-    sources = _prepared(ingested.articles, store, runner)
-    empty = [_no_text(source) for source in sources if not source.sentences]
+    prepared = _prepared(ingested.articles, store, runner)
     # One brief embeds many sentences in several stages: each is encoded once.
     encoder = RememberingEncoder(encoder or default_encoder())
-    analysed = analyse([source for source in sources if source.sentences], encoder)
-    stories = cluster(analysed)
+    analysed, analysis_problems = _analysed(prepared.sources, encoder)
+    stories, cluster_problems = _clustered(analysed)
     if runner is None:
         briefs = [story_brief(story, options, encoder) for story in steps("brief", stories)]
     else:  # each worker encodes with its own model: the vectors are the same bit for bit
         briefs = runner(partial(story_brief, options=options), stories)
     return Brief(
         stories=tuple(sorted(briefs, key=_story_order)),
-        rejections=(*ingested.rejections, *empty),
+        rejections=(*ingested.rejections, *prepared.rejections),
         duplicates=ingested.duplicates,
+        problems=(
+            *ingested.problems,
+            *prepared.problems,
+            *analysis_problems,
+            *cluster_problems,
+        ),
     )
 
 
@@ -167,6 +227,7 @@ class IngestReport:
     new_stories: int
     rejections: tuple[Rejection, ...]
     duplicates: tuple[Duplicate, ...]
+    problems: tuple[Problem, ...] = ()
 
 
 def ingest_paths(
@@ -180,33 +241,46 @@ def ingest_paths(
     counted again."""
     ingested = read_inputs(list(paths), limits or Limits())
     added = store.add_articles(ingested.articles)
-    sources = [prepare(a, store) for a in steps("clean", store.unclustered_articles())]
-    empty = tuple(_no_text(source) for source in sources if not source.sentences)
-    sources = [source for source in sources if source.sentences]
+    prepared = _prepared(store.unclustered_articles(), store, None)
+    sources = prepared.sources
+    problems = [*ingested.problems, *prepared.problems]
     clusterer = store.clusterer(STORY_SIMILARITY)
     known = set(clusterer.stories)
     assignments = []
     for position in steps("assign to stories", arrival_order(sources)):
         source = sources[position]
-        story_id = clusterer.assign(source.id, source_terms(source), source.article.published)
-        assignments.append((source.id, story_id))
+        story_id = attempt(
+            "cluster",
+            source.article.path,
+            clusterer.assign,
+            source.id,
+            source_terms(source),
+            source.article.published,
+        )
+        if isinstance(story_id, Problem):
+            problems.append(story_id)  # left unassigned: tried again by the next run
+        else:
+            assignments.append((source.id, story_id))
     store.save_clustering(clusterer, assignments)
     changed = sorted({story_id for _, story_id in assignments})
     # A run stopped before counting leaves stories uncounted: counted now.
     uncounted = sorted(set(store.uncounted_stories()) - set(changed))
-    store.set_origins(
-        {
-            story_id: _origins(store, story_id, encoder)
-            for story_id in steps("origins", [*changed, *uncounted])
-        }
-    )
+    origins: dict[str, int] = {}
+    for story_id in steps("origins", [*changed, *uncounted]):
+        counted = attempt("provenance", story_subject(story_id), _origins, store, story_id, encoder)
+        if isinstance(counted, Problem):
+            problems.append(counted)  # left uncounted: counted again by the next run
+        else:
+            origins[story_id] = counted
+    store.set_origins(origins)
     return IngestReport(
         added=len(added.added),
         already_stored=len(added.already_stored),
         assignments=tuple(assignments),
         new_stories=len(set(changed) - known),
-        rejections=(*ingested.rejections, *empty),
+        rejections=(*ingested.rejections, *prepared.rejections),
         duplicates=ingested.duplicates,
+        problems=tuple(problems),
     )
 
 
@@ -227,9 +301,14 @@ def brief_story(
     if not articles:
         raise StoreError(f"{store.path}: no story {story_id!r} (see `newsfuse stories`)")
     encoder = RememberingEncoder(encoder or default_encoder())
-    sources = analyse([prepare(article, store) for article in articles], encoder)
+    prepared = _prepared(articles, store, None)
+    sources, analysis_problems = _analysed(prepared.sources, encoder)
     brief = story_brief(Story(id=story_id, sources=sources), options or BriefOptions(), encoder)
-    return Brief(stories=(brief,))
+    return Brief(
+        stories=(brief,),
+        rejections=tuple(prepared.rejections),
+        problems=(*prepared.problems, *analysis_problems),
+    )
 
 
 def _no_text(source: Source) -> Rejection:
@@ -238,11 +317,33 @@ def _no_text(source: Source) -> Rejection:
 
 def story_brief(story: Story, options: BriefOptions, encoder: Encoder | None = None) -> StoryBrief:
     """Extract, crosscheck and summarize one story: who said what, its figures, timeline
-    and entities, its facts and conflicts, and key points resting on the checked facts."""
+    and entities, its facts and conflicts, and key points resting on the checked facts.
+    A step that fails is left out and listed in the brief's problems."""
     encoder = encoder or RememberingEncoder(default_encoder())
-    found = extract_story(story)
-    checked = crosscheck(story, found, encoder)
-    brief = summarize(story, options.max_points, encoder, checked, options.max_words)
+    subject = story_subject(story.id)
+    problems: list[Problem] = []
+    found = attempt("extract", subject, extract_story, story)
+    if isinstance(found, Problem):
+        problems.append(found)
+        found = no_extracts(story)
+    problems += found.problems
+    checked = attempt("crosscheck", subject, crosscheck, story, found, encoder)
+    if isinstance(checked, Problem):
+        problems.append(checked)
+        checked = CrossCheck(facts=(), conflicts=())
+    brief = attempt(
+        "summarize",
+        subject,
+        summarize,
+        story,
+        options.max_points,
+        encoder,
+        checked,
+        options.max_words,
+    )
+    if isinstance(brief, Problem):
+        problems.append(brief)
+        brief = _unsummarized(story)
     return replace(
         brief,
         quotes=found.quotes,
@@ -251,6 +352,20 @@ def story_brief(story: Story, options: BriefOptions, encoder: Encoder | None = N
         entities=found.entities,
         facts=checked.facts,
         conflicts=checked.conflicts,
+        problems=tuple(problems),
+    )
+
+
+def _unsummarized(story: Story) -> StoryBrief:
+    """A story's brief with no key points: its sources, titled by the first that has a
+    title."""
+    titled = next((s for s in story.sources if s.article.title), None)
+    return StoryBrief(
+        story_id=story.id,
+        title=titled.article.title if titled and titled.article.title else "Untitled story",
+        title_source=titled.id if titled else None,
+        sources=story.sources,
+        summary=(),
     )
 
 

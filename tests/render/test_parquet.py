@@ -70,7 +70,7 @@ def test_an_empty_table_keeps_its_columns(brief: Brief, tmp_path: Path) -> None:
 def test_a_table_for_the_stories_each_list_they_hold_and_the_brief_lists(brief: Brief) -> None:
     story = brief_schema()["$defs"]["story"]["properties"]
     lists = [key for key, spec in story.items() if spec.get("type") == "array"]
-    assert list(brief_tables(brief)) == ["stories", *lists, "skipped", "duplicates"]
+    assert list(brief_tables(brief)) == ["stories", *lists, "skipped", "duplicates", "problems"]
     assert lists == [
         "sources",
         "summary",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfuse.dates import MONTHS, WEEKDAYS
-from newsfuse.lexical import NUMBER_WORDS, QUALIFIERS
+from newsfuse.lexical import NUMBER_WORDS, QUALIFIERS, number_value
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _DURATIONS = frozenset(
@@ -136,7 +136,9 @@ def _counting(entity: Any, value: float) -> bool:
 def _value(text: str) -> float | None:
     match = _NUMBER.search(text)
     if match:
-        number = float(match.group(0).replace(",", ""))
+        number = number_value(match.group(0))
+        if number is None:
+            return None  # digits that are no one number: "1.8.3", "1,5"
     else:
         words = [NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text) if w in NUMBER_WORDS]
         if not words:

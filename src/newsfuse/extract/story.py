@@ -23,8 +23,18 @@ from newsfuse.extract.speakers import (
     is_agent,
     nearest_described,
 )
+from newsfuse.faults import attempt
 from newsfuse.lexical import containment, content_terms
-from newsfuse.models import Citation, Entity, Figure, Quote, Source, Story, TimelineEvent
+from newsfuse.models import (
+    Citation,
+    Entity,
+    Figure,
+    Problem,
+    Quote,
+    Source,
+    Story,
+    TimelineEvent,
+)
 from newsfuse.provenance import is_distorted
 
 # Quotes of one speaker are the same quote when the shorter holds this share of the
@@ -47,12 +57,33 @@ class StoryExtracts:
     per_source: tuple[SourceExtracts, ...]  # undistorted sources first
     resolve: Resolve  # speakers of `per_source` to the story's names
     reference: date | None  # the story's day, for sources without a date
+    problems: tuple[Problem, ...] = ()  # sources whose extraction failed (left out)
 
 
 def extract_story(story: Story) -> StoryExtracts:
     reference = story_date(story.sources)
     ordered = sorted(story.sources, key=is_distorted)  # undistorted wording first
-    per_source = [extract_source(source, own_date(source) or reference) for source in ordered]
+    per_source: list[SourceExtracts] = []
+    problems: list[Problem] = []
+    for source in ordered:
+        found = attempt(
+            "extract", source.article.path, extract_source, source, own_date(source) or reference
+        )
+        if isinstance(found, Problem):
+            problems.append(found)  # the story goes on without this source's extracts
+        else:
+            per_source.append(found)
+    return _gathered(per_source, reference, tuple(problems))
+
+
+def no_extracts(story: Story) -> StoryExtracts:
+    """A story's extracts when extraction failed as a whole: nothing found."""
+    return _gathered([], story_date(story.sources), ())
+
+
+def _gathered(
+    per_source: list[SourceExtracts], reference: date | None, problems: tuple[Problem, ...]
+) -> StoryExtracts:
     found = _entities(per_source)
     resolve = _resolver(per_source, found)
     return StoryExtracts(
@@ -63,6 +94,7 @@ def extract_story(story: Story) -> StoryExtracts:
         per_source=tuple(per_source),
         resolve=resolve,
         reference=reference,
+        problems=problems,
     )
 
 

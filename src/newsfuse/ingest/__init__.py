@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from newsfuse.faults import attempt, one_line, strict
 from newsfuse.ingest.files import (
     FEED_SUFFIXES,
     SUPPORTED_SUFFIXES,
@@ -28,7 +29,7 @@ from newsfuse.ingest.records import read_json, read_json_lines
 from newsfuse.ingest.remote import read_document, read_url
 from newsfuse.ingest.text import read_markdown, read_plain_text
 from newsfuse.ingest.warc import read_warc
-from newsfuse.models import Article, Duplicate, Rejection
+from newsfuse.models import Article, Duplicate, Problem, Rejection
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -49,6 +50,10 @@ class IngestResult:
     articles: tuple[Article, ...]
     rejections: tuple[Rejection, ...]
     duplicates: tuple[Duplicate, ...] = ()
+    problems: tuple[Problem, ...] = ()  # inputs (or records) reading failed on unexpectedly
+
+
+Read = Article | Rejection | Problem
 
 
 def read_inputs(paths: list[str], limits: Limits | None = None) -> IngestResult:
@@ -57,29 +62,53 @@ def read_inputs(paths: list[str], limits: Limits | None = None) -> IngestResult:
     return collect(read_item(item, limits) for item in expand(paths))
 
 
-def read_item(item: InputFile | UrlInput | Rejection, limits: Limits) -> list[Article | Rejection]:
-    """What one input holds (a path that named nothing usable stays a rejection)."""
+def read_item(item: InputFile | UrlInput | Rejection, limits: Limits) -> list[Read]:
+    """What one input holds (a path that named nothing usable stays a rejection). An
+    unexpected error ends the input with a `Problem`; what it yielded before is kept."""
     if isinstance(item, Rejection):
         return [item]
     if isinstance(item, UrlInput):
-        return [_finish(result, limits) for result in read_url(item.url, limits.fetch)]
-    return list(_read_file(item, limits))
+        return list(_contained(item.url, read_url(item.url, limits.fetch), limits))
+    return list(_contained(item.shown_as, _read_file(item, limits), limits))
 
 
-def collect(results: Iterable[list[Article | Rejection]]) -> IngestResult:
+def _contained(
+    shown_as: str, results: Iterator[ArticleFields | Rejection], limits: Limits
+) -> Iterator[Read]:
+    """Each result finished into an article, each failure contained: a record that fails
+    costs that record, a reader that fails costs the rest of its input."""
+    while True:
+        try:
+            result = next(results)
+        except StopIteration:
+            return
+        except Exception as error:
+            if strict():
+                raise
+            yield Problem("read", shown_as, one_line(error))
+            return
+        yield attempt("read", result.path, _finish, result, limits)
+
+
+def collect(results: Iterable[list[Read]]) -> IngestResult:
     """The articles of the files' results, in input order, each once (by content id)."""
     articles: dict[str, Article] = {}
     rejections: list[Rejection] = []
     duplicates: list[Duplicate] = []
+    problems: list[Problem] = []
     for file_results in results:
         for result in file_results:
             if isinstance(result, Rejection):
                 rejections.append(result)
+            elif isinstance(result, Problem):
+                problems.append(result)
             elif result.id in articles:
                 duplicates.append(Duplicate(result.path, articles[result.id].path))
             else:
                 articles[result.id] = result
-    return IngestResult(tuple(articles.values()), tuple(rejections), tuple(duplicates))
+    return IngestResult(
+        tuple(articles.values()), tuple(rejections), tuple(duplicates), tuple(problems)
+    )
 
 
 def read_text(
@@ -90,21 +119,19 @@ def read_text(
     return [_finish(result, limits) for result in _fields_of(path, text, suffix.lower())]
 
 
-def _read_file(item: InputFile, limits: Limits) -> Iterator[Article | Rejection]:
+def _read_file(item: InputFile, limits: Limits) -> Iterator[ArticleFields | Rejection]:
     if is_warc(item.path):
-        for result in read_warc(item, limits):
-            yield _finish(result, limits)
+        yield from read_warc(item, limits)
         return
     data = read_bytes(item, limits)
     if item.path.suffix.lower() in FEED_SUFFIXES and not isinstance(data, Rejection):
-        for result in read_document(item.shown_as, data, limits.fetch):
-            yield _finish(result, limits)
+        yield from read_document(item.shown_as, data, limits.fetch)
         return
     text = data if isinstance(data, Rejection) else decode(data, item.shown_as)
     if isinstance(text, Rejection):
         yield text
         return
-    yield from read_text(item.shown_as, text, item.path.suffix, limits)
+    yield from _fields_of(item.shown_as, text, item.path.suffix.lower())
 
 
 def _fields_of(path: str, text: str, suffix: str) -> Iterator[ArticleFields | Rejection]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newsfuse.dates import normalize_date
-from newsfuse.ingest.html import field_text
+from newsfuse.ingest.html import NoArticleTextError, field_text
 from newsfuse.ingest.metadata import ArticleFields
 from newsfuse.models import Rejection
 
@@ -55,9 +55,9 @@ def records_of_json(document: Any) -> list[Any]:
 
 def read_json(path: str, text: str) -> Iterator[ArticleFields | Rejection]:
     try:
-        document = json.loads(text)
+        document = parse_json(text)
         records = records_of_json(document)
-    except (json.JSONDecodeError, BadRecordError) as error:
+    except BadRecordError as error:
         yield Rejection(path, f"invalid JSON: {error}")
         return
     for number, record in enumerate(records, start=1):
@@ -69,19 +69,31 @@ def read_json_lines(path: str, lines: Iterator[str]) -> Iterator[ArticleFields |
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Rejection(
-                path, f"invalid JSON: {error.msg} at column {error.colno}", f"line {number}"
-            )
+            record = parse_json(line)
+        except BadRecordError as error:
+            yield Rejection(path, f"invalid JSON: {error}", f"line {number}")
             continue
         yield _read_one(path, record, f"line {number}")
+
+
+def parse_json(text: str) -> Any:
+    """The parsed JSON document, or `BadRecordError` saying why it is not one: malformed,
+    nested deeper than Python's recursion allows, or holding a number with more digits
+    than Python converts."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BadRecordError(f"{error.msg} at line {error.lineno} column {error.colno}") from None
+    except RecursionError:
+        raise BadRecordError("nested too deeply") from None
+    except ValueError as error:  # "Exceeds the limit (4300 digits) for integer string ..."
+        raise BadRecordError(f"a value cannot be read ({error})") from None
 
 
 def _read_one(path: str, record: Any, where: str) -> ArticleFields | Rejection:
     try:
         return record_fields(f"{path}#{where.replace(' ', '')}", record)
-    except BadRecordError as error:
+    except (BadRecordError, NoArticleTextError) as error:
         return Rejection(path, str(error), where)
 
 

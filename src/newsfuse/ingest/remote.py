@@ -97,7 +97,10 @@ def _item_article(
             if isinstance(page, ArticleFields):
                 return _with_item_fields(page, item)
             problem = page.reason
-    text = field_text(item.text) if item.text else ""
+    try:
+        text = field_text(item.text) if item.text else ""
+    except NoArticleTextError:
+        text = ""  # the feed's text for it is too large to read
     if len(text.split()) >= _MINIMUM_FEED_TEXT_WORDS:
         return ArticleFields(
             path=item.link or f"{shown_as}#{where}",

@@ -43,6 +43,10 @@ def brief_to_dict(brief: Brief) -> JsonObject:
         "duplicates": [
             {"path": duplicate.path, "same_as": duplicate.same_as} for duplicate in brief.duplicates
         ],
+        "problems": [
+            {"stage": problem.stage, "subject": problem.subject, "error": problem.error}
+            for problem in brief.all_problems
+        ],
     }
 
 

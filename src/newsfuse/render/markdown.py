@@ -205,4 +205,8 @@ def _problems(brief: Brief) -> list[str]:
         lines += ["## Duplicate inputs", ""]
         lines += [f"- {escape(duplicate.describe())}" for duplicate in brief.duplicates]
         lines.append("")
+    if brief.all_problems:
+        lines += ["## Left out after an error", ""]
+        lines += [f"- {escape(problem.describe())}" for problem in brief.all_problems]
+        lines.append("")
     return lines

@@ -5,8 +5,8 @@ outlets repost most", "every figure given for one story"). The tables are the JS
 (docs/json-brief.md) cut where it nests lists: `stories` (one row a story, its scalar
 fields), one table for each list a story holds (`sources`, `summary`, `quotes`,
 `figures`, `conflicts`, `timeline`, `entities`, `updates`, `facts`: a row an item, with
-`story_id` and its `position` in the story), and `skipped` and `duplicates`. Lists inside
-an item (citations, quality flags) stay nested as lists of structs.
+`story_id` and its `position` in the story), and `skipped`, `duplicates` and `problems`.
+Lists inside an item (citations, quality flags) stay nested as lists of structs.
 
 Column types come from the JSON schema (newsfuse/schemas/brief-1.schema.json), so a table
 has the same columns whether it holds rows or none. pyarrow is an optional dependency
@@ -28,7 +28,7 @@ from newsfuse.schemas import brief_schema
 
 INSTALL_HINT = "Parquet output needs pyarrow: pip install 'newsfuse[parquet]'"
 # The brief's own lists, beside its stories.
-_BRIEF_TABLES = ("skipped", "duplicates")
+_BRIEF_TABLES = ("skipped", "duplicates", "problems")
 
 
 def parquet_available() -> bool:
@@ -53,7 +53,7 @@ def write_parquet(brief: Brief, folder: str | Path) -> list[Path]:
 
 def brief_tables(brief: Brief) -> dict[str, Any]:
     """The brief's tables (pyarrow Tables) by name: `stories`, a table for each list a story
-    holds, in the schema's order, then `skipped` and `duplicates`."""
+    holds, in the schema's order, then `skipped`, `duplicates` and `problems`."""
     import pyarrow as pa
 
     document = brief_to_dict(brief)
