@@ -47,3 +47,11 @@ def test_weekday_mentions() -> None:
         "tuesday",
         "monday",
     ]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [10**400, -(10**400), float("nan"), float("inf"), 5e12, "Tue, 15 Feb 99999999 10:00:00 GMT"],
+)
+def test_values_beyond_any_date_are_no_date(value: object) -> None:
+    assert normalize_date(value) is None

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import math
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +15,7 @@ from newsfuse.lexical import (
     document_frequencies,
     hedged_figures,
     inverse_frequencies,
+    number_value,
     tfidf,
     words,
 )
@@ -70,3 +74,27 @@ def test_hedged_figures_are_those_after_a_qualifier() -> None:
     text = "More than 150,000 troops, up from about two brigades and 130,000 last month."
     assert hedged_figures(text) == {"150,000", "2"}
     assert hedged_figures("Some 40 percent voted; 12 abstained.") == {"40 percent"}
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("150,000", 150000.0),
+        ("7.5", 7.5),
+        ("1,234,567.25", 1234567.25),
+        ("12", 12.0),
+        ("1.8.3", None),  # a version
+        ("1,5", None),
+        ("2022-02-15", None),
+        ("", None),
+        ("9" * 5000, None),  # past the digits a figure has
+    ],
+)
+def test_number_value_reads_one_written_number(written: str, value: float | None) -> None:
+    assert number_value(written) == value
+
+
+@given(st.text(alphabet="0123456789.,- ", max_size=60) | st.text(max_size=60))
+def test_number_value_takes_any_text(written: str) -> None:
+    value = number_value(written)
+    assert value is None or math.isfinite(value)

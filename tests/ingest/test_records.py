@@ -78,3 +78,33 @@ def test_invalid_json_file_is_rejected() -> None:
     results = list(read_json("f.json", "{not json"))
     assert len(results) == 1 and isinstance(results[0], Rejection)
     assert results[0].reason.startswith("invalid JSON")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "invalid JSON: nested too deeply"),
+        ('{"text": "words", "n": ' + "7" * 5000 + "}", "invalid JSON: a value cannot be read"),
+    ],
+)
+def test_records_python_cannot_parse_are_rejections(line: str, reason: str) -> None:
+    good = json.dumps({"text": "A good record among bad ones.", "title": "Good"})
+    results = list(read_json_lines("feed.jsonl", iter([line, good])))
+    assert isinstance(results[0], Rejection) and results[0].reason.startswith(reason)
+    assert results[0].where == "line 1"
+    assert isinstance(results[1], ArticleFields)
+    [whole] = list(read_json("feed.json", line))
+    assert isinstance(whole, Rejection) and whole.reason.startswith(reason)
+
+
+def test_a_date_no_float_can_hold_is_no_date() -> None:
+    fields = record_fields("f.json", {"text": "Words of a report.", "published": 10**400})
+    assert fields.published is None
+
+
+def test_an_html_body_too_large_to_parse_is_rejected_before_parsing() -> None:
+    body = "<p>" + "word " * (4 * 1024 * 1024) + "</p>"  # 20 MiB
+    [result] = list(read_json("big.json", json.dumps({"text": body})))
+    assert isinstance(result, Rejection)
+    assert result.reason.startswith("HTML too large (20,971,")
+    assert result.reason.endswith("characters; limit 16,777,216)")
