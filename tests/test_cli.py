@@ -1,9 +1,14 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -233,3 +238,66 @@ def test_a_contained_failure_is_reported_with_the_partial_exit_code(
     assert err.startswith("newsfuse: problem: story ")
     assert err.endswith(": crosscheck failed, left out: ValueError: bad value\n")
     assert "Traceback" not in err
+
+
+def test_an_output_file_follows_the_umask_and_writes_through_a_symlink(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        assert main(["brief", str(EXAMPLES), "-o", str(tmp_path / "brief.md")]) == EXIT_OK
+        assert stat.S_IMODE((tmp_path / "brief.md").stat().st_mode) == 0o644
+        (tmp_path / "real.md").write_text("old")
+        (tmp_path / "real.md").chmod(0o640)
+        (tmp_path / "link.md").symlink_to(tmp_path / "real.md")
+        assert main(["brief", str(EXAMPLES), "-o", str(tmp_path / "link.md")]) == EXIT_OK
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "link.md").is_symlink()
+    assert (tmp_path / "real.md").read_text().startswith("# newsfuse brief")
+    assert stat.S_IMODE((tmp_path / "real.md").stat().st_mode) == 0o640  # kept
+
+
+def test_a_killed_runs_partial_file_is_removed_by_the_next_run(tmp_path: Path) -> None:
+    stale = tmp_path / ".brief.md.abc123.newsfuse-partial"
+    fresh = tmp_path / ".brief.md.def456.newsfuse-partial"  # perhaps a run writing now
+    stale.write_text("half a brief")
+    fresh.write_text("half a brief")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    assert main(["brief", str(EXAMPLES), "-o", str(tmp_path / "brief.md")]) == EXIT_OK
+    assert sorted(p.name for p in tmp_path.iterdir()) == [fresh.name, "brief.md"]
+
+
+def test_sigterm_while_writing_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_text = Path.write_text
+
+    def write_then_terminated(self: Path, text: str, *args: Any, **kwargs: Any) -> int:
+        written = write_text(self, text[:100], *args, **kwargs)
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(1)  # the handler raises before this ends
+        return written
+
+    monkeypatch.setattr(Path, "write_text", write_then_terminated)
+    with pytest.raises(SystemExit) as stopped:
+        main(["brief", str(EXAMPLES), "-o", str(tmp_path / "brief.md")])
+    assert stopped.value.code == 128 + signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # put back
+
+
+def test_titles_and_messages_carry_no_terminal_controls(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "evil\x1b[2Jname.txt"
+    report.write_text(
+        "Bridge \x1b]0;owned\x07closed after ship strike\n\n"
+        + (EXAMPLES / "02-coast-wire.txt").read_text().split("\n", 1)[1]
+    )
+    database = str(tmp_path / "news.db")
+    assert main(["ingest", str(report), str(tmp_path / "missing\x07.txt"), "--db", database]) == 3
+    assert main(["stories", "--db", database]) == EXIT_OK
+    assert main(["brief", str(report)]) == EXIT_OK
+    out, err = capsys.readouterr()
+    assert "\x1b" not in out + err and "\x07" not in out + err
+    assert "missing\\x07.txt: no such file or folder" in err
+    assert "Bridge \\x1b]0;owned\\x07closed after ship strike" in out

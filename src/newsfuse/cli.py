@@ -10,14 +10,15 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
+import signal
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from newsfuse import progress
 from newsfuse._version import __version__
+from newsfuse.atomic import replacing
 from newsfuse.faults import printable
 from newsfuse.ingest import Limits
 from newsfuse.ingest.fetch import FetchPolicy
@@ -254,6 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     if not getattr(arguments, "quiet", False) and sys.stderr.isatty():
         progress.enable(sys.stderr)
+    # Stopped by SIGTERM as by Ctrl-C: files being written are removed on the way out.
+    previous = signal.signal(signal.SIGTERM, _stopped)
     commands = {
         "brief": _brief,
         "ingest": _ingest,
@@ -271,6 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     finally:
         progress.enable(None)
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _brief(arguments: argparse.Namespace) -> int:
@@ -401,16 +405,12 @@ def _write(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    target = Path(output)
-    # Written beside the target and renamed over it, so a reader never sees half a brief.
-    handle, temporary = tempfile.mkstemp(dir=target.parent or Path(), prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replacing(Path(output)) as temporary:
+        temporary.write_text(text, encoding="utf-8")
+
+
+def _stopped(signal_number: int, frame: object) -> NoReturn:
+    raise SystemExit(128 + signal_number)
 
 
 def _say(message: str) -> None:

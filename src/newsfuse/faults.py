@@ -12,6 +12,7 @@ loudly there). Only `Exception` is contained: an interrupt or exit still ends th
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
@@ -54,14 +55,17 @@ def one_line(error: BaseException) -> str:
     return text if len(text) <= _ERROR_CHARACTERS else text[: _ERROR_CHARACTERS - 1] + "…"
 
 
+# Control characters (terminal escapes, bells, C1 codes), lone surrogates (stray bytes of
+# a file name) and the bidirectional overrides that can make a line read other than it is.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
 def printable(text: str) -> str:
-    """`text` with control characters (terminal escapes, bells, stray bytes decoded as
-    surrogates) written as escapes, so it can go to a terminal or a log as it is."""
-    return "".join(
-        char
-        if char.isprintable() or char == " "
-        else char.encode("unicode_escape", "backslashreplace").decode("ascii")
-        for char in text
+    """`text` with control characters written as escapes ("\\x1b"), so that it can go to
+    a terminal or a log as it is."""
+    return _UNPRINTABLE.sub(
+        lambda match: match.group(0).encode("unicode_escape", "backslashreplace").decode("ascii"),
+        text,
     )
 
 

@@ -1,5 +1,11 @@
 from __future__ import annotations
 
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
 import pytest
 
 from newsfuse.ingest.fetch import USER_AGENT, FetchError, FetchPolicy, checked_address, fetch
@@ -102,3 +108,65 @@ def test_a_name_that_resolves_to_a_private_address_is_refused(
         fetch("http://metadata.evil.example/latest/meta-data/", FetchPolicy())
     with pytest.raises(FetchError, match="resolves to a private address"):
         fetch("https://mixed.evil.example/", FetchPolicy())
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://example.com:99999/a", "not a valid URL (Port out of range"),
+        ("http://[::1/", "not a valid URL (Invalid IPv6 URL)"),
+        ("http://a..b/news", "not a valid host name: a..b"),
+        ("http://" + "x" * 70 + ".example/", "not a valid host name"),
+    ],
+)
+def test_urls_that_cannot_be_read_are_fetch_errors(url: str, reason: str) -> None:
+    with pytest.raises(FetchError, match=re.escape(reason)):
+        fetch(url, FetchPolicy())
+
+
+def test_a_redirect_to_a_bad_port_is_a_fetch_error(site: LocalSite) -> None:
+    site.routes["/odd"] = (302, {"Location": "http://127.0.0.1:99999/x"}, b"")
+    with pytest.raises(FetchError, match="Port out of range"):
+        fetch(site.base + "/odd", _allowing(site))
+
+
+@pytest.fixture
+def dripping() -> Iterator[str]:
+    """A server that answers at once, then sends its body a byte every 0.2 s."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            with connection:
+                connection.recv(4096)
+                connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n")
+                for _ in range(1000):
+                    if stop.wait(0.2):
+                        return
+                    try:
+                        connection.sendall(b"x")
+                    except OSError:
+                        break
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield f"127.0.0.1:{listener.getsockname()[1]}"
+    stop.set()
+    listener.close()
+
+
+def test_a_server_dripping_bytes_cannot_hold_an_attempt_past_its_deadline(dripping: str) -> None:
+    policy = FetchPolicy(
+        allowed_hosts=frozenset({dripping}),
+        timeout_seconds=1.0,
+        attempts=2,
+        first_pause_seconds=0.01,
+    )
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="no whole answer within 1 s"):
+        fetch(f"http://{dripping}/slow", policy)
+    assert time.monotonic() - started < 3.5  # two attempts of 1 s, not 200 s of drips

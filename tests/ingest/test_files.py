@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from newsfuse.ingest import files
 from newsfuse.ingest.files import InputFile, Limits, decode, expand, read_bytes
 from newsfuse.models import Rejection
 
@@ -79,3 +84,66 @@ def test_a_legacy_encoding_keeps_words_in_one_script() -> None:
     assert "Renné" in str(decode(latin, "a.txt"))
     russian = "Мэр сказал, что мост будет закрыт шесть недель.".encode("cp1251")
     assert "Мэр сказал" in str(decode(russian, "b.txt"))
+
+
+def test_only_regular_files_are_read_from_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("x")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "nowhere.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "good.txt")  # the same file: read once
+    items = list(expand([str(tmp_path)]))
+    assert _paths(items) == [
+        "good.txt",
+        "!a loop of symbolic links",
+        "!a symbolic link to nothing",
+        "!not a regular file or folder (a FIFO, device or socket)",
+        "!not a regular file or folder (a FIFO, device or socket)",
+    ]
+    assert [Path(item.path).name for item in items] == [
+        "good.txt",
+        "loop.txt",
+        "nowhere.txt",
+        "pipe.txt",
+        "zero.txt",
+    ]
+
+
+def test_a_fifo_put_in_a_files_place_is_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = read_bytes(InputFile(tmp_path / "pipe.txt", "pipe.txt"), Limits())
+    assert result == Rejection("pipe.txt", "not a regular file (a FIFO, device or socket)")
+
+
+def test_an_empty_path_names_no_file(tmp_path: Path) -> None:
+    assert list(expand(["", "  "])) == [
+        Rejection("''", "an empty path names no file"),
+        Rejection("'  '", "an empty path names no file"),
+    ]
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
+    name = os.fsdecode(b"r\xe9sum\xe9.txt")  # Latin-1 bytes: no UTF-8 text can hold them
+    (tmp_path / name).write_text("words")
+    [item] = list(expand([str(tmp_path)]))
+    assert isinstance(item, InputFile)
+    assert item.shown_as == f"{tmp_path}/r\\xe9sum\\xe9.txt"
+    assert item.shown_as.encode("utf-8")  # storable, printable
+    assert read_bytes(item, Limits()) == b"words"
+
+
+def test_a_folder_that_cannot_be_listed_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "good.txt").write_text("x")
+    walk = os.walk
+
+    def walk_with_a_locked_folder(top: str, onerror: Any = None) -> Any:
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        return walk(top, onerror=onerror)
+
+    monkeypatch.setattr(files.os, "walk", walk_with_a_locked_folder)
+    items = list(expand([str(tmp_path)]))
+    assert items[0] == Rejection(str(tmp_path / "locked"), "cannot read it: Permission denied")
+    assert _paths(items[1:]) == ["good.txt"]

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import gzip
+import time
+import tracemalloc
 from io import BytesIO
 from pathlib import Path
 
@@ -125,3 +127,48 @@ def test_an_archive_cut_short_keeps_the_records_before_the_cut(tmp_path: Path) -
     assert rejection.describe() == (
         f"{cut} (record 2: https://b.example/tanker): the archive ends inside this record"
     )
+
+
+def _gzip_member(path: Path, head: bytes, filler: bytes, size: int, tail: bytes = b"") -> None:
+    """A gzip member of `head`, then `filler` repeated to `size` bytes, then `tail`:
+    compressed as it is written, so the test never holds the inflated bytes."""
+    with (
+        path.open("ab") as output,
+        gzip.GzipFile(fileobj=output, mode="wb", compresslevel=1) as member,
+    ):
+        member.write(head)
+        block = filler * (1024 * 1024 // len(filler))
+        for _ in range(size // len(block)):
+            member.write(block)
+        member.write(tail)
+
+
+def test_a_header_line_inflating_to_512_mib_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "header-bomb.warc.gz"
+    _write(path, [("response", "https://a.example/ship", "200 OK", ARTICLE.encode(), "text/html")])
+    _gzip_member(path, b"WARC/1.0\r\nWARC-Type: response\r\nX-Bomb: ", b"a", 512 * 1024 * 1024)
+    assert path.stat().st_size < 3 * 1024 * 1024  # inflating over 200-fold
+    tracemalloc.start()
+    started = time.monotonic()
+    result = read_inputs([str(path)])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    [article] = result.articles  # the record before the bomb is kept
+    assert "Two tugboats" in article.raw_text
+    [rejection] = result.rejections
+    assert rejection.reason == "not a readable WARC archive: a line longer than 17,825,792 bytes"
+    assert rejection.where == "after record 1"
+    assert time.monotonic() - started < 10 and peak < 200 * 1024 * 1024
+
+
+def test_an_archive_inflating_a_thousandfold_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "body-bomb.warc.gz"
+    head = (
+        b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://a.example/x\r\n"
+        b"Content-Type: text/plain\r\nContent-Length: 1073741824\r\n\r\n"
+    )
+    _gzip_member(path, head, b"word\n", 1024 * 1024 * 1024)
+    started = time.monotonic()
+    [rejection] = read_inputs([str(path)]).rejections
+    assert rejection.reason.endswith("it inflates more than 100 times (a bomb?)")
+    assert time.monotonic() - started < 10

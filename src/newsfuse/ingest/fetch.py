@@ -5,16 +5,20 @@ connection then goes to that very address (so a name cannot resolve to a public 
 for the check and a private one for the request). Each redirect is checked the same way.
 Private, loopback, link-local, multicast and reserved addresses are refused unless the user
 allowed that host and port by name (an intranet server, a test server). Bodies are read up
-to a limit; each attempt has a timeout, failed attempts (no connection, timeouts, 429 and
-5xx answers) are retried with a growing pause, and the request says who is asking.
+to a limit; each attempt has a deadline for the whole exchange (a server sending a byte
+now and then cannot hold it longer), failed attempts (no connection, timeouts, 429 and 5xx
+answers) are retried with a growing pause, and the request says who is asking. A URL that
+cannot be read (a bad port, an empty host label, broken brackets) is a `FetchError` too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -54,7 +58,10 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
     for _ in range(policy.max_redirects + 1):
         status, headers, body = _with_retries(url, policy)
         if status in _REDIRECTS and headers.get("location"):
-            url = urljoin(url, headers["location"])
+            try:
+                url = urljoin(url, headers["location"])
+            except ValueError as error:
+                raise FetchError(f"a redirect to a bad URL ({error})") from None
             continue
         if not 200 <= status < 300:
             raise FetchError(f"the server answered HTTP {status}")
@@ -78,28 +85,74 @@ def _with_retries(url: str, policy: FetchPolicy) -> tuple[int, dict[str, str], b
     raise AssertionError("unreachable: the last attempt returns or raises")
 
 
-def _request(url: str, policy: FetchPolicy) -> tuple[int, dict[str, str], bytes]:
-    parts = urlsplit(url)
+@dataclass(frozen=True)
+class _Target:
+    scheme: str
+    host: str
+    port: int
+    path: str  # with its query
+
+
+def _target(url: str) -> _Target:
+    """Where `url` points, or `FetchError` if it cannot be read as an http(s) URL."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as error:  # "Port out of range 0-65535", "Invalid IPv6 URL"
+        raise FetchError(f"not a valid URL ({error}): {url}") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"not an http(s) URL: {url}")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    address = checked_address(parts.hostname, port, policy)
-    connection = _connection(parts.scheme, parts.hostname, address, port, policy)
     try:
-        path = parts.path or "/"
+        parts.hostname.encode("idna")
+    except UnicodeError:  # an empty or overlong label: "a..b"
+        raise FetchError(f"not a valid host name: {parts.hostname}") from None
+    path = parts.path or "/"
+    return _Target(
+        scheme=parts.scheme,
+        host=parts.hostname,
+        port=port or (443 if parts.scheme == "https" else 80),
+        path=f"{path}?{parts.query}" if parts.query else path,
+    )
+
+
+def _request(url: str, policy: FetchPolicy) -> tuple[int, dict[str, str], bytes]:
+    target = _target(url)
+    address = checked_address(target.host, target.port, policy)
+    connection = _connection(target.scheme, target.host, address, target.port, policy)
+    expired = threading.Event()
+    # A timeout bounds each wait for a byte, not the exchange: at the deadline the socket is
+    # shut, which ends whatever read is under way.
+    timer = threading.Timer(policy.timeout_seconds, _expire, (connection, expired))
+    timer.daemon = True
+    timer.start()
+    try:
         connection.request(
             "GET",
-            f"{path}?{parts.query}" if parts.query else path,
+            target.path,
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
         )
         response = connection.getresponse()
         body = response.read(policy.max_bytes + 1)
+        if expired.is_set():
+            raise TimeoutError
         if len(body) > policy.max_bytes:
             raise FetchError(f"larger than the limit of {policy.max_bytes:,} bytes")
         headers = {name.lower(): value for name, value in response.getheaders()}
         return response.status, headers, body
+    except (OSError, http.client.HTTPException):
+        if expired.is_set():
+            raise TimeoutError(f"no whole answer within {policy.timeout_seconds:g} s") from None
+        raise
     finally:
+        timer.cancel()
         connection.close()
+
+
+def _expire(connection: http.client.HTTPConnection, expired: threading.Event) -> None:
+    expired.set()
+    if connection.sock is not None:
+        with contextlib.suppress(OSError):
+            connection.sock.shutdown(socket.SHUT_RDWR)
 
 
 def checked_address(host: str, port: int, policy: FetchPolicy) -> str:
@@ -108,6 +161,8 @@ def checked_address(host: str, port: int, policy: FetchPolicy) -> str:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as error:
         raise FetchError(f"cannot resolve {host}: {error.strerror}") from error
+    except UnicodeError:
+        raise FetchError(f"not a valid host name: {host}") from None
     addresses = sorted({str(item[4][0]) for item in found})
     allowed = f"{host}:{port}" in policy.allowed_hosts
     for address in addresses:

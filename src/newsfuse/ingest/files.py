@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from newsfuse.ingest.fetch import FetchPolicy
 from newsfuse.language import identify
@@ -52,8 +55,10 @@ def is_url(given: str) -> bool:
 
 def expand(paths: list[str]) -> Iterator[InputFile | UrlInput | Rejection]:
     """The files behind `paths` (files, folders searched recursively, glob patterns), in a
-    stable order, each once; a path that names nothing usable becomes a `Rejection`."""
-    seen: set[Path] = set()
+    stable order, each once; a path that names nothing usable becomes a `Rejection`. Only
+    regular files are read: FIFOs, devices, sockets, broken and looping links are named and
+    passed over."""
+    seen: set[tuple[int, int] | Path] = set()
     urls: set[str] = set()
     for given in paths:
         if is_url(given):
@@ -65,38 +70,83 @@ def expand(paths: list[str]) -> Iterator[InputFile | UrlInput | Rejection]:
             if isinstance(item, Rejection):
                 yield item
                 continue
-            resolved = item.path.resolve()
-            if resolved not in seen:
-                seen.add(resolved)
+            identity = _identity(item.path)  # the same file under two names is read once
+            if identity not in seen:
+                seen.add(identity)
                 yield item
 
 
+def shown(path: str) -> str:
+    """A path as messages and briefs show it: bytes that are not UTF-8 (kept by Python as
+    lone surrogates, which no UTF-8 text can hold) written as escapes ("\\xff")."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _expand_one(given: str) -> Iterator[InputFile | Rejection]:
+    if not given.strip():
+        yield Rejection(repr(given), "an empty path names no file")
+        return
     path = Path(given)
     if path.is_dir():
         yield from _walk(path)
-    elif path.is_file():
-        yield _supported(InputFile(path, given))
-    elif _GLOB_CHARACTERS & set(given):
+    elif _GLOB_CHARACTERS & set(given) and not path.exists():
         # glob.glob, not Path.glob: the pattern may be absolute or climb out with "..".
         matches = sorted(glob.glob(given, recursive=True))  # noqa: PTH207
         if not matches:
-            yield Rejection(given, "the pattern matches no files")
+            yield Rejection(shown(given), "the pattern matches no files")
         for match in matches:
             yield from _expand_one(match)
-    elif path.exists():
-        yield Rejection(given, "not a regular file or folder")
     else:
-        yield Rejection(given, "no such file or folder")
+        yield _file(path, shown(given))
+
+
+def _file(path: Path, shown_as: str) -> InputFile | Rejection:
+    """The file at `path` if it is one newsfuse can read (a regular file, links followed, of
+    a supported type), else why not."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if error.errno == errno.ENOENT and path.is_symlink():
+            return Rejection(shown_as, "a symbolic link to nothing")
+        return Rejection(shown_as, _unreadable(error, "no such file or folder"))
+    if not stat.S_ISREG(mode):
+        return Rejection(shown_as, "not a regular file or folder (a FIFO, device or socket)")
+    return _supported(InputFile(path, shown_as))
+
+
+def _unreadable(error: OSError, missing: str) -> str:
+    if error.errno == errno.ENOENT:
+        return missing
+    if error.errno == errno.ELOOP:
+        return "a loop of symbolic links"
+    return f"cannot read it: {error.strerror or error}"
 
 
 def _walk(folder: Path) -> Iterator[InputFile | Rejection]:
-    for root, folders, files in os.walk(folder):
+    unreadable: list[OSError] = []
+    for root, folders, files in os.walk(folder, onerror=unreadable.append):
+        yield from (
+            Rejection(shown(str(error.filename)), _unreadable(error, "vanished while read"))
+            for error in unreadable
+        )
+        unreadable.clear()
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
                 path = Path(root) / name
-                yield _supported(InputFile(path, str(path)))
+                yield _file(path, shown(str(path)))
+    yield from (
+        Rejection(shown(str(error.filename)), _unreadable(error, "vanished while read"))
+        for error in unreadable
+    )
+
+
+def _identity(path: Path) -> tuple[int, int] | Path:
+    try:
+        info = path.stat()
+    except OSError:  # gone since it was listed: reading it will say so
+        return path
+    return info.st_dev, info.st_ino
 
 
 def _supported(item: InputFile) -> InputFile | Rejection:
@@ -112,16 +162,36 @@ def is_warc(path: Path) -> bool:
 
 
 def read_bytes(item: InputFile, limits: Limits) -> bytes | Rejection:
-    """The file's bytes, or why they cannot be read."""
+    """The file's bytes, or why they cannot be read. Never more than the limit is read,
+    whatever the file became since it was listed (a FIFO or a device cannot hold it)."""
     try:
-        size = item.path.stat().st_size
-        if size > limits.max_file_bytes:
-            return Rejection(
-                item.shown_as, f"file too large ({size:,} bytes; limit {limits.max_file_bytes:,})"
-            )
-        return item.path.read_bytes()
+        with open_regular(item.path) as file:
+            data = file.read(limits.max_file_bytes + 1)
+    except NotRegularFileError as error:
+        return Rejection(item.shown_as, str(error))
     except OSError as error:
         return Rejection(item.shown_as, f"cannot read the file: {error.strerror or error}")
+    if len(data) > limits.max_file_bytes:
+        size = max(len(data), item.path.stat().st_size)
+        return Rejection(
+            item.shown_as, f"file too large ({size:,} bytes; limit {limits.max_file_bytes:,})"
+        )
+    return data
+
+
+class NotRegularFileError(OSError):
+    """The path is not (or is no longer) a regular file."""
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading if it is a regular file. Opened without blocking, so that
+    a FIFO put in its place cannot hang the run, and checked on the open file itself."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    file = os.fdopen(descriptor, "rb")
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        file.close()
+        raise NotRegularFileError("not a regular file (a FIFO, device or socket)")
+    return file
 
 
 _BOMS = (

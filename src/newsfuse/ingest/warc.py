@@ -5,14 +5,21 @@ page. Only successful HTML responses (and HTML resource records) can be articles
 metadata, redirects, error pages, images and scripts are what a crawl also holds, and are
 passed over without a word. A page without article text, a page larger than the record
 limit or an archive broken part way is reported, naming the record, and the rest go on.
+
+warcio reads a record's header lines whole, however long: the archive is inflated here,
+before warcio sees it, and a line longer than a page may be (a header bomb: a few hundred
+kB that inflate to one line of 512 MiB) or an archive inflating more than a hundredfold
+ends the reading of that archive with a rejection, the records before it kept.
 """
 
 from __future__ import annotations
 
+import io
+import zlib
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
-from newsfuse.ingest.files import InputFile, Limits, decode
+from newsfuse.ingest.files import InputFile, Limits, decode, open_regular
 from newsfuse.ingest.html import NoArticleTextError, read_html
 from newsfuse.ingest.metadata import ArticleFields
 from newsfuse.models import Rejection
@@ -27,7 +34,8 @@ def read_warc(item: InputFile, limits: Limits) -> Iterator[ArticleFields | Rejec
 
     number = 0
     try:
-        with item.path.open("rb") as stream:
+        with open_regular(item.path) as raw:
+            stream = InflatedArchive(raw, limits.max_record_bytes)
             for number, record in enumerate(ArchiveIterator(stream), start=1):
                 if record.format != "warc" or record.rec_type is None:
                     yield Rejection(
@@ -37,7 +45,7 @@ def read_warc(item: InputFile, limits: Limits) -> Iterator[ArticleFields | Rejec
                 page = _html_page(record)
                 if page is not None:
                     yield _article(item, number, record, page, limits)
-    except (ArchiveLoadFailed, OSError, ValueError, EOFError) as error:
+    except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as error:
         where = f"after record {number}" if number else None
         yield Rejection(item.shown_as, f"not a readable WARC archive: {error}", where)
 
@@ -76,3 +84,81 @@ def _article(
         return read_html(f"{item.shown_as}#record{number}", html, url or None)
     except NoArticleTextError as error:
         return Rejection(item.shown_as, str(error), where)
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_CHUNK = 64 * 1024
+# Crawl archives inflate three- to tenfold; a hundredfold is a bomb, not a crawl.
+MOST_INFLATION = 100
+_INFLATION_ALLOWANCE = 64 * 1024 * 1024  # small archives may inflate more, up to this
+
+
+class InflatedArchive(io.RawIOBase):
+    """An archive's bytes as warcio reads them: gzip members inflated one after another,
+    at most `_CHUNK` bytes at a time, refusing (ValueError) a line longer than a page may
+    be or inflation past `MOST_INFLATION` times the bytes read."""
+
+    def __init__(self, raw: BinaryIO, max_record_bytes: int) -> None:
+        super().__init__()
+        self._raw = raw
+        self._longest_line = max_record_bytes + 1024 * 1024  # a page, and its headers
+        self._inflater: Any = None
+        self._pending = b""  # compressed bytes not yet inflated
+        self._gzipped: bool | None = None
+        self._read = 0  # compressed bytes read
+        self._served = 0
+        self._line = 0  # bytes served since the last newline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._next(len(buffer))
+        buffer[: len(data)] = data
+        self._check(data)
+        return len(data)
+
+    def _next(self, size: int) -> bytes:
+        size = min(size, _CHUNK)
+        if self._gzipped is None:
+            self._pending = self._raw.read(_CHUNK)
+            self._read += len(self._pending)
+            self._gzipped = self._pending.startswith(_GZIP_MAGIC)
+        if not self._gzipped:
+            data, self._pending = self._pending[:size], self._pending[size:]
+            if not data:
+                data = self._raw.read(size)
+                self._read += len(data)
+            return data
+        return self._inflated(size)
+
+    def _inflated(self, size: int) -> bytes:
+        while True:
+            if self._inflater is None or self._inflater.eof:
+                rest = self._inflater.unused_data if self._inflater is not None else b""
+                self._pending = rest + self._pending
+                if not self._pending:
+                    self._pending = self._raw.read(_CHUNK)
+                    self._read += len(self._pending)
+                    if not self._pending:
+                        return b""
+                self._inflater = zlib.decompressobj(wbits=31)  # the next gzip member
+            if not self._pending:
+                self._pending = self._raw.read(_CHUNK)
+                self._read += len(self._pending)
+                if not self._pending:
+                    # not EOFError: warcio takes that for the archive's end, silently
+                    raise ValueError("the archive ends inside a compressed member")
+            data: bytes = self._inflater.decompress(self._pending, size)
+            self._pending = self._inflater.unconsumed_tail
+            if data:
+                return data
+
+    def _check(self, data: bytes) -> None:
+        self._served += len(data)
+        newline = data.rfind(b"\n")
+        self._line = len(data) - newline - 1 if newline >= 0 else self._line + len(data)
+        if self._line > self._longest_line:
+            raise ValueError(f"a line longer than {self._longest_line:,} bytes")
+        if self._served > MOST_INFLATION * self._read + _INFLATION_ALLOWANCE:
+            raise ValueError(f"it inflates more than {MOST_INFLATION} times (a bomb?)")

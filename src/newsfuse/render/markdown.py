@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from newsfuse.faults import printable
 from newsfuse.models import Brief, Citation, Conflict, Fact, StoryBrief
 from newsfuse.render.labels import (
     CONFLICT_KINDS,
@@ -33,8 +34,9 @@ _MARKUP = re.compile(r"([\\`*_\[\]<>|~&])")
 
 
 def escape(text: str) -> str:
-    """`text` with Markdown and HTML markup characters backslash-escaped, on one line."""
-    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
+    """`text` with Markdown and HTML markup characters backslash-escaped, on one line, with
+    no terminal control characters (a brief is often read in one)."""
+    return printable(_MARKUP.sub(r"\\\1", " ".join(text.split())))
 
 
 def render_markdown(brief: Brief) -> str:

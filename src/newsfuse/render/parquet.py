@@ -16,12 +16,11 @@ has the same columns whether it holds rows or none. pyarrow is an optional depen
 from __future__ import annotations
 
 import importlib.util
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from newsfuse.atomic import replacing
 from newsfuse.models import Brief
 from newsfuse.render.json import JsonObject, brief_to_dict
 from newsfuse.schemas import brief_schema
@@ -96,14 +95,8 @@ def _table(rows: list[JsonObject], fields: list[Any]) -> Any:
 def _write_table(table: Any, path: Path) -> None:
     import pyarrow.parquet as pq
 
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    os.close(handle)
-    try:
-        pq.write_table(table, temporary, compression="zstd")
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replacing(path) as temporary:
+        pq.write_table(table, str(temporary), compression="zstd")
 
 
 # JSON schema to Arrow types
