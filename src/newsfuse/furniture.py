@@ -354,9 +354,10 @@ def dateline_credit(paragraph: str) -> str | None:
 
 
 # A paragraph that ends in a bare credit in brackets is a photo or video caption:
-# "... returning to their bases. (Reuters)", "(AP Photo/Efrem Lukatsky)".
+# "... returning to their bases. (Reuters)", "(AP Photo/Efrem Lukatsky)". A word of the
+# credit is taken whole (the lookahead): "(AAAA…" must not be tried as every split of it.
 _CAPTION_CREDIT = re.compile(
-    r"[.!?”\"’)]\s*\((?P<credit>(?:[A-Z][\w.&'-]*|of|the|and|/|,|\s)+)\)\s*$"
+    r"[.!?”\"’)]\s*\((?P<credit>(?:[A-Z][\w.&'-]*(?![\w.&'-])|of|the|and|/|,|\s)+)\)\s*$"
 )
 
 

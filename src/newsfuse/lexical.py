@@ -146,9 +146,11 @@ NUMBER_WORDS = dict(zip(_SMALL_NUMBERS, range(21), strict=True)) | {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "dozen": 12,
 }  # fmt: skip
-# "one" is left out: far more often a pronoun ("one of them", "no one") than a figure.
+# A number starts where a run of digits does (not inside one, nor after "1," or "1."): each
+# run is tried once, so a line of 100,000 digits costs linear time, not quadratic. "one" is
+# left out: far more often a pronoun ("one of them", "no one") than a figure.
 _FIGURE = re.compile(
-    r"\d+(?:[.,]\d+)*(?:\s?(?:%|percent|million|billion|thousand))?"
+    r"(?<!\d)(?<!\d[.,])\d+(?:[.,]\d+)*(?:\s?(?:%|percent|million|billion|thousand))?"
     r"|\b(?:" + "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")) + r")\b",
     re.IGNORECASE,
 )
