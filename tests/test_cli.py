@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -301,3 +302,38 @@ def test_titles_and_messages_carry_no_terminal_controls(
     assert "\x1b" not in out + err and "\x07" not in out + err
     assert "missing\\x07.txt: no such file or folder" in err
     assert "Bridge \\x1b]0;owned\\x07closed after ship strike" in out
+
+
+def test_reading_commands_never_create_or_touch_a_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.db"
+    assert main(["brief", "--story", "5be1db6364a048be", "--db", str(missing)]) == EXIT_FAILED
+    assert main(["stories", "--db", str(missing)]) == EXIT_FAILED
+    assert not missing.exists()
+    other = tmp_path / "other_app.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE notes (body TEXT)")
+    db.close()
+    before = other.read_bytes()
+    assert main(["stories", "--db", str(other)]) == EXIT_FAILED
+    assert main(["ingest", str(EXAMPLES), "--db", str(other)]) == EXIT_FAILED
+    assert other.read_bytes() == before
+    err = capsys.readouterr().err
+    assert f"{missing}: no such store" in err
+    assert f"{other}: not a newsfuse store (another application's database); left untouched" in err
+
+
+def test_a_store_failing_mid_run_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsfuse.store import Store
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(Store, "add_articles", full)
+    database = tmp_path / "news.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(database)]) == EXIT_FAILED
+    err = capsys.readouterr().err
+    assert err == f"newsfuse: {database}: the store failed: database or disk is full\n"

@@ -101,3 +101,19 @@ def test_the_web_ui_answers_while_ingest_writes(tmp_path: Path) -> None:
         server.shutdown()
         server.server_close()
     assert len(statuses) >= 6 and set(statuses) == {200}
+
+
+def test_two_ingests_at_once_put_every_article_in_one_story(tmp_path: Path) -> None:
+    paths = _corpus(tmp_path / "reports", parts=2, per_part=30)
+    expected = {article.id for article in read_inputs(paths).articles}
+    database = tmp_path / "news.db"
+    Store(database).close()
+    # Both read the same inputs and run at the same time: each finds the other's articles
+    # waiting for a story.
+    runs = [_ingest(paths, database), _ingest(paths, database)]
+    for run in runs:
+        assert run.wait() == 0, run.stderr.read() if run.stderr else ""
+    with Store(database) as store:
+        assert store.unclustered_articles() == []
+        members = [article_id for story in store.stories() for article_id, _ in story.articles]
+        assert sorted(members) == sorted(expected)  # each article in one story, once

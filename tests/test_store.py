@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.store import Store, StoreError
+from newsfuse.store import APPLICATION_ID, Store, StoreError
 
-from .conftest import make_source
+from .conftest import make_article, make_source
 
 TEXT = "Ship hits bridge after engine failure\n\nA ship hit the harbor bridge on Monday. The city closed it.\n"
 
@@ -47,26 +47,90 @@ def test_a_file_that_is_not_a_store_is_refused_with_its_name(tmp_path: Path) -> 
         Store(bad)
 
 
-def test_a_store_of_another_schema_version_is_refused(tmp_path: Path) -> None:
+def _files(folder: Path) -> dict[str, bytes]:
+    """The databases of a folder, byte for byte (not SQLite's shared-memory index of a WAL
+    store, which every reader updates)."""
+    return {
+        path.name: path.read_bytes()
+        for path in sorted(folder.iterdir())
+        if not path.name.endswith(("-shm", "-wal"))
+    }
+
+
+def test_a_store_of_a_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "news.db"
     Store(path).close()
     with sqlite3.connect(path) as db:
-        db.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
-    with pytest.raises(StoreError, match="schema 99"):
-        Store(path)
+        db.execute("PRAGMA user_version = 99")
+    before = _files(tmp_path)
+    for writable in (True, False):
+        with pytest.raises(StoreError, match="schema 99, this newsfuse reads schema 2"):
+            Store(path, writable=writable)
+    assert _files(tmp_path) == before
+
+
+def test_another_applications_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other_app.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        db.execute("INSERT INTO notes (body) VALUES ('mine')")
+    db.close()
+    before = _files(tmp_path)
+    for writable in (True, False):
+        with pytest.raises(StoreError, match="not a newsfuse store"):
+            Store(path, writable=writable)
+    assert _files(tmp_path) == before  # no tables, no WAL mode
+    assert [p.name for p in tmp_path.iterdir()] == ["other_app.sqlite"]
+
+
+def _as_old_store(path: Path, schema: str) -> None:
+    """The store as a newsfuse from before application ids wrote it."""
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA application_id = 0")
+        db.execute("PRAGMA user_version = 0")
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (schema,))
 
 
 def test_a_store_of_schema_1_gains_stories_when_opened(tmp_path: Path) -> None:
     path = tmp_path / "news.db"
     Store(path).close()
+    _as_old_store(path, "1")
     with sqlite3.connect(path) as db:
-        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
         db.execute("DROP TABLE story_articles")
         db.execute("DROP TABLE stories")
+    with pytest.raises(StoreError, match="open it once with `newsfuse ingest`"):
+        Store(path, writable=False)
     with Store(path) as store:
         assert store.stories() == []
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
+        assert db.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
+        assert db.execute("PRAGMA user_version").fetchone() == (2,)
+
+
+def test_a_store_from_before_application_ids_is_known_by_its_tables(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    with Store(path) as store:
+        store.add_articles([make_article("A report of a ship that struck a bridge.")])
+    _as_old_store(path, "2")
+    with Store(path, writable=False) as store:
+        assert store.count_articles() == 1
+
+
+def test_reading_never_creates_or_changes_a_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such store"):
+        Store(tmp_path / "missing.db", writable=False)
+    assert list(tmp_path.iterdir()) == []
+    path = tmp_path / "news.db"
+    with Store(path) as store:
+        store.add_articles([make_article("A report of a ship that struck a bridge.")])
+    before = _files(tmp_path)
+    with Store(path, writable=False) as store:
+        assert store.count_articles() == 1
+        store.save_source(make_source("Another report of the ship."), "stages")  # kept nowhere
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            store.add_articles([make_article("A third report.")])
+    assert _files(tmp_path) == before
 
 
 def test_the_clustering_state_survives_a_reopen(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import argparse
 import importlib.util
 import json
 import signal
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -269,6 +270,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as error:
         _say(str(error))
         return EXIT_FAILED
+    except sqlite3.Error as error:  # a full disk, a store made read-only while in use
+        _say(f"{getattr(arguments, 'db', None)}: the store failed: {error}")
+        return EXIT_FAILED
     except OSError as error:
         _say(f"{error.filename or ''}: {error.strerror or error}")
         return EXIT_FAILED
@@ -280,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _brief(arguments: argparse.Namespace) -> int:
     options = _brief_options(arguments)
     if arguments.story:
-        with Store(arguments.db) as store:
+        with Store(arguments.db, writable=False) as store:
             brief = brief_story(arguments.story, store, options)
     elif arguments.db:
         with Store(arguments.db) as store:
@@ -322,8 +326,6 @@ def _batch(arguments: argparse.Namespace) -> int:
 def _serve(arguments: argparse.Namespace) -> int:
     from newsfuse.web import App, make_server
 
-    if not _store_exists(arguments.db):
-        return EXIT_FAILED
     server = make_server(App(arguments.db), arguments.host, arguments.port)
     host, port = server.server_address[:2]
     host = host.decode() if isinstance(host, bytes) else host
@@ -365,23 +367,13 @@ def _ingest(arguments: argparse.Namespace) -> int:
 
 
 def _stories(arguments: argparse.Namespace) -> int:
-    if not _store_exists(arguments.db):
-        return EXIT_FAILED
-    with Store(arguments.db) as store:
+    with Store(arguments.db, writable=False) as store:
         stories = store.stories()
     if arguments.format == "json":
         sys.stdout.write(json.dumps([s.to_json() for s in stories], indent=2) + "\n")
     else:
         sys.stdout.writelines(_story_line(story) + "\n" for story in stories)
     return EXIT_OK
-
-
-def _store_exists(path: str) -> bool:
-    """Whether the store is there; says so when not (reading commands never create one)."""
-    if Path(path).exists():
-        return True
-    _say(f"{path}: no such store (create it with `newsfuse ingest`)")
-    return False
 
 
 def _count(number: int | None) -> str:

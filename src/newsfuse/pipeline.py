@@ -38,7 +38,13 @@ from typing import Protocol, TypeVar
 
 from newsfuse._version import __version__
 from newsfuse.clean import clean_article
-from newsfuse.cluster import STORY_SIMILARITY, arrival_order, cluster, source_terms
+from newsfuse.cluster import (
+    STORY_SIMILARITY,
+    StoryClusterer,
+    arrival_order,
+    cluster,
+    source_terms,
+)
 from newsfuse.crosscheck import CrossCheck, crosscheck
 from newsfuse.embed import Encoder, RememberingEncoder, default_encoder
 from newsfuse.extract.story import extract_story, no_extracts
@@ -242,26 +248,17 @@ def ingest_paths(
     ingested = read_inputs(list(paths), limits or Limits())
     added = store.add_articles(ingested.articles)
     prepared = _prepared(store.unclustered_articles(), store, None)
-    sources = prepared.sources
     problems = [*ingested.problems, *prepared.problems]
-    clusterer = store.clusterer(STORY_SIMILARITY)
-    known = set(clusterer.stories)
-    assignments = []
-    for position in steps("assign to stories", arrival_order(sources)):
-        source = sources[position]
-        story_id = attempt(
-            "cluster",
-            source.article.path,
-            clusterer.assign,
-            source.id,
-            source_terms(source),
-            source.article.published,
+    # Another ingest may be clustering the same store: one at a time, each taking the
+    # articles still unclustered when its turn comes, so none joins two stories or none.
+    with store.exclusive():
+        clusterer = store.clusterer(STORY_SIMILARITY)
+        known = set(clusterer.stories)
+        pending = {article.id for article in store.unclustered_articles()}
+        assignments = _assigned(
+            clusterer, [s for s in prepared.sources if s.id in pending], problems
         )
-        if isinstance(story_id, Problem):
-            problems.append(story_id)  # left unassigned: tried again by the next run
-        else:
-            assignments.append((source.id, story_id))
-    store.save_clustering(clusterer, assignments)
+        store.save_clustering(clusterer, assignments)
     changed = sorted({story_id for _, story_id in assignments})
     # A run stopped before counting leaves stories uncounted: counted now.
     uncounted = sorted(set(store.uncounted_stories()) - set(changed))
@@ -282,6 +279,29 @@ def ingest_paths(
         duplicates=ingested.duplicates,
         problems=tuple(problems),
     )
+
+
+def _assigned(
+    clusterer: StoryClusterer, sources: list[Source], problems: list[Problem]
+) -> list[tuple[str, str]]:
+    """Each source assigned to a story, in publication order: (article id, story id). A
+    source whose assignment fails is left unassigned (the next run tries it again)."""
+    assignments = []
+    for position in steps("assign to stories", arrival_order(sources)):
+        source = sources[position]
+        story_id = attempt(
+            "cluster",
+            source.article.path,
+            clusterer.assign,
+            source.id,
+            source_terms(source),
+            source.article.published,
+        )
+        if isinstance(story_id, Problem):
+            problems.append(story_id)
+        else:
+            assignments.append((source.id, story_id))
+    return assignments
 
 
 def _origins(store: Store, story_id: str, encoder: Encoder | None) -> int:

@@ -31,8 +31,13 @@ from newsfuse.models import (
 )
 
 SCHEMA_VERSION = 2
-# Stores of these schemas are brought up to this one when opened (version 2 added stories).
-_UPGRADABLE = {"1"}
+# Stores of older schemas are brought up to this one when opened for writing (version 2
+# added stories). The file says it is a newsfuse store by this id ("nfus"), set since 0.x;
+# older stores are known by their tables.
+APPLICATION_ID = 0x6E667573
+# A writer waits this long for another to finish (an ingest's clustering step can take a
+# while on a large batch) before giving up with "database is locked".
+_BUSY_SECONDS = 600.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -123,6 +128,18 @@ class StoreError(Exception):
     """The store cannot be opened or is not a newsfuse store."""
 
 
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """A read-only connection; on read-only media, where SQLite cannot make the files a
+    WAL store's readers share, the file is read as immutable."""
+    uri = Path(path).resolve().as_uri()
+    try:
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=_BUSY_SECONDS)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        connection = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    return connection
+
+
 @dataclass(frozen=True)
 class AddResult:
     added: tuple[str, ...]
@@ -130,31 +147,81 @@ class AddResult:
 
 
 class Store:
-    """A newsfuse store in one SQLite file (":memory:" for a store that lives with the run)."""
+    """A newsfuse store in one SQLite file (":memory:" for a store that lives with the run).
 
-    def __init__(self, path: str | Path = ":memory:") -> None:
+    A store opens only a file that is its own: a new or empty file, or a newsfuse store of
+    this schema or an older one it upgrades. Another application's database and a store of
+    a newer newsfuse are refused before anything is written to them. `writable=False`
+    opens an existing store read-only (it may be on read-only media), never creating one;
+    writing commands wait their turn for one another (the busy timeout) and each keeps
+    the store whole in its transactions."""
+
+    def __init__(self, path: str | Path = ":memory:", writable: bool = True) -> None:
         self.path = str(path)
+        self.writable = writable
         try:
-            self._db = sqlite3.connect(self.path, timeout=30.0)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(_SCHEMA)
-            self._check_version()
-            self._index_unsearchable()
+            self._db = self._connect()
+            self._check_identity()
+            if writable:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                self._db.executescript(_SCHEMA)
+                self._set_version()
+                self._index_unsearchable()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot open the store: {error}") from error
 
-    def _check_version(self) -> None:
-        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if row is None or row[0] in _UPGRADABLE:
-            with self._db:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)",
-                    (str(SCHEMA_VERSION),),
-                )
-        elif row[0] != str(SCHEMA_VERSION):
+    def _connect(self) -> sqlite3.Connection:
+        if self.path == ":memory:":
+            return sqlite3.connect(self.path, timeout=_BUSY_SECONDS)
+        if not self.writable:
+            if not Path(self.path).is_file():
+                raise StoreError(f"{self.path}: no such store (create it with `newsfuse ingest`)")
+            return _connect_read_only(self.path)
+        if Path(self.path).is_dir():
+            raise StoreError(f"{self.path}: a folder, not a store")
+        return sqlite3.connect(self.path, timeout=_BUSY_SECONDS)
+
+    def _check_identity(self) -> None:
+        """Refuse, before writing anything, a database that is not a newsfuse store or is
+        one of a newer schema."""
+        application = self._db.execute("PRAGMA application_id").fetchone()[0]
+        tables = {str(row[0]) for row in self._db.execute("SELECT name FROM sqlite_master")}
+        if application not in (0, APPLICATION_ID) or (
+            application == 0 and tables and not {"meta", "articles"} <= tables
+        ):
             raise StoreError(
-                f"{self.path}: store schema {row[0]}, this newsfuse reads schema {SCHEMA_VERSION}"
+                f"{self.path}: not a newsfuse store (another application's database);"
+                " left untouched"
+            )
+        version = self._schema_version(tables)
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: store schema {version}, this newsfuse reads schema"
+                f" {SCHEMA_VERSION} (a newer newsfuse made it); left untouched"
+            )
+        if not self.writable and (version is None or version < SCHEMA_VERSION):
+            raise StoreError(
+                f"{self.path}: a store of an older newsfuse (schema {version}); open it once"
+                " with `newsfuse ingest` to bring it up to date"
+            )
+
+    def _schema_version(self, tables: set[str]) -> int | None:
+        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        if version:
+            return version
+        if "meta" not in tables:
+            return None  # a new store
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        return int(row[0]) if row and str(row[0]).isdigit() else None
+
+    def _set_version(self) -> None:
+        with self._db:
+            self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)",
+                (str(SCHEMA_VERSION),),
             )
 
     def _index_unsearchable(self) -> None:
@@ -187,6 +254,19 @@ class Store:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._db:
             yield self._db
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """One writer at a time through the block: what it reads stays true until it has
+        written (another writer waits, up to the busy timeout). The block's writes are one
+        transaction."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.rollback()
+            raise
+        self._db.commit()
 
     def add_articles(self, articles: Iterable[Article]) -> AddResult:
         """Store articles not stored yet, in one transaction; stored ones are left as they are."""
@@ -227,7 +307,10 @@ class Store:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def save_source(self, source: Source, stages: str) -> None:
-        """Keep what `stages` derived from the source's article."""
+        """Keep what `stages` derived from the source's article (a read-only store keeps
+        nothing: what it lacks is derived again when needed)."""
+        if not self.writable:
+            return
         clean = source.clean
         with self._transaction() as db:
             db.execute(

@@ -68,7 +68,7 @@ class App:
 
     def __init__(self, store_path: str | Path) -> None:
         self.store_path = str(store_path)
-        Store(self.store_path).close()  # fails now, not on the first request
+        Store(self.store_path, writable=False).close()  # fails now, not at the first request
         self._briefs: OrderedDict[tuple[str, ...], StoryBrief] = OrderedDict()
         self._lock = threading.Lock()
         # One brief is made at a time: the language models are not made to be shared by
@@ -79,7 +79,7 @@ class App:
         parameters = {key: values[0] for key, values in parse_qs(query).items()}
         parts = [unquote(part) for part in path.strip("/").split("/")] if path.strip("/") else []
         try:
-            with Store(self.store_path) as store:
+            with Store(self.store_path, writable=False) as store:
                 return self._route(store, parts, parameters)
         except NotFoundError as missing:
             return self._error(404, str(missing) or "nothing here")
