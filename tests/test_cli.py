@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import sqlite3
 import stat
 import subprocess
@@ -118,6 +119,9 @@ def test_the_store_keeps_articles_between_runs(
         ["brief", "x", "--format", "pdf"],
         ["brief", "x", "--max-points", "0"],
         ["brief", "x", "--max-words", "-5"],
+        ["serve", "--port", "99999"],
+        ["serve", "--port", "-1"],
+        ["serve", "--port", "http"],
     ],
 )
 def test_bad_command_lines_exit_2(arguments: list[str]) -> None:
@@ -337,3 +341,19 @@ def test_a_store_failing_mid_run_is_a_clear_error(
     assert main(["ingest", str(EXAMPLES), "--db", str(database)]) == EXIT_FAILED
     err = capsys.readouterr().err
     assert err == f"newsfuse: {database}: the store failed: database or disk is full\n"
+
+
+def test_serve_names_the_address_it_cannot_listen_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "news.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(database), "-q"]) == EXIT_OK
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = str(taken.getsockname()[1])
+        assert main(["serve", "--db", str(database), "--port", port]) == EXIT_FAILED
+    assert main(["serve", "--db", str(database), "--host", "203.0.113.9"]) == EXIT_FAILED
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"newsfuse: cannot listen on 127.0.0.1 port {port}: Address already in use",
+        "newsfuse: cannot listen on 203.0.113.9 port 8000: Cannot assign requested address",
+    ]

@@ -73,7 +73,11 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     _add_store(serve)
     serve.add_argument(
-        "--port", type=int, default=8000, metavar="N", help="port (default: 8000; 0: any free one)"
+        "--port",
+        type=_port,
+        default=8000,
+        metavar="N",
+        help="port (default: 8000; 0: any free one)",
     )
     serve.add_argument(
         "--host",
@@ -237,6 +241,12 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _add_brief_options(batch)
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError("a port is a number from 0 to 65535")
+    return int(value)
+
+
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -326,10 +336,18 @@ def _batch(arguments: argparse.Namespace) -> int:
 def _serve(arguments: argparse.Namespace) -> int:
     from newsfuse.web import App, make_server
 
-    server = make_server(App(arguments.db), arguments.host, arguments.port)
+    app = App(arguments.db)
+    try:
+        server = make_server(app, arguments.host, arguments.port)
+    except OSError as error:  # in use, not an address of this machine, not allowed
+        _say(f"cannot listen on {arguments.host} port {arguments.port}: {error.strerror or error}")
+        return EXIT_FAILED
     host, port = server.server_address[:2]
     host = host.decode() if isinstance(host, bytes) else host
-    print(f"newsfuse: serving {arguments.db} at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
+    shown = f"[{host}]" if ":" in host else host
+    print(
+        f"newsfuse: serving {arguments.db} at http://{shown}:{port}/ (Ctrl-C to stop)", flush=True
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

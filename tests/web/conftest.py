@@ -32,7 +32,7 @@ def web_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path
 
 @pytest.fixture(scope="session")
 def web_app(web_store: Path) -> App:
-    return App(web_store)
+    return App(web_store, brief_wait_seconds=300)  # pages wait for their brief in tests
 
 
 @pytest.fixture(scope="session")

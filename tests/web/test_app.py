@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
 
 import pytest
 
+import newsfuse.web.app as app_module
+from newsfuse.faults import STRICT_VARIABLE
 from newsfuse.models import Removal
-from newsfuse.web import App
+from newsfuse.web import App, briefs
 from newsfuse.web.app import fact_rows, struck_pieces
 
 from .conftest import story_id_with
@@ -111,7 +115,7 @@ def test_readers_opening_a_story_at_once_wait_for_one_brief(
         return real(story_id, store)
 
     monkeypatch.setattr(app_module, "brief_story", counting)
-    fresh = App(web_store)
+    fresh = App(web_store, brief_wait_seconds=300)
     story_id = story_id_with(fresh, EXAMPLE)
     pages = []
     readers = [
@@ -124,3 +128,67 @@ def test_readers_opening_a_story_at_once_wait_for_one_brief(
         reader.join()
     assert made == [story_id]
     assert [page.status for page in pages] == [200] * 4
+
+
+def _slow_for(story_id: str, seconds: float, made: list[str]) -> Callable[..., object]:
+    real = app_module.brief_story
+
+    def slow(asked: str, store: object) -> object:
+        made.append(asked)
+        if asked == story_id:
+            time.sleep(seconds)
+        return real(asked, store)
+
+    return slow
+
+
+def test_a_slow_story_holds_no_other_page(
+    web_store: object, monkeypatch: pytest.MonkeyPatch, seeds_dir: object
+) -> None:
+    made: list[str] = []
+    app = App(web_store, brief_wait_seconds=0.5)
+    slow, other = story_id_with(app, "Russia"), story_id_with(app, EXAMPLE)
+    monkeypatch.setattr(app_module, "brief_story", _slow_for(slow, 4.0, made))
+    started = time.monotonic()
+    making = app.get(f"/story/{slow}")
+    assert making.status == 202 and b'http-equiv="refresh"' in making.body
+    assert ("Retry-After", "3") in making.headers
+    assert app.get("/").status == 200
+    assert app.get(f"/api/story/{other}").status == 202  # queued behind, not blocked
+    assert time.monotonic() - started < 3.0
+    deadline = time.monotonic() + 120
+    while app.get(f"/story/{other}").status != 200 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert app.get(f"/story/{slow}").status == 200
+    assert made == [slow, other]
+
+
+def test_a_story_nobody_waits_for_any_more_is_not_made(
+    web_store: object, monkeypatch: pytest.MonkeyPatch, seeds_dir: object
+) -> None:
+    made: list[str] = []
+    app = App(web_store, brief_wait_seconds=0.0)
+    slow, left = story_id_with(app, "Russia"), story_id_with(app, EXAMPLE)
+    monkeypatch.setattr(app_module, "brief_story", _slow_for(slow, 2.0, made))
+    monkeypatch.setattr(briefs, "ABANDONED_SECONDS", 0.5)
+    assert app.get(f"/story/{slow}").status == 202
+    time.sleep(0.2)
+    assert app.get(f"/story/{left}").status == 202  # and its reader leaves
+    app.brief_wait_seconds = 30.0
+    assert app.get(f"/story/{slow}").status == 200
+    assert made == [slow]
+
+
+def test_a_story_whose_brief_fails_shows_the_error_and_the_rest_works(
+    web_store: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(story_id: str, store: object) -> object:
+        raise ValueError("could not convert string to float: '1.8.3'")
+
+    monkeypatch.delenv(STRICT_VARIABLE)
+    monkeypatch.setattr(app_module, "brief_story", broken)
+    app = App(web_store, brief_wait_seconds=30.0)
+    page = app.get(f"/story/{story_id_with(app, EXAMPLE)}")
+    assert page.status == 500
+    assert b"could not convert string to float: &#39;1.8.3&#39;" in page.body
+    assert app.get("/").status == 200

@@ -11,15 +11,13 @@
   /api/search?q=WORDS       search results
 
 Everything from an article goes through the template engine's escaping, and pages carry a
-Content-Security-Policy that allows no script at all. A story's brief is made on its first
-view and kept while its articles stay the same.
+Content-Security-Policy that allows no script at all. A story's brief is made in the
+background on its first view (web/briefs.py) and kept while its articles stay the same.
 """
 
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,13 +34,14 @@ from newsfuse.render.diff import word_diff
 from newsfuse.render.html import story_view, template_environment
 from newsfuse.render.labels import relation_phrase, source_labels
 from newsfuse.store import Store, StoreError
+from newsfuse.web.briefs import BriefMaker, Failed
 
 HTML = "text/html; charset=utf-8"
 JSON = "application/json; charset=utf-8"
 # Longer texts are compared in their first this many characters: a diff costs the square.
 _DIFF_CHARACTERS = 60_000
 _QUERY_CHARACTERS = 200
-_KEPT_BRIEFS = 64
+_RELOAD_SECONDS = 3
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,16 @@ class Page:
     status: int
     content_type: str
     body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+class BriefInProgressError(Exception):
+    """The story's brief is being made and was not ready in time."""
+
+    def __init__(self, story_id: str, sources: int) -> None:
+        super().__init__(story_id)
+        self.story_id = story_id
+        self.sources = sources
 
 
 @lru_cache(maxsize=1)
@@ -64,16 +73,15 @@ class NotFoundError(Exception):
 
 class App:
     """Answers GET requests for one store. Each request opens the store anew (SQLite
-    connections stay in their thread); briefs are kept across requests."""
+    connections stay in their thread); briefs are made in the background and kept
+    (web/briefs.py): a story page waits `brief_wait_seconds` for its brief, then says it
+    is being made and reloads itself."""
 
-    def __init__(self, store_path: str | Path) -> None:
+    def __init__(self, store_path: str | Path, brief_wait_seconds: float = 5.0) -> None:
         self.store_path = str(store_path)
         Store(self.store_path, writable=False).close()  # fails now, not at the first request
-        self._briefs: OrderedDict[tuple[str, ...], StoryBrief] = OrderedDict()
-        self._lock = threading.Lock()
-        # One brief is made at a time: the language models are not made to be shared by
-        # threads, and a second reader of the same story then finds it made.
-        self._making = threading.Lock()
+        self.brief_wait_seconds = brief_wait_seconds
+        self._briefs = BriefMaker(self._make_brief)
 
     def get(self, path: str, query: str = "") -> Page:
         parameters = {key: values[0] for key, values in parse_qs(query).items()}
@@ -83,6 +91,8 @@ class App:
                 return self._route(store, parts, parameters)
         except NotFoundError as missing:
             return self._error(404, str(missing) or "nothing here")
+        except BriefInProgressError as making:
+            return self._in_progress(making, json_wanted=parts[:1] == ["api"])
         except StoreError as error:
             return self._error(500, str(error))
 
@@ -112,24 +122,37 @@ class App:
     # Briefs
 
     def brief_of(self, store: Store, story_id: str) -> StoryBrief:
+        """The story's brief, or `BriefInProgressError` if it is not made in time."""
         articles = store.story_articles(story_id)
         if not articles:
             raise NotFoundError(f"no story {story_id}")
         key = (story_id, *(article.id for article in articles))
-        with self._lock:
-            if key in self._briefs:
-                self._briefs.move_to_end(key)
-                return self._briefs[key]
-        with self._making:
-            with self._lock:
-                if key in self._briefs:
-                    return self._briefs[key]
+        found = self._briefs.get(key, self.brief_wait_seconds)
+        if found is None:
+            raise BriefInProgressError(story_id, len(articles))
+        if isinstance(found, Failed):
+            raise StoreError(f"the brief of story {story_id} could not be made: {found.error}")
+        return found
+
+    def _make_brief(self, story_id: str) -> StoryBrief:
+        with Store(self.store_path, writable=False) as store:
             [brief] = brief_story(story_id, store).stories
-            with self._lock:
-                self._briefs[key] = brief
-                while len(self._briefs) > _KEPT_BRIEFS:
-                    self._briefs.popitem(last=False)
         return brief
+
+    def _in_progress(self, making: BriefInProgressError, json_wanted: bool) -> Page:
+        retry = (("Retry-After", str(_RELOAD_SECONDS)),)
+        if json_wanted:
+            body = {"status": "in progress", "story": making.story_id, "retry_after": 3}
+            page = _json(body)
+            return Page(202, page.content_type, page.body, retry)
+        page = self._page(
+            "making.html.j2",
+            title="Making the brief",
+            story_id=making.story_id,
+            sources=making.sources,
+            reload_seconds=_RELOAD_SECONDS,
+        )
+        return Page(202, page.content_type, page.body, retry)
 
     # Pages
 
@@ -224,7 +247,8 @@ class App:
         return Page(200, HTML, html.encode())
 
     def _error(self, status: int, message: str) -> Page:
-        page = self._page("error.html.j2", title="Not found", message=message)
+        title = "Not found" if status == 404 else "Something went wrong"
+        page = self._page("error.html.j2", title=title, message=message)
         return Page(status, page.content_type, page.body)
 
 
