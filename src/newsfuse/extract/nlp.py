@@ -8,6 +8,7 @@ re-posts of a wire story cost one reading.
 from __future__ import annotations
 
 import re
+import warnings
 from collections import OrderedDict
 from functools import lru_cache
 from typing import Any
@@ -55,7 +56,11 @@ def parse(text: str) -> Any:
     pieces = _pieces(text)
     if len(pieces) == 1:
         return _read.read(pieces)[0]
-    return Doc.from_docs(_read.read(pieces), ensure_whitespace=False)
+    with warnings.catch_warnings():
+        # A paragraph's doc may carry what attribution cached in it (its user data), which
+        # merging leaves behind, as it should: said on the user's terminal, it is noise.
+        warnings.filterwarnings("ignore", message=r"\[W102\]")
+        return Doc.from_docs(_read.read(pieces), ensure_whitespace=False)
 
 
 def _pieces(text: str) -> list[str]:
