@@ -81,7 +81,7 @@ class Attribution:
 
 def attributions(doc: Any) -> list[Attribution]:
     """The attributions of a parsed text, in order of their content."""
-    text = _text(doc)
+    text = doc_text(doc)
     direct = _direct_quotes(doc, text)
     covered = [part for found in direct for part in found.content]
     reported = [
@@ -172,7 +172,7 @@ def _tokens_between(doc: Any, start: int, end: int) -> list[Any]:
     return list(doc[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
 
-def _text(doc: Any) -> str:
+def doc_text(doc: Any) -> str:
     """The document's text, kept: spaCy builds `doc.text` anew on each call."""
     cached: str | None = doc.user_data.get("newsfuse.text")
     if cached is None:
@@ -240,7 +240,7 @@ def _subtree(token: Any) -> Span:
     kept = [t for t in token.subtree if t.i not in trailing and not t.is_punct] or [token]
     first, last = kept[0], kept[-1]
     # A parse may run a subject across a paragraph break ("12:15 p.m.\n\nDonald Trump").
-    start = max(first.idx, _text(token.doc).rfind("\n", first.idx, token.idx) + 1)
+    start = max(first.idx, doc_text(token.doc).rfind("\n", first.idx, token.idx) + 1)
     return Span(start, last.idx + len(last.text))
 
 

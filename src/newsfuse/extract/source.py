@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from datetime import date
 
@@ -55,18 +56,36 @@ def extract_source(source: Source, reference: date | None) -> SourceExtracts:
         for found in attributions(doc)
         if found.speaker is not None
     )
-    given = tuple(GivenFigure(figure, _giver(figure, quotes)) for figure in figures(doc))
+    givers = _Givers(quotes)
+    given = tuple(GivenFigure(figure, givers.of(figure)) for figure in figures(doc))
     titles = tuple(
         (name, frozenset(words)) for name, words in sorted(descriptors(doc, names).items())
     )
     return SourceExtracts(source, tuple(names), quotes, given, tuple(dates(doc, reference)), titles)
 
 
-def _giver(figure: FigureMention, quotes: tuple[QuoteMention, ...]) -> SpeakerName | None:
-    """The speaker of the speech the figure stands in, when named or an agent."""
-    for quote in quotes:
-        if not quote.speech or not (quote.speaker.named or is_agent(quote.speaker.name)):
-            continue
-        if any(part.start <= figure.start and figure.end <= part.end for part in quote.content):
-            return quote.speaker
-    return None
+class _Givers:
+    """Who gives a figure: the speaker of the speech it stands in, when named or an agent.
+    The stretches of such speech are kept in order, so a figure looks up only the stretches
+    that could hold it (a long report quotes hundreds of times)."""
+
+    def __init__(self, quotes: tuple[QuoteMention, ...]) -> None:
+        given = [
+            (part.start, part.end, order, quote.speaker)
+            for order, quote in enumerate(quotes)
+            if quote.speech and (quote.speaker.named or is_agent(quote.speaker.name))
+            for part in quote.content
+        ]
+        self._parts = sorted(given, key=lambda item: (item[0], item[1], item[2]))
+        self._starts = [start for start, _, _, _ in self._parts]
+        self._longest = max((end - start for start, end, _, _ in self._parts), default=0)
+
+    def of(self, figure: FigureMention) -> SpeakerName | None:
+        first = bisect.bisect_left(self._starts, figure.start - self._longest)
+        last = bisect.bisect_right(self._starts, figure.start)
+        holding = [
+            (order, speaker)
+            for start, end, order, speaker in self._parts[first:last]
+            if start <= figure.start and figure.end <= end
+        ]
+        return min(holding, key=lambda item: item[0])[1] if holding else None
