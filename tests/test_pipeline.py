@@ -193,8 +193,8 @@ def test_a_story_stage_that_fails_leaves_the_rest_of_the_brief(
     [problem] = brief.all_problems
     assert (problem.stage, problem.subject) == (stage, f"story {story.story_id}")
     assert problem.error == "RuntimeError: broken on purpose"
-    if stage == "crosscheck":
-        assert story.facts == () and story.summary
+    if stage == "crosscheck":  # key points are facts: none without the cross-check
+        assert story.facts == () and story.summary == () and story.title
     else:
         assert story.summary == () and story.facts
         assert story.title  # a source's title stands in for the headline

@@ -352,14 +352,7 @@ def story_brief(story: Story, options: BriefOptions, encoder: Encoder | None = N
         problems.append(checked)
         checked = CrossCheck(facts=(), conflicts=())
     brief = attempt(
-        "summarize",
-        subject,
-        summarize,
-        story,
-        options.max_points,
-        encoder,
-        checked,
-        options.max_words,
+        "summarize", subject, summarize, story, options.max_points, checked, options.max_words
     )
     if isinstance(brief, Problem):
         problems.append(brief)

@@ -21,9 +21,12 @@ def claim(text: str, dates: tuple[str, ...] = (), giver: str | None = None) -> C
     return Claim(
         position=0,
         index=0,
+        part=0,
         source=source,
         citation=Citation(source.id, 0, len(text)),
+        sentence=Citation(source.id, 0, len(text)),
         text=text,
+        sentence_text=text,
         terms=frozenset(),
         span=doc[:],
         figures=tuple(ClaimFigure(f, giver) for f in figures(doc)),
@@ -182,11 +185,14 @@ def test_days_words_were_said_on_differ_only_in_reports_of_one_day() -> None:
     assert findings(said_sunday, replace(said_wednesday, source=later)) == []
 
 
-def test_a_figure_updated_inside_a_quote_is_no_altered_quote() -> None:
+def test_a_figure_changed_inside_a_quote_is_one_difference_of_figures() -> None:
     left = claim("“They hiked 30 miles a day,” the ranger said.")
-    right = replace(
+    right = claim("“They hiked 49 miles a day,” the ranger said.")
+    assert [f.kind for f in findings(left, right)] == ["number"]
+    updated = replace(
         claim("“They hiked 49 miles a day,” the ranger said, up from an earlier count of 30."),
         updates=True,
     )
-    assert "quote" not in [f.kind for f in findings(left, right)]
-    assert "quote" in [f.kind for f in findings(left, replace(right, updates=False))]
+    assert "quote" not in [f.kind for f in findings(left, updated)]
+    words = claim("“They walked 30 miles a day,” the ranger said.")
+    assert [f.kind for f in findings(left, words)] == ["quote"]

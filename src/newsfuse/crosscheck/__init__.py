@@ -1,24 +1,29 @@
-"""Crosscheck: facts with their independent support, and where the sources disagree.
+"""Crosscheck: the fact layer. Which reports state the same fact, however worded; how many
+independent origins back each fact; and where the sources disagree.
 
-1. Every sentence (and title) of every source is a claim (`claims`).
-2. Claims of different sources that state the same fact are paired, however worded
-   (`align`); paired claims form facts, and each fact counts the independent origins
-   behind it: copies of one origin count once.
-3. Each pair is compared kind by kind (`compare`): figures, negation, roles, dates and
-   status; quotes are compared for speaker and wording (`quotes`).
-4. Differences of one kind over one fact are one conflict with two sides, each citing
-   every source that takes it. A difference in figures is an update, not a contradiction,
-   when a report presents one as an earlier or later count, when different people give
-   them, or when the reports are of different days; so is a change of status over days.
+1. Each source's sentences (and title) are split into the statements they make: claims,
+   each with its span, speaker, names and figures (`claims`).
+2. Every claim is compared by meaning with its nearest claims of other origins
+   (`neighbours`: embeddings, never a gate of shared words), and each pair is judged: do
+   the two state one fact? (`judge`: meaning, wording, who it is about).
+3. Claims judged alike are grouped into facts by average linkage (`facts`); each fact
+   counts the independent origins behind it (copies of one origin count once) and takes
+   its wording from its cleanest claim. This is the one place where "these reports state
+   the same thing" is decided: the summary ranks these facts and never regroups.
+4. Pairs of claims of one fact are compared kind by kind (`compare`): figures, negation,
+   roles, dates and status; quotes for speaker and wording (`quotes`). Differences of one
+   kind over one fact are one conflict with two sides, each citing every source that takes
+   it. A difference in figures is an update, not a contradiction, when a report presents
+   one as an earlier or later count, when different people give them, or when the reports
+   are of different days; so is a change of status over days.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from newsfuse.crosscheck.align import ClaimPair, aligned_pairs
 from newsfuse.crosscheck.claims import Claim, ClaimFigure, source_claims
 from newsfuse.crosscheck.compare import (
     Finding,
@@ -28,102 +33,225 @@ from newsfuse.crosscheck.compare import (
     role_words,
     same_thing,
 )
+from newsfuse.crosscheck.facts import (
+    CheckedFact,
+    centralities,
+    checked_fact,
+    fact_groups,
+    with_distinct_wordings,
+)
+from newsfuse.crosscheck.judge import details, pair_features, same_fact_probability
+from newsfuse.crosscheck.meanings import ClaimMeanings, claim_meanings, cut_otherwise
+from newsfuse.crosscheck.neighbours import nearest_pairs
 from newsfuse.crosscheck.quotes import QuoteConflict, altered_quotes, speaker_conflicts
-from newsfuse.embed import Encoder, default_encoder
+from newsfuse.embed import Encoder, Matrix, default_encoder
 from newsfuse.extract.story import StoryExtracts, own_date
-from newsfuse.lexical import centroid, cosine, document_frequencies, inverse_frequencies, tfidf
+from newsfuse.lexical import containment, figures
 from newsfuse.models import Citation, Conflict, ConflictSide, Fact, Source, Story
-from newsfuse.provenance.relations import Families
+from newsfuse.provenance.matcher import SAME_CLAIM, features, same_claim_probability
 
-__all__ = ["CrossCheck", "crosscheck"]
+__all__ = ["CheckedFact", "CrossCheck", "crosscheck"]
 
 # Single-source claims listed, the most central first: the rest of each text is one
 # outlet's own reporting by nature.
 SINGLE_SOURCE_LISTED = 10
 # Kinds of difference that reports of different days may show as the news moves on.
 _MOVING = frozenset({"number", "status"})
+# Each claim is judged against at most this many claims of other origins, the nearest in
+# meaning at or above this cosine (rewordings of one fact score 0.45-0.95; claims of one
+# story about other things mostly below 0.4).
+NEIGHBOURS = 24
+NEIGHBOUR_FLOOR = 0.35
+# Pairs judged less likely than this to state one fact are not kept at all.
+_JUDGED_FLOOR = 0.05
+# Two claims are compared for what they say differently only when they say nearly the same
+# thing in nearly the same words: the one holds this share of the other's content terms...
+COMPARABLE_SHARE = 0.5
+# ...and the MRPC-fitted sentence matcher (figures aside) takes them for one statement, or
+# their meanings are this close and each holds that share of the other's terms. A dispute
+# is a strong thing to tell a reader: claims of one fact worded apart say different things
+# of it ("no one on the bridge was hurt", "the city closed the bridge").
+COMPARABLE_COSINE = 0.75
+# Two claims of one origin are of different facts when the judge gives them less than this.
+APART = 0.1
+# A figure or date given by more claims than this is no sign of which fact they state.
+_MOST_HOLDERS = 12
+
+
+@dataclass(frozen=True)
+class ClaimPair:
+    left: Claim
+    right: Claim
+    probability: float
 
 
 @dataclass(frozen=True)
 class CrossCheck:
-    facts: tuple[Fact, ...]
+    facts: tuple[Fact, ...]  # the facts a brief lists: corroborated, then single-source
     conflicts: tuple[Conflict, ...]
-    # Sentences (source id, start) whose version of a fact the other sources contradict.
-    disputed: frozenset[tuple[str, int]] = frozenset()
-    # Independent origins behind the fact each sentence (source id, start) states.
-    support: dict[tuple[str, int], int] = field(default_factory=dict)
-    # The fact (a number) each sentence stating a fact of several sources states.
-    fact_of: dict[tuple[str, int], int] = field(default_factory=dict)
+    checked: tuple[CheckedFact, ...] = field(default=())  # every fact, for the summary
+    # Each claim's embedding, and its sentence's (by claim key): what the summary compares.
+    meanings: dict[tuple[int, int, int], Matrix] = field(default_factory=dict, compare=False)
+    contexts: dict[tuple[int, int, int], Matrix] = field(default_factory=dict, compare=False)
 
 
 def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = None) -> CrossCheck:
-    claims = _claims(story, extracts)
-    pairs = aligned_pairs(claims, encoder or default_encoder())
-    families = _facts_of(claims, pairs)
-    centrality = _centrality(claims)
-    differences = [(pair, finding) for pair in pairs for finding in findings(pair.left, pair.right)]
-    conflicts = _conflicts(differences, families, claims)
+    claims = story_claims(story, extracts)
+    if not claims:
+        return CrossCheck(facts=(), conflicts=())
+    read = claim_meanings(claims, encoder or default_encoder())
+    meanings, contexts = read.claims, read.contexts
+    pairs = _judged_pairs(claims, read)
+    groups = fact_groups(
+        len(claims),
+        ((p.left_n, p.right_n, p.probability) for p in pairs),
+        NEIGHBOURS,
+        lambda left, right: _one_origin_apart(claims, (meanings, contexts), left, right),
+    )
+    fact_of = {claims[n].key: number for number, group in enumerate(groups) for n in group}
+    same = [
+        ClaimPair(claims[p.left_n], claims[p.right_n], p.probability)
+        for p in pairs
+        if _comparable(
+            claims[p.left_n], claims[p.right_n], float(meanings[p.left_n] @ meanings[p.right_n])
+        )
+    ]
+    differences = [(pair, finding) for pair in same for finding in findings(pair.left, pair.right)]
+    conflicts = _conflicts(differences, fact_of, claims)
     conflicts += _turned_roles(claims, conflicts)
     conflicts += _told_updates(claims, conflicts)
     conflicts += _quote_conflicts(extracts, story.sources, conflicts)
     conflicts.sort(key=_conflict_order)
-    disputed = _disputed(conflicts, story.sources)
-    facts = _facts(claims, families, centrality, disputed)
-    support = {
-        _key_of(claim): len({c.origin for c in members})
-        for members in families.values()
-        for claim in members
-        if claim.index >= 0
-    }
-    fact_of = {
-        _key_of(claim): root
-        for root, members in families.items()
-        if len(members) > 1
-        for claim in members
-        if claim.index >= 0
-    }
+    disputed = _disputed(conflicts, claims)
+    centrality = dict(zip((c.key for c in claims), centralities(claims), strict=True))
+    checked = with_distinct_wordings(
+        [checked_fact([claims[n] for n in group], centrality, disputed) for group in groups]
+    )
     return CrossCheck(
-        facts=tuple(facts),
+        facts=tuple(_listed(checked)),
         conflicts=tuple(conflicts),
-        disputed=frozenset(disputed),
-        support=support,
-        fact_of=fact_of,
+        checked=tuple(checked),
+        meanings={claim.key: meanings[row] for row, claim in enumerate(claims)},
+        contexts={claim.key: contexts[row] for row, claim in enumerate(claims)},
     )
 
 
-def _claims(story: Story, extracts: StoryExtracts) -> list[Claim]:
+def story_claims(story: Story, extracts: StoryExtracts) -> list[Claim]:
+    """The claims of every source of the story, in story order."""
     positions = {source.id: number for number, source in enumerate(story.sources)}
+    names = {alias.lower(): entity.name for entity in extracts.entities for alias in entity.aliases}
     found: list[Claim] = []
     for item in sorted(extracts.per_source, key=lambda e: positions[e.source.id]):
         reference = own_date(item.source) or extracts.reference
-        found += source_claims(positions[item.source.id], item, extracts.resolve, reference)
+        found += source_claims(positions[item.source.id], item, extracts.resolve, reference, names)
     return found
 
 
-def _facts_of(claims: list[Claim], pairs: list[ClaimPair]) -> dict[int, list[Claim]]:
-    """Claims joined through their pairs: each group states one fact."""
-    number = {claim.key: n for n, claim in enumerate(claims)}
-    families = Families(len(claims))
-    for pair in pairs:
-        families.join(number[pair.left.key], number[pair.right.key])
-    groups: dict[int, list[Claim]] = defaultdict(list)
-    for n, claim in enumerate(claims):
-        groups[families.find(n)].append(claim)
-    return dict(groups)
+@dataclass(frozen=True)
+class _Judged:
+    left_n: int
+    right_n: int
+    probability: float
 
 
-def _centrality(claims: list[Claim]) -> dict[tuple[int, int], float]:
-    """How close each claim is to the story's centre (each source weighing the same)."""
-    terms = [sorted(claim.terms) for claim in claims]
-    idf = inverse_frequencies(document_frequencies(terms), max(len(terms), 1))
-    vectors = [tfidf(claim_terms, idf) for claim_terms in terms]
-    by_source: dict[int, list[dict[str, float]]] = defaultdict(list)
-    for claim, vector in zip(claims, vectors, strict=True):
-        by_source[claim.position].append(vector)
-    center = centroid(centroid(vs) for vs in by_source.values())
-    return {
-        claim.key: cosine(vector, center) for claim, vector in zip(claims, vectors, strict=True)
-    }
+def _judged_pairs(claims: list[Claim], read: ClaimMeanings) -> list[_Judged]:
+    """Each claim judged against its nearest claims of other origins, and against those
+    giving a figure or a date it gives."""
+    meanings, contexts = read.claims, read.contexts
+    origins = [claim.origin for claim in claims]
+    near = nearest_pairs(meanings, origins, NEIGHBOURS, NEIGHBOUR_FLOOR)
+    candidates = {(left, right): similarity for left, right, similarity in near}
+    for left, right in _sharing_details(claims):
+        if (left, right) not in candidates:
+            candidates[(left, right)] = float(meanings[left] @ meanings[right])
+    judged = [_Judged(left, right, 1.0) for left, right in read.restated]
+    for (left, right), similarity in sorted(candidates.items()):
+        context = float(contexts[left] @ contexts[right])
+        features = pair_features(claims[left], claims[right], similarity, context)
+        probability = same_fact_probability(features)
+        if probability >= _JUDGED_FLOOR:
+            judged.append(_Judged(left, right, probability))
+    return judged
+
+
+def _comparable(left: Claim, right: Claim, cosine: float) -> bool:
+    """Whether two claims say nearly the same thing in nearly the same words: what one says
+    differently from the other is then a difference in what they report."""
+    mine, theirs = containment(left.terms, right.terms), containment(right.terms, left.terms)
+    if max(mine, theirs) < COMPARABLE_SHARE:
+        return False
+    if left.origin == right.origin and cut_otherwise(left, right, cosine):
+        return True  # a copy's statement, its sentence cut at another place
+    left_features, right_features = features(left.text), features(right.text)
+    # Figures are what the cross-check compares, not held against the pair.
+    alike = replace(right_features, figures=left_features.figures)
+    return same_claim_probability(left_features, alike, cosine) >= SAME_CLAIM or (
+        cosine >= COMPARABLE_COSINE and min(mine, theirs) >= COMPARABLE_SHARE
+    )
+
+
+def _one_origin_apart(
+    claims: list[Claim], meanings: tuple[Matrix, Matrix], left: int, right: int
+) -> bool:
+    """Whether two claims of one origin state different facts: as the judge would call
+    them were they of two origins. (A report states one fact twice only in words close
+    enough for that: a headline and its lead, a minister's and a spokesman's version.)"""
+    if claims[left].origin != claims[right].origin:
+        return False
+    claim_meanings, contexts = meanings
+    features = pair_features(
+        claims[left],
+        claims[right],
+        float(claim_meanings[left] @ claim_meanings[right]),
+        float(contexts[left] @ contexts[right]),
+    )
+    return same_fact_probability(features) < APART
+
+
+def _sharing_details(claims: list[Claim]) -> set[tuple[int, int]]:
+    """Pairs of claims of different origins giving a figure or a date in common ("$7,000"
+    in "a reward of up to $7,000" and "the reward was increased to $7,000"), however far
+    apart their wording; a detail many claims give tells nothing and is passed over."""
+    holders: dict[object, list[int]] = defaultdict(list)
+    for number, claim in enumerate(claims):
+        for detail in details(claim):
+            holders[detail].append(number)
+    pairs: set[tuple[int, int]] = set()
+    for numbers in holders.values():
+        if len(numbers) > _MOST_HOLDERS:
+            continue
+        pairs.update(
+            (left, right)
+            for index, left in enumerate(numbers)
+            for right in numbers[index + 1 :]
+            if claims[left].origin != claims[right].origin
+        )
+    return pairs
+
+
+def _listed(checked: list[CheckedFact]) -> list[Fact]:
+    """The facts a brief lists: every corroborated one, then the most central single-source
+    ones (a fact whose every version is disputed is shown by its conflict instead)."""
+    shown = [fact for fact in checked if not fact.disputed]
+    corroborated = sorted((f for f in shown if f.independent >= 2), key=_fact_order)
+    single = sorted(
+        (f for f in shown if f.independent < 2 and f.wording.index >= 0), key=_fact_order
+    )
+    listed: list[Fact] = []
+    worded: set[Citation] = set()  # a sentence stating two facts is listed once
+    for fact in [*corroborated, *single]:
+        if fact.wording.sentence in worded:
+            continue
+        if fact.independent < 2 and len(listed) - len(corroborated) >= SINGLE_SOURCE_LISTED:
+            break
+        worded.add(fact.wording.sentence)
+        listed.append(fact.public())
+    return listed
+
+
+def _fact_order(fact: CheckedFact) -> tuple[int, float, str, int]:
+    first = fact.wording.sentence
+    return (-fact.independent, -fact.centrality, first.source, first.start)
 
 
 # Conflicts from pairs of claims
@@ -139,18 +267,21 @@ class _Dispute:
 
 def _conflicts(
     differences: list[tuple[ClaimPair, Finding]],
-    families: dict[int, list[Claim]],
+    fact_of: dict[tuple[int, int, int], int],
     claims: list[Claim],
 ) -> list[Conflict]:
-    fact_of = {claim.key: root for root, members in families.items() for claim in members}
-    disputes: dict[tuple[int, str, frozenset[str]], _Dispute] = {}
+    disputes: dict[tuple[int, str, frozenset[object]], _Dispute] = {}
+    shown_as: dict[tuple[int, str, object], str] = {}  # a version's words, as first seen
     for pair, finding in differences:
-        key = (fact_of[pair.left.key], finding.kind, frozenset({finding.left, finding.right}))
+        fact = fact_of[pair.left.key]
+        versions = _versions(finding)
+        key = (fact, finding.kind, frozenset(versions))
         dispute = disputes.setdefault(key, _Dispute(finding.kind))
-        for claim, says, giver in (
-            (pair.left, finding.left, finding.left_by),
-            (pair.right, finding.right, finding.right_by),
+        for claim, version, words, giver in (
+            (pair.left, versions[0], finding.left, finding.left_by),
+            (pair.right, versions[1], finding.right, finding.right_by),
         ):
+            says = shown_as.setdefault((fact, finding.kind, version), words)
             members = dispute.sides.setdefault(says, [])
             if claim not in members:
                 members.append(claim)
@@ -159,7 +290,30 @@ def _conflicts(
         reason = _update_reason(pair, finding, claims)
         if reason:
             dispute.updates.append(reason)
-    return [_conflict(dispute) for dispute in disputes.values() if len(dispute.sides) == 2]
+    conflicts = [_conflict(dispute) for dispute in disputes.values() if len(dispute.sides) == 2]
+    return _once(conflicts)
+
+
+def _once(conflicts: list[Conflict]) -> list[Conflict]:
+    """Each difference once: claims of two facts may be cut from the same two sentences
+    (a quote's words differ in the sentence either claim is in)."""
+    seen: set[tuple[str, str, frozenset[str]]] = set()
+    found = []
+    for conflict in conflicts:
+        sources = frozenset(c.source for side in conflict.sides for c in side.citations)
+        key = (conflict.kind, conflict.detail, sources)
+        if key not in seen:
+            seen.add(key)
+            found.append(conflict)
+    return found
+
+
+def _versions(finding: Finding) -> tuple[object, object]:
+    """What tells the two versions of a difference apart: for figures, their values ("an
+    estimated 130,000" and "around 130,000" are one version); else their words."""
+    if finding.figures is not None:
+        return (finding.figures[0].figure.value, finding.figures[1].figure.value)
+    return (finding.left, finding.right)
 
 
 def _update_reason(pair: ClaimPair, finding: Finding, claims: list[Claim]) -> str | None:
@@ -263,21 +417,25 @@ def _told_updates(claims: list[Claim], found: list[Conflict]) -> list[Conflict]:
     """Figures of one thing that a report gives as an update of the other ("more than
     150,000 troops, up from previous estimates of around 130,000"), with every source
     giving either: the story's figure changed, and nobody contradicts anybody."""
-    shown = {frozenset(side.says for side in conflict.sides) for conflict in found}
+    # The figures each number conflict already shows, by what they say ("more than
+    # 150,000" shows 150,000).
+    shown = {
+        frozenset(frozenset(figures(side.says)) for side in conflict.sides)
+        for conflict in found
+        if conflict.kind == "number"
+    }
     updates = []
     for claim in claims:
         if not claim.updates:
             continue
         for number, mine in enumerate(claim.figures):
             for theirs in claim.figures[number + 1 :]:
-                says = (mine.figure.text, theirs.figure.text)
-                if (
-                    not _loosely_same(mine, theirs)
-                    or figures_agree(mine, theirs)
-                    or frozenset(says) in shown
-                ):
+                says = frozenset(
+                    frozenset(figures(figure.figure.text)) for figure in (mine, theirs)
+                )
+                if not _loosely_same(mine, theirs) or figures_agree(mine, theirs) or says in shown:
                     continue
-                shown.add(frozenset(says))
+                shown.add(says)
                 updates.append(_told_update(claim, mine, theirs, claims))
     return updates
 
@@ -362,11 +520,13 @@ def _conflict_order(conflict: Conflict) -> tuple[bool, int, str, str]:
     return (conflict.update is not None, -support, conflict.kind, conflict.detail)
 
 
-def _disputed(conflicts: Iterable[Conflict], sources: Sequence[Source]) -> set[tuple[str, int]]:
-    """Sentences (source id, start) holding a version the other side outweighs (both
-    sides, when even)."""
-    starts = {source.id: [(s.start, s.end) for s in source.sentences] for source in sources}
-    found: set[tuple[str, int]] = set()
+def _disputed(conflicts: Iterable[Conflict], claims: Sequence[Claim]) -> set[tuple[int, int, int]]:
+    """Claims holding a version the other side outweighs (both sides, when even)."""
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.index >= 0:
+            by_source[claim.source.id].append(claim)
+    found: set[tuple[int, int, int]] = set()
     for conflict in conflicts:
         if conflict.update is not None:
             continue
@@ -377,66 +537,9 @@ def _disputed(conflicts: Iterable[Conflict], sources: Sequence[Source]) -> set[t
                 if citation.part != "text":
                     continue
                 found.update(
-                    (citation.source, start)
-                    for start, end in starts.get(citation.source, [])
-                    if start <= citation.start < end
+                    claim.key
+                    for claim in by_source.get(citation.source, [])
+                    if claim.citation.start <= citation.start < claim.citation.end
+                    or citation.start <= claim.citation.start < citation.end
                 )
     return found
-
-
-# Facts
-
-
-def _facts(
-    claims: list[Claim],
-    families: dict[int, list[Claim]],
-    centrality: dict[tuple[int, int], float],
-    disputed: set[tuple[str, int]],
-) -> list[Fact]:
-    corroborated: list[Fact] = []
-    single: list[Fact] = []
-    for members in families.values():
-        sentences = [claim for claim in members if claim.index >= 0]
-        if not sentences or all(_key_of(c) in disputed for c in sentences):
-            continue  # every version of it is disputed: the conflicts show it, both sides
-        fact = _fact(members, sentences, centrality, disputed)
-        (single if fact.single_source else corroborated).append(fact)
-    corroborated.sort(key=_fact_order)
-    single.sort(key=_fact_order)
-    return corroborated + single[:SINGLE_SOURCE_LISTED]
-
-
-def _key_of(claim: Claim) -> tuple[str, int]:
-    return (claim.source.id, claim.citation.start)
-
-
-def _fact(
-    members: list[Claim],
-    sentences: list[Claim],
-    centrality: dict[tuple[int, int], float],
-    disputed: set[tuple[str, int]],
-) -> Fact:
-    wording = min(
-        sentences,
-        key=lambda c: (
-            _key_of(c) in disputed,
-            c.distorted,
-            -centrality[c.key],
-            c.position,
-        ),
-    )
-    # A sentence the others contradict does not support the fact it disputes.
-    backing = [c for c in members if _key_of(c) not in disputed] or members
-    others = sorted((c for c in backing if c is not wording), key=lambda c: c.key)
-    return Fact(
-        text=wording.text,
-        citations=(wording.citation, *(c.citation for c in others)),
-        sources=len({claim.source.id for claim in backing}),
-        independent=len({claim.origin for claim in backing}),
-        centrality=round(max(centrality[c.key] for c in sentences), 6),
-    )
-
-
-def _fact_order(fact: Fact) -> tuple[int, float, str, int]:
-    first = fact.citations[0]
-    return (-fact.independent, -fact.centrality, first.source, first.start)

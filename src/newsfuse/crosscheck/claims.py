@@ -1,18 +1,35 @@
-"""Claims: what each sentence of a source (and its title) states, read for cross-checking.
+"""Claims: the statements a source makes, each with its exact span, read for cross-checking.
 
-A claim keeps its sentence's parse, the figures extraction found in it with who gave
-them, its dates made calendar dates, and the words that mark a figure as an update
-("earlier", "up from", "revised"). Sentences too short to state anything are no claims.
+A sentence may make several statements, and reports of one fact word them differently
+inside sentences that hold other facts too. So a sentence is split:
+
+1. an attribution frame ("X said (that) P", "P, X told reporters", "according to X, P")
+   gives P as the claim and X as its speaker; the frame itself states nothing more;
+2. clauses and verbs coordinated with the main one ("..., and the city closed the bridge",
+   "one grabbed the purse and shot the man once more") are claims of their own;
+3. a clause added after a comma at the end of a sentence ("..., forcing the city to close
+   the crossing", "..., a move that suggested Moscow may be seeking...") is a claim of its
+   own.
+
+What is left of the sentence is its main claim. Each claim keeps its span in the source
+and the sentence it is in (the wording a brief shows), the figures and dates inside it,
+the names it mentions (as the story names them: aliases resolved) and which of them are
+its subject, its speaker, and whether it presents a figure as an update ("earlier",
+"up from", "revised"). Titles are one claim each. Claims too short to state anything
+("He said so.") are left out.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from newsfuse.extract.attribution import SPEECH_VERBS, STANCE_VERBS, doc_text
 from newsfuse.extract.figures import FigureMention
 from newsfuse.extract.figures import figures as figure_mentions
 from newsfuse.extract.nlp import parse
@@ -24,14 +41,27 @@ from newsfuse.lexical import content_terms
 from newsfuse.models import Citation, Source
 from newsfuse.provenance import is_distorted
 
-# A claim has at least this many content terms: "He said so." states nothing to check.
-MIN_TERMS = 3
+# A claim has at least this many content terms: "He said so." states nothing to check;
+# "She hasn't been arrested" does.
+MIN_TERMS = 2
+# What is left of a sentence once its attributed content is taken out states something of
+# its own only with this many content terms beyond the speaker and the cue ("Tuesday's
+# developments came as officials reported" does not; it frames what they reported).
+_FRAME_TERMS = 5
 # Words that present a figure as one of a series: earlier and later counts, revisions.
 _UPDATE = re.compile(
     r"\b(?:earlier|previous(?:ly)?|initial(?:ly)?|original(?:ly)?|prior|first reported|"
     r"latest|updated?|revised?|up from|down from|now|currently|so far|as of)\b",
     re.IGNORECASE,
 )
+# Clauses added to a sentence's main one that state a fact of their own.
+_ADDED_CLAUSES = frozenset({"advcl", "appos", "npadvmod", "acl", "relcl", "conj", "parataxis"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_OBJECTS = frozenset({"dobj", "attr", "dative"})
+_EDGE = " \t\n,;:—–-\"“”'‘’("
+_LEADING_LINKS = frozenset({"and", "but", "or", "while", "whereas", "so"})
+# How many times a piece is cut again after its first cuts.
+_CUT_DEPTH = 2
 
 
 @dataclass(frozen=True)
@@ -42,96 +72,388 @@ class ClaimFigure:
 
 @dataclass(frozen=True)
 class Claim:
-    """A sentence (or title) of a source as a statement to compare with others."""
+    """A statement of a source (or its title), as compared with others."""
 
     position: int  # of the source in the story
     index: int  # of the sentence in the source; -1 for the title
+    part: int  # of the statement in its sentence
     source: Source
-    citation: Citation
-    text: str
+    citation: Citation  # the statement's own span
+    sentence: Citation  # the sentence (or title) it is in: the wording a brief shows
+    text: str  # the statement's words
+    sentence_text: str
     terms: frozenset[str]
-    span: Any  # the spaCy span of the sentence
+    span: Any  # the spaCy span of the statement
     figures: tuple[ClaimFigure, ...]
-    dates: tuple[str, ...]  # calendar dates the sentence gives for what it reports
+    dates: tuple[str, ...]  # calendar dates it gives for what it reports
     updates: bool  # it presents a figure as an earlier or later count
     distorted: bool  # its source is spun, garbled, a rewrite or a translation
     said_on: tuple[str, ...] = ()  # days it says something was said ("said Tuesday")
+    speaker: str | None = None  # who the source says made the statement
+    names: frozenset[str] = frozenset()  # the story's names it mentions
+    subjects: frozenset[str] = frozenset()  # ... of which, who or what it is about
 
     @property
     def origin(self) -> str:
         return self.source.origin
 
     @property
-    def key(self) -> tuple[int, int]:
-        return (self.position, self.index)
+    def key(self) -> tuple[int, int, int]:
+        return (self.position, self.index, self.part)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    start: int
+    end: int
+    speaker: str | None = None
+    quoted: bool = False  # words in quotation marks: one statement, as said
 
 
 def source_claims(
-    position: int, extracts: SourceExtracts, resolve: Resolve, reference: date | None
+    position: int,
+    extracts: SourceExtracts,
+    resolve: Resolve,
+    reference: date | None,
+    names: Mapping[str, str] | None = None,
 ) -> list[Claim]:
-    """The claims of one source: its title and its sentences."""
+    """The claims of one source: its title and the statements of its sentences. `names`
+    gives the story's name for each alias, lower-cased ("putin": "Vladimir Putin")."""
     source = extracts.source
+    reader = _Reader(position, extracts, resolve, reference, names or {})
+    found = reader.title_claims()
     doc = parse(source.clean.text)
-    distorted = is_distorted(source)
-    found = []
-    title = _title_claim(position, source, resolve, reference, distorted)
-    if title is not None:
-        found.append(title)
     for sentence in source.sentences:
-        terms = frozenset(content_terms(sentence.text))
-        if len(terms) < MIN_TERMS:
-            continue
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
-        inside = [
-            ClaimFigure(g.figure, resolve(g.given_by)[0] if g.given_by else None)
-            for g in extracts.figures
-            if sentence.start <= g.figure.start < sentence.end
+        pieces = _statements(span, reader.attributed(sentence.start, sentence.end))
+        claims = [
+            claim
+            for part, piece in enumerate(pieces)
+            if (claim := reader.claim(doc, sentence.index, part, piece, sentence)) is not None
         ]
-        inside_dates = [w for w in extracts.dates if sentence.start <= w.start < sentence.end]
-        said = {w.start for w in inside_dates if _speech_date(doc, w.start)}
-        found.append(
-            Claim(
-                position=position,
-                index=sentence.index,
-                source=source,
-                citation=Citation(source.id, sentence.start, sentence.end),
-                text=sentence.text,
-                terms=terms,
-                span=span,
-                figures=tuple(inside),
-                dates=_calendar_dates(w for w in inside_dates if w.start not in said),
-                updates=_UPDATE.search(sentence.text) is not None,
-                distorted=distorted,
-                said_on=_calendar_dates(w for w in inside_dates if w.start in said),
-            )
-        )
+        found += reader.with_frame_dates(doc, claims, sentence)
     return found
 
 
-def _title_claim(
-    position: int, source: Source, resolve: Resolve, reference: date | None, distorted: bool
-) -> Claim | None:
-    """The title as a claim: headlines are where re-posts distort most visibly."""
-    title = " ".join((source.article.title or "").split())
-    terms = frozenset(content_terms(title))
-    if len(terms) < MIN_TERMS:
+class _Reader:
+    """What a source's claims are made of: its extracts, read once."""
+
+    def __init__(
+        self,
+        position: int,
+        extracts: SourceExtracts,
+        resolve: Resolve,
+        reference: date | None,
+        names: Mapping[str, str],
+    ) -> None:
+        self.position = position
+        self.extracts = extracts
+        self.resolve = resolve
+        self.reference = reference
+        self.names = names
+        self.source = extracts.source
+        self.distorted = is_distorted(extracts.source)
+        # Every attributed stretch, its speaker resolved once, in order: a sentence looks up
+        # the stretches that start within the longest stretch's length before it.
+        self._attributed = sorted(
+            (
+                _Piece(part.start, part.end, resolve(quote.speaker)[0], quote.direct)
+                for quote in extracts.quotes
+                for part in quote.content
+            ),
+            key=lambda piece: (piece.start, piece.end),
+        )
+        self._starts = [piece.start for piece in self._attributed]
+        self._longest = max((p.end - p.start for p in self._attributed), default=0)
+
+    def attributed(self, start: int, end: int) -> list[_Piece]:
+        """What the source attributes to a speaker inside the sentence at [start, end)."""
+        found = []
+        first = bisect.bisect_left(self._starts, start - self._longest)
+        last = bisect.bisect_left(self._starts, end)
+        for part in self._attributed[first:last]:
+            piece = _Piece(max(part.start, start), min(part.end, end), part.speaker, part.quoted)
+            if piece.start < piece.end:
+                found.append(piece)
+        return found
+
+    def claim(self, doc: Any, index: int, part: int, piece: _Piece, sentence: Any) -> Claim | None:
+        text = self.source.clean.text
+        start, end = _trimmed(text, piece.start, piece.end, piece.start > sentence.start)
+        terms = frozenset(content_terms(text[start:end]))
+        if len(terms) < MIN_TERMS:
+            return None
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        inside_dates = [w for w in self.extracts.dates if start <= w.start < end]
+        said = {w.start for w in inside_dates if _speech_date(doc, w.start)}
+        mentioned = [m for m in self.extracts.mentions if start <= m.start and m.end <= end]
+        return Claim(
+            position=self.position,
+            index=index,
+            part=part,
+            source=self.source,
+            citation=Citation(self.source.id, start, end),
+            sentence=Citation(self.source.id, sentence.start, sentence.end),
+            text=text[start:end],
+            sentence_text=sentence.text,
+            terms=terms,
+            span=span,
+            figures=tuple(
+                ClaimFigure(g.figure, self.resolve(g.given_by)[0] if g.given_by else None)
+                for g in self.extracts.figures
+                if start <= g.figure.start < end
+            ),
+            dates=_calendar_dates(w for w in inside_dates if w.start not in said),
+            updates=_UPDATE.search(text[start:end]) is not None,
+            distorted=self.distorted,
+            said_on=_calendar_dates(w for w in inside_dates if w.start in said),
+            speaker=piece.speaker,
+            names=frozenset(self._name(m.name) for m in mentioned),
+            subjects=frozenset(
+                self._name(m.name) for m in mentioned if _is_subject(span, m.start, m.end)
+            ),
+        )
+
+    def with_frame_dates(self, doc: Any, claims: list[Claim], sentence: Any) -> list[Claim]:
+        """The claims of a sentence, each given the dates its frame gives: "The U.S. and
+        Pakistan agreed Monday to work together" dates what was agreed; "Bloomberg said on
+        Sunday that ..." dates when it was said."""
+        outside = [
+            when
+            for when in self.extracts.dates
+            if sentence.start <= when.start < sentence.end
+            and not any(c.citation.start <= when.start < c.citation.end for c in claims)
+        ]
+        if not outside:
+            return claims
+        said = [when for when in outside if _speech_date(doc, when.start)]
+        done = [when for when in outside if when not in said]
+        return [
+            replace(
+                claim,
+                dates=tuple(dict.fromkeys([*claim.dates, *_calendar_dates(done)])),
+                said_on=tuple(dict.fromkeys([*claim.said_on, *_calendar_dates(said)])),
+            )
+            for claim in claims
+        ]
+
+    def _name(self, name: str) -> str:
+        return self.names.get(name.lower(), name)
+
+    def title_claims(self) -> list[Claim]:
+        """The title's statements: headlines are where re-posts distort most visibly, and
+        one often holds two ("Putin declares ...; Biden warns ...")."""
+        title = " ".join((self.source.article.title or "").split())
+        if not title:
+            return []
+        doc = parse(title)
+        found = []
+        for part, piece in enumerate(_split_clauses(doc[:], _Piece(0, len(title)))):
+            start, end = _trimmed(title, piece.start, piece.end, piece.start > 0)
+            terms = frozenset(content_terms(title[start:end]))
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if len(terms) < MIN_TERMS or span is None:
+                continue
+            citation = Citation(self.source.id, start, end, part="title")
+            found.append(
+                Claim(
+                    position=self.position,
+                    index=-1,
+                    part=part,
+                    source=self.source,
+                    citation=citation,
+                    sentence=Citation(self.source.id, 0, len(title), part="title"),
+                    text=title[start:end],
+                    sentence_text=title,
+                    terms=terms,
+                    span=span,
+                    figures=tuple(ClaimFigure(f, None) for f in figure_mentions(span.as_doc())),
+                    dates=_calendar_dates(date_mentions(span.as_doc(), self.reference)),
+                    updates=_UPDATE.search(title[start:end]) is not None,
+                    distorted=self.distorted,
+                    names=frozenset(self._name(e.text) for e in span.ents),
+                )
+            )
+        return found
+
+
+def _statements(sentence: Any, attributed: list[_Piece]) -> list[_Piece]:
+    """The statements of a sentence: attributed content, the rest of the sentence where it
+    states something beyond its frame, each split at the clauses it adds."""
+    pieces: list[_Piece] = []
+    clauses = [_reported_clause(sentence, piece) for piece in attributed]
+    text = doc_text(sentence.doc)
+    # Content too short to state anything ("I think this is crazy": "this is crazy") is no
+    # attribution to split at: the sentence states what it states whole.
+    stating = [c for c in clauses if c and len(content_terms(text[c.start : c.end])) >= MIN_TERMS]
+    for piece in sorted(stating, key=lambda p: (p.start, -p.end)):
+        if not pieces or piece.start >= pieces[-1].end:  # overlapping: the first, longest
+            pieces.append(piece)
+    rest = _outside(sentence.start_char, sentence.end_char, pieces)
+    if pieces:
+        rest = [p for p in rest if _states_beyond_frame(sentence, p)]
+    found = []
+    for piece in sorted([*pieces, *rest], key=lambda p: p.start):
+        found += [piece] if piece.quoted else _split_clauses(sentence, piece)
+    return found
+
+
+def _reported_clause(sentence: Any, piece: _Piece) -> _Piece | None:
+    """The clause an attribution's content states: a quote inside a reported clause ("Putin
+    said leaders “had taken a decision” to withdraw") is that whole clause; content with
+    no verb ("reported payment issues") states nothing as a clause does."""
+    tokens = [t for t in sentence if piece.start <= t.idx < piece.end]
+    if not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
         return None
-    doc = parse(title)
-    return Claim(
-        position=position,
-        index=-1,
-        source=source,
-        citation=Citation(source.id, 0, len(title), part="title"),
-        text=title,
-        terms=terms,
-        span=doc[:],
-        figures=tuple(ClaimFigure(f, None) for f in figure_mentions(doc)),
-        dates=_calendar_dates(date_mentions(doc, reference)),
-        updates=_UPDATE.search(title) is not None,
-        distorted=distorted,
+    for ancestor in tokens[0].ancestors:
+        if ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in _SPEECH_LEMMAS:
+            inside = [t for t in ancestor.subtree if sentence.start <= t.i < sentence.end]
+            start, end = inside[0].idx, inside[-1].idx + len(inside[-1])
+            return _Piece(min(start, piece.start), max(end, piece.end), piece.speaker)
+    return piece
+
+
+def _outside(start: int, end: int, taken: list[_Piece]) -> list[_Piece]:
+    """The stretches of [start, end) no piece of `taken` covers."""
+    stretches, position = [], start
+    for piece in sorted(taken, key=lambda p: p.start):
+        if piece.start > position:
+            stretches.append(_Piece(position, piece.start))
+        position = max(position, piece.end)
+    if position < end:
+        stretches.append(_Piece(position, end))
+    return stretches
+
+
+def _states_beyond_frame(sentence: Any, piece: _Piece) -> bool:
+    """Whether what surrounds attributed content says more than who said it and when:
+    its words less the verbs of speech and their subjects."""
+    tokens = [t for t in sentence if piece.start <= t.idx < piece.end]
+    cues = {t.i for t in tokens if t.lemma_.lower() in _CUES}
+    # The speaker's name, not what the frame tells of them ("Bloomberg, an independent who
+    # has registered as both a Republican and a Democrat, said"): that is a statement.
+    speakers = {
+        w.i for t in tokens if t.i in cues for c in t.children if c.dep_ in _SUBJECTS
+        for w in _named_part(c)
+    }  # fmt: skip
+    words = " ".join(t.text for t in tokens if t.i not in cues and t.i not in speakers)
+    return len(content_terms(words)) >= _FRAME_TERMS
+
+
+def _named_part(subject: Any) -> list[Any]:
+    """A subject's words less the clauses and appositions describing it."""
+    described = {
+        w.i for c in subject.children if c.dep_ in {"appos", "relcl", "acl"} for w in c.subtree
+    }
+    return [w for w in subject.subtree if w.i not in described]
+
+
+def _split_clauses(sentence: Any, piece: _Piece, depth: int = 0) -> list[_Piece]:
+    """`piece` cut at each semicolon and before each clause it adds to its main one:
+    coordinated clauses stating their own fact, and clauses added after a comma that run
+    to its end; each part cut again (a clause added to the first of two coordinated ones
+    runs to the second)."""
+    text = doc_text(sentence.doc)
+    if depth == 0 and ";" in text[piece.start : piece.end]:
+        parts, start = [], piece.start
+        for match in re.finditer(";", text[piece.start : piece.end]):
+            parts.append(_Piece(start, piece.start + match.start(), piece.speaker))
+            start = piece.start + match.end()
+        parts.append(_Piece(start, piece.end, piece.speaker))
+        return [found for part in parts for found in _split_clauses(sentence, part, 1)]
+    tokens = [t for t in sentence if piece.start <= t.idx < piece.end]
+    if not tokens:
+        return []
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    cuts = {
+        cut
+        for head in heads
+        for child in head.children
+        if (cut := _added_clause_start(child, inside, tokens[-1].i)) is not None
+    }
+    bounds = [piece.start, *sorted(sentence.doc[i].idx for i in cuts), piece.end]
+    parts = _joined_short(
+        [_Piece(a, b, piece.speaker) for a, b in itertools.pairwise(bounds)], text
     )
+    if len(parts) == 1 or depth >= _CUT_DEPTH:
+        return parts
+    return [found for part in parts for found in _split_clauses(sentence, part, depth + 1)]
+
+
+def _joined_short(parts: list[_Piece], text: str) -> list[_Piece]:
+    """The parts, each too short to state anything joined to the one before it (the first
+    to the one after it)."""
+    found: list[_Piece] = []
+    for part in parts:
+        if part.start >= part.end:
+            continue
+        if found and len(content_terms(text[part.start : part.end])) < MIN_TERMS:
+            found[-1] = _Piece(found[-1].start, part.end, part.speaker)
+        else:
+            found.append(part)
+    if len(found) > 1 and len(content_terms(text[found[0].start : found[0].end])) < MIN_TERMS:
+        found[:2] = [_Piece(found[0].start, found[1].end, found[0].speaker)]
+    return found
+
+
+def _added_clause_start(child: Any, inside: set[int], last: int) -> int | None:
+    """Where a clause `child` adds begins (the token to cut before), if it is one."""
+    if (
+        child.i not in inside
+        or child.dep_ not in _ADDED_CLAUSES
+        or child.lemma_.lower() in _CUES  # "..., an army statement said, ...": a frame
+    ):
+        return None
+    subtree: list[int] = [int(t.i) for t in child.subtree if t.i in inside]
+    first = min(subtree)
+    if first <= child.head.i or first == min(inside):
+        return None  # before its head, or the whole piece
+    before = child.doc[first - 1]
+    if child.dep_ == "conj":
+        if not _states_its_own_fact(child):
+            return None
+        return int(before.i) if before.lower_ in _LEADING_LINKS else first
+    if before.text == ";" or (before.text == "," and max(subtree) >= last - 1):
+        return first  # "...; Biden warns ...", or "..., forcing the city to close it."
+    return None
+
+
+def _states_its_own_fact(verb: Any) -> bool:
+    """Whether a coordinated verb states its own fact: with a subject of its own, or with
+    both verbs acting on objects of their own ("One grabbed the purse and shot the man once
+    more"); "was arrested Sunday and charged with five counts" is one fact."""
+    verbs = {"VERB", "AUX"}
+    if verb.pos_ not in verbs or verb.head.pos_ not in verbs:
+        return False
+    return _has(verb, _SUBJECTS) or (_has(verb, _OBJECTS) and _has(verb.head, _OBJECTS))
+
+
+def _has(token: Any, dependencies: frozenset[str]) -> bool:
+    return any(child.dep_ in dependencies for child in token.children)
+
+
+def _trimmed(text: str, start: int, end: int, inside: bool) -> tuple[int, int]:
+    """The span without the commas, dashes, quotation marks and joining words at its
+    edges ("and the city closed it," is "the city closed it"; inside a sentence, "that
+    the city closed it" too)."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    word = re.match(r"(\w+)\s+", text[start:end])
+    links = _LEADING_LINKS | {"that"} if inside else _LEADING_LINKS
+    if word and word.group(1).lower() in links:
+        start += word.end()
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _is_subject(span: Any, start: int, end: int) -> bool:
+    return any(t.dep_ in _SUBJECTS for t in span if start <= t.idx < end)
 
 
 def _calendar_dates(found: Iterable[When]) -> tuple[str, ...]:
@@ -158,6 +480,7 @@ def _speech_date(doc: Any, start: int) -> bool:
     return bool(head.lemma_.lower() in _SPEECH_LEMMAS)
 
 
+_CUES = SPEECH_VERBS | STANCE_VERBS | {"accord"}  # "according to"
 _SPEECH_LEMMAS = frozenset(
     "say tell add state declare note announce confirm report write tweet post warn".split()  # noqa: SIM905
 )

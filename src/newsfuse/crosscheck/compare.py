@@ -83,12 +83,15 @@ class Finding:
 
 
 def findings(left: Claim, right: Claim) -> list[Finding]:
-    """Every kind of difference between two claims that state the same fact."""
+    """Every kind of difference between two claims that state the same fact; a figure that
+    differs inside a quote is one difference, of figures, not a second of quoted words."""
     found = []
     for check in _CHECKS:
         finding = check(left, right)
         if finding is not None:
             found.append(finding)
+    if any(f.kind == "number" for f in found):
+        found = [f for f in found if f.kind != "quote" or not _only_figures((f.left, f.right))]
     return found
 
 
@@ -564,8 +567,8 @@ def _statuses(left: Claim, right: Claim) -> Finding | None:
 def _quoted_words(left: Claim, right: Claim) -> Finding | None:
     """Words inside quotation marks that two reports of one fact give with a few swapped:
     whoever said them, they were said one way."""
-    for mine in quoted_stretches(left.text):
-        for theirs in quoted_stretches(right.text):
+    for mine in quoted_stretches(left.sentence_text):
+        for theirs in quoted_stretches(right.sentence_text):
             swapped = swapped_words(mine, theirs)
             if swapped is None:
                 continue

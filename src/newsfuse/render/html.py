@@ -23,6 +23,7 @@ from newsfuse.render.labels import (
     date_range,
     figure_phrase,
     flag_names,
+    receipts,
     relation_phrase,
     shown_figures,
     shown_speakers,
@@ -89,7 +90,8 @@ def story_view(number: int, story: StoryBrief) -> dict[str, object]:
     spans: dict[str, list[tuple[int, int]]] = {source.id: [] for source in story.sources}
     for point in story.summary:
         for citation in point.citations:
-            spans[citation.source].append((citation.start, citation.end))
+            if citation.part == "text":
+                spans[citation.source].append((citation.start, citation.end))
     sources = [
         {
             "label": labels[source.id],
@@ -125,10 +127,11 @@ def story_view(number: int, story: StoryBrief) -> dict[str, object]:
         "disputes": [_conflict_view(number, c, labels) for c in story.disputes],
         "updates": [_conflict_view(number, c, labels) for c in story.updates],
         "corroborated": [
-            (fact, _links(number, fact.citations, labels)) for fact in corroborated(story)
+            (fact, _links(number, receipts(fact.citations), labels)) for fact in corroborated(story)
         ],
         "single": [
-            (fact, _links(number, fact.citations, labels)) for fact in single_sourced(story)
+            (fact, _links(number, receipts(fact.citations), labels))
+            for fact in single_sourced(story)
         ],
     }
 
@@ -198,12 +201,12 @@ def _points(number: int, story: StoryBrief, labels: dict[str, str]) -> list[dict
             "citations": [
                 CitationLink(
                     label=labels[c.source],
-                    anchor=_anchor(number, labels[c.source], c.start),
+                    anchor=_citation_anchor(number, labels[c.source], c),
                     start=c.start,
                     end=c.end,
-                    quote=texts[c.source][c.start : c.end],
+                    quote=texts[c.source][c.start : c.end] if c.part == "text" else "title",
                 )
-                for c in point.citations
+                for c in receipts(point.citations)
             ],
         }
         for point in story.summary

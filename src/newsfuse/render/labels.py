@@ -155,6 +155,28 @@ def side_phrase(side: ConflictSide, labels: dict[str, str]) -> str:
     return f"{names} ({'; '.join(notes)})"
 
 
+def receipts(citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    """A point's or fact's citations as shown: the sentence its wording comes from, and the
+    statements of the other sources (the wording's own statement, inside that sentence,
+    goes without saying)."""
+    if not citations:
+        return citations
+    first = citations[0]
+    return (
+        first,
+        *(
+            c
+            for c in citations[1:]
+            if not (
+                c.source == first.source
+                and c.part == first.part
+                and first.start <= c.start
+                and c.end <= first.end
+            )
+        ),
+    )
+
+
 def citation_place(citation: Citation) -> str:
     """ "12–80", or "title" for a citation of a source's title."""
     return "title" if citation.part == "title" else f"{citation.start}–{citation.end}"

@@ -18,6 +18,7 @@ from newsfuse.render.labels import (
     date_range,
     figure_phrase,
     flag_names,
+    receipts,
     relation_phrase,
     shown_figures,
     shown_speakers,
@@ -60,7 +61,7 @@ def _story(story: StoryBrief) -> list[str]:
     facts.append(f"story `{story.story_id}`")
     lines = [f"## {escape(story.title)}", "", " · ".join(facts), "", "### Key points", ""]
     for number, point in enumerate(story.summary, start=1):
-        cited = " ".join(_citation(citation, labels) for citation in point.citations)
+        cited = " ".join(_citation(citation, labels) for citation in receipts(point.citations))
         support = support_phrase(point.independent)
         lines.append(f"{number}. {escape(point.text)} {cited} · *{support}*")
     lines += [
@@ -105,7 +106,7 @@ def _conflicts(title: str, conflicts: tuple[Conflict, ...], labels: dict[str, st
 
 def _facts(title: str, facts: list[Fact], labels: dict[str, str]) -> list[str]:
     lines = [
-        f"- {escape(fact.text)} {_cited(fact.citations, labels)} · "
+        f"- {escape(fact.text)} {_cited(receipts(fact.citations), labels)} · "
         f"*{support_phrase(fact.independent)}*"
         for fact in facts
     ]

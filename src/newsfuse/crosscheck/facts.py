@@ -1,0 +1,269 @@
+"""Facts: claims that state the same thing, grouped; each with its independent support.
+
+Claims judged to state one fact are grouped by average linkage: two groups join when the
+judge's probabilities between their claims average at least `SAME_FACT_LINK`, a pair never
+judged (too far apart in meaning to be a neighbour) counting as 0. Chains of claims each
+close to the next but not to the others do not become one fact. In large stories, where a
+claim is judged against its nearest neighbours only, the average is taken over the pairs
+that could have been judged. Two claims of one origin that differ in meaning never end in
+one fact: a report does not state one fact twice in other words ("Cosme was charged with
+five felony counts" and, further down, "Gonzalez was charged with five misdemeanor
+counts" are two facts, however alike the other reports' versions of them read).
+
+A fact counts the independent origins of its claims (copies of one origin count once;
+claims the other sources contradict do not back it), and is worded by one rule: the
+sentence of its cleanest claim (not disputed, not from a distorted source, not giving bare
+a figure another claim hedges, a complete sentence, fewest signs of garbling or of leaning
+on the sentence before), the earliest in its source first, then the most central.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from newsfuse.crosscheck.claims import Claim
+from newsfuse.lexical import (
+    centroid,
+    cosine,
+    document_frequencies,
+    figures,
+    hedged_figures,
+    inverse_frequencies,
+    tfidf,
+    words,
+)
+from newsfuse.models import Citation, Fact
+from newsfuse.quality import garble_signs
+
+# Groups of claims join when the judge's probabilities between them average this much.
+SAME_FACT_LINK = 0.5
+# A claim left alone joins its likeliest partner's fact from this probability on.
+ATTACHED = 0.35
+# Points need enough words to say something and few enough to read as one statement.
+POINT_WORDS = range(6, 81)
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+# A sentence opening with a pronoun leans on the sentence before it ("He said ...").
+_LEANING_START = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|These|Those)\b")
+
+
+@dataclass(frozen=True)
+class CheckedFact:
+    """A fact as the cross-check found it: every claim stating it, the claim whose sentence
+    words it, and what ranking it needs."""
+
+    claims: tuple[Claim, ...]
+    wording: Claim
+    wordings: tuple[Claim, ...]  # its claims, the best wording first
+    backing: tuple[Claim, ...]  # its claims less those the other sources contradict
+    independent: int
+    centrality: float
+    disputed: bool  # every claim of it is a version the others contradict
+
+    @property
+    def lead(self) -> int:
+        """How early it comes in a source: the least sentence number of its claims."""
+        return min((claim.index for claim in self.claims if claim.index >= 0), default=99)
+
+    @property
+    def wording_cost(self) -> int:
+        return wording_cost(self.wording.sentence_text)
+
+    def citations(self) -> tuple[Citation, ...]:
+        """The sentence of its wording (where the words shown come from), then the span of
+        each claim backing it: the statement itself, in every source that makes it (the
+        wording's own claim first, when it is less than its whole sentence)."""
+        backing = sorted(self.backing, key=lambda c: (c is not self.wording, c.key))
+        spans = dict.fromkeys([self.wording.sentence, *(c.citation for c in backing)])
+        return tuple(spans)
+
+    def public(self) -> Fact:
+        return Fact(
+            text=self.wording.sentence_text,
+            citations=self.citations(),
+            sources=len({claim.source.id for claim in self.backing}),
+            independent=self.independent,
+            centrality=round(self.centrality, 6),
+        )
+
+
+def wording_cost(text: str) -> int:
+    """Signs that a sentence reads badly alone: garbling, or leaning on the one before."""
+    return len(garble_signs(text)) + (1 if _LEANING_START.match(text) else 0)
+
+
+def is_point_candidate(text: str) -> bool:
+    """A complete sentence of a reasonable length, not a heading or a broken-off piece."""
+    return (
+        len(words(text)) in POINT_WORDS
+        and _SENTENCE_END.search(text) is not None
+        and not text[0].islower()
+        and not text.isupper()
+    )
+
+
+# Grouping
+
+
+def fact_groups(
+    count: int,
+    judged: Iterable[tuple[int, int, float]],
+    neighbours: int,
+    apart: Callable[[int, int], bool] = lambda left, right: False,
+) -> list[list[int]]:
+    """Groups of claim numbers (each in order, groups by their first claim): average
+    linkage over the judged pairs (i, j, probability), unjudged pairs counting 0, each
+    claim judged against at most `neighbours` others. Groups holding two claims that
+    `apart` says cannot state one fact never join."""
+    members: dict[int, list[int]] = {n: [n] for n in range(count)}
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    for left, right, probability in judged:
+        sums[left][right] = sums[left].get(right, 0.0) + probability
+        sums[right][left] = sums[right].get(left, 0.0) + probability
+    # Each claim's likeliest partner (ties to the first), before groups merge the sums.
+    best_partner = {
+        claim: max(others.items(), key=lambda item: (item[1], -item[0]))
+        for claim, others in sums.items()
+    }
+    heap = [
+        (-_linkage(total, 1, 1, neighbours), left, right)
+        for left, others in sums.items()
+        for right, total in others.items()
+        if left < right
+    ]
+    heapq.heapify(heap)
+    while heap:
+        negative, left, right = heapq.heappop(heap)
+        if left not in members or right not in members:
+            continue
+        current = _linkage(
+            sums[left].get(right, 0.0), len(members[left]), len(members[right]), neighbours
+        )
+        if abs(current + negative) > 1e-12:
+            continue  # outdated: the groups changed since
+        if current < SAME_FACT_LINK:
+            break
+        if any(apart(mine, theirs) for mine in members[left] for theirs in members[right]):
+            sums[left].pop(right, None)
+            sums[right].pop(left, None)  # never to be joined
+            continue
+        _join(left, right, members, sums, heap, neighbours)
+    _attach_lonely(members, best_partner, apart)
+    return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
+
+
+def _attach_lonely(
+    members: dict[int, list[int]],
+    best_partner: dict[int, tuple[int, float]],
+    apart: Callable[[int, int], bool],
+) -> None:
+    """A claim left alone joins the group of its best judged partner when the judge gave
+    them at least `ATTACHED`: a statement no other origin makes is what the brief calls
+    single-source, and a likely rewording of another's is not one."""
+    group_of = {n: root for root, group in members.items() for n in group}
+    for root in sorted(members):
+        if len(members.get(root, ())) != 1:
+            continue
+        claim = members[root][0]
+        partner, probability = best_partner.get(claim, (-1, 0.0))
+        if probability < ATTACHED:
+            continue
+        target = group_of[partner]
+        if target == root or any(apart(claim, other) for other in members[target]):
+            continue
+        members[target].append(members.pop(root)[0])
+        group_of[claim] = target
+
+
+def _linkage(total: float, left: int, right: int, neighbours: int) -> float:
+    return total / min(left * right, neighbours * min(left, right))
+
+
+def _join(
+    kept: int,
+    gone: int,
+    members: dict[int, list[int]],
+    sums: dict[int, dict[int, float]],
+    heap: list[tuple[float, int, int]],
+    neighbours: int,
+) -> None:
+    members[kept] += members.pop(gone)
+    for other, total in sums.pop(gone).items():
+        if other == kept:
+            continue
+        sums[other].pop(gone, None)
+        merged = sums[kept].get(other, 0.0) + total
+        sums[kept][other] = sums[other][kept] = merged
+    sums[kept].pop(gone, None)
+    for other, total in sums[kept].items():
+        linkage = _linkage(total, len(members[kept]), len(members[other]), neighbours)
+        heapq.heappush(heap, (-linkage, min(kept, other), max(kept, other)))
+
+
+# Facts
+
+
+def centralities(claims: Sequence[Claim]) -> list[float]:
+    """How close each claim is to the story's centre (each source weighing the same)."""
+    terms = [sorted(claim.terms) for claim in claims]
+    idf = inverse_frequencies(document_frequencies(terms), max(len(terms), 1))
+    vectors = [tfidf(claim_terms, idf) for claim_terms in terms]
+    by_source: dict[int, list[dict[str, float]]] = defaultdict(list)
+    for claim, vector in zip(claims, vectors, strict=True):
+        by_source[claim.position].append(vector)
+    center = centroid(centroid(vs) for vs in by_source.values())
+    return [cosine(vector, center) for vector in vectors]
+
+
+def checked_fact(
+    claims: Sequence[Claim],
+    centrality: dict[tuple[int, int, int], float],
+    disputed: set[tuple[int, int, int]],
+) -> CheckedFact:
+    """The fact its claims state: its wording, what backs it and its support."""
+    backing = [c for c in claims if c.key not in disputed] or list(claims)
+    # A figure some claim hedges ("more than 150,000") is not worded bare by another.
+    hedged = frozenset().union(*(hedged_figures(c.sentence_text) for c in claims))
+    wordings = sorted(
+        [c for c in claims if c.index >= 0] or list(claims),
+        key=lambda c: (
+            c.key in disputed,
+            c.distorted,
+            bool((figures(c.sentence_text) - hedged_figures(c.sentence_text)) & hedged),
+            not is_point_candidate(c.sentence_text),
+            wording_cost(c.sentence_text),
+            c.index,  # the earliest in its source: news says the news first
+            -centrality[c.key],
+            c.position,
+        ),
+    )
+    return CheckedFact(
+        claims=tuple(claims),
+        wording=wordings[0],
+        wordings=tuple(wordings),
+        backing=tuple(backing),
+        independent=len({claim.origin for claim in backing}),
+        centrality=max(centrality[c.key] for c in claims),
+        disputed=all(c.key in disputed for c in claims if c.index >= 0),
+    )
+
+
+def with_distinct_wordings(facts: Sequence[CheckedFact]) -> list[CheckedFact]:
+    """The facts, the better supported first, each worded by a sentence no better fact is
+    worded by (a sentence may state two facts; a brief shows it once a fact)."""
+    order = sorted(
+        range(len(facts)), key=lambda n: (-facts[n].independent, -facts[n].centrality, n)
+    )
+    used: set[Citation] = set()
+    found: dict[int, CheckedFact] = {}
+    for number in order:
+        fact = facts[number]
+        # Another wording only as clean as the best: never a distorted or disputed one.
+        alike = [c for c in fact.wordings if c.distorted == fact.wording.distorted]
+        wording = next((c for c in alike if c.sentence not in used), fact.wording)
+        used.add(wording.sentence)
+        found[number] = replace(fact, wording=wording)
+    return [found[number] for number in range(len(facts))]

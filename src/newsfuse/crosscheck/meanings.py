@@ -1,0 +1,148 @@
+"""The meanings of a story's claims, each embedded once; copies' claims borrow their origin's.
+
+A copy of a report (a wire story reprinted, a syndicated or re-posted page, a rewrite)
+restates its origin's claims, mostly word for word. Such a claim is found by its words
+among the origin's claims near the same place (copies keep their origin's order) and takes
+that claim's embedding: a story reprinted forty times is embedded about once. What is left
+(the origins' claims, and copies' claims reworded past recognition) is embedded, each text
+once, and a copy's claim is then taken as restating the origin's claim nearest in meaning
+when they are close enough.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsfuse.crosscheck.claims import Claim
+from newsfuse.embed import Encoder, Matrix
+from newsfuse.lexical import containment
+
+# A copy's claim restates an origin's claim when they share this share of their terms...
+SAME_WORDING = 0.8
+# ...or when their meanings are this close, or when the shorter holds this share of the
+# longer's terms at this closeness (the copy's sentence cut at another place).
+RESTATED = 0.85
+COPY_CUT_SHARE = 0.8
+COPY_CUT_COSINE = 0.6
+_COPY_CUT_TERMS = 4  # fewer terms are in too many sentences to tell
+# An origin's claims looked at for a copy's claim: this many either side of the same place.
+_WINDOW = 8
+# A claim this much of its sentence is the sentence, for its context.
+_WHOLE = 0.95
+
+
+@dataclass(frozen=True)
+class ClaimMeanings:
+    claims: Matrix  # a unit row for each claim
+    contexts: Matrix  # a unit row for each claim's sentence (or itself, when it is all of it)
+    restated: tuple[tuple[int, int], ...]  # (claim, claim) of a copy and its origin, i < j
+
+
+def context_of(claim: Claim) -> str:
+    """The text a claim is read in: its sentence, or itself when it is all of it."""
+    whole = claim.citation.end - claim.citation.start >= _WHOLE * (
+        claim.sentence.end - claim.sentence.start
+    )
+    return claim.text if whole else claim.sentence_text
+
+
+def claim_meanings(claims: Sequence[Claim], encoder: Encoder) -> ClaimMeanings:
+    by_source = _by_source(claims)
+    anchors = _anchors(claims)
+    borrowed: dict[int, int] = {}  # a copy's claim -> the origin's claim it restates
+    for source_id, numbers in by_source.items():
+        anchor = anchors[claims[numbers[0]].origin]
+        if anchor != source_id:
+            borrowed.update(_restated_in_words(claims, numbers, by_source[anchor]))
+    own = [n for n in range(len(claims)) if n not in borrowed]
+    rows = {number: row for row, number in enumerate(own)}
+    meanings = encoder.encode([claims[n].text for n in own])
+    contexts = encoder.encode([context_of(claims[n]) for n in own])
+    for source_id, numbers in by_source.items():
+        anchor = anchors[claims[numbers[0]].origin]
+        if anchor != source_id:
+            unmatched = [n for n in numbers if n not in borrowed]
+            borrowed.update(
+                _restated_in_meaning(claims, unmatched, by_source[anchor], meanings, rows)
+            )
+    # A claim restated in words has its origin's rows; every other claim its own.
+    every = [rows[n] if n in rows else rows[borrowed[n]] for n in range(len(claims))]
+    return ClaimMeanings(
+        claims=meanings[every],
+        contexts=contexts[every],
+        restated=tuple(sorted((min(a, b), max(a, b)) for a, b in borrowed.items())),
+    )
+
+
+def _by_source(claims: Sequence[Claim]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = defaultdict(list)
+    for number, claim in enumerate(claims):
+        found[claim.source.id].append(number)
+    return found
+
+
+def _anchors(claims: Sequence[Claim]) -> dict[str, str]:
+    """For each origin, the source its copies are read against: the origin where it is in
+    the story, else its first copy."""
+    anchors: dict[str, str] = {}
+    for claim in claims:
+        if claim.origin not in anchors or claim.source.id == claim.origin:
+            anchors[claim.origin] = claim.source.id
+    return anchors
+
+
+def _restated_in_words(
+    claims: Sequence[Claim], copy: list[int], origin: list[int]
+) -> dict[int, int]:
+    """Claims of a copy with the origin's claim, near the same place, worded nearly alike."""
+    found = {}
+    for place, number in enumerate(copy):
+        middle = round(place * len(origin) / max(len(copy), 1))
+        window = origin[max(0, middle - _WINDOW) : middle + _WINDOW + 1]
+        terms = claims[number].terms
+        best = max(
+            window, key=lambda other: (_jaccard(terms, claims[other].terms), -other), default=None
+        )
+        if best is not None and _jaccard(terms, claims[best].terms) >= SAME_WORDING:
+            found[number] = best
+    return found
+
+
+def _restated_in_meaning(
+    claims: Sequence[Claim],
+    copy: list[int],
+    origin: list[int],
+    meanings: Matrix,
+    rows: dict[int, int],
+) -> dict[int, int]:
+    """Claims of a copy with the origin's claim nearest in meaning, when close enough."""
+    if not copy or not origin:
+        return {}
+    similarity = meanings[[rows[n] for n in copy]] @ meanings[[rows[n] for n in origin]].T
+    found = {}
+    for row, number in enumerate(copy):
+        best = int(np.argmax(similarity[row]))
+        cosine = float(similarity[row, best])
+        if cosine >= RESTATED or cut_otherwise(claims[number], claims[origin[best]], cosine):
+            found[number] = origin[best]
+    return found
+
+
+def cut_otherwise(left: Claim, right: Claim, cosine: float) -> bool:
+    """Whether one claim is the other cut at another place (a copy's sentences split where
+    its origin's are not): the shorter's terms nearly all in the longer's."""
+    shorter, longer = sorted((left.terms, right.terms), key=len)
+    return (
+        cosine >= COPY_CUT_COSINE
+        and len(shorter) >= _COPY_CUT_TERMS
+        and containment(shorter, longer) >= COPY_CUT_SHARE
+    )
+
+
+def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:
+    union = len(left | right)
+    return len(left & right) / union if union else 0.0

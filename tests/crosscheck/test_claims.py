@@ -1,0 +1,107 @@
+"""Claims: the statements a sentence makes, with their spans, speakers and subjects."""
+
+from __future__ import annotations
+
+from newsfuse.crosscheck import story_claims
+from newsfuse.crosscheck.claims import Claim
+from newsfuse.extract.story import extract_story
+from newsfuse.models import Story
+
+from ..conftest import make_source
+
+
+def _claims(text: str) -> list[Claim]:
+    source = make_source(text)
+    story = Story("s", (source,))
+    return story_claims(story, extract_story(story))
+
+
+def _texts(text: str) -> list[str]:
+    return [claim.text for claim in _claims(text) if claim.index >= 0]
+
+
+def test_reported_speech_gives_its_content_as_the_claim_and_the_speaker() -> None:
+    [claim] = [
+        c
+        for c in _claims("Biden said Russia has positioned more than 150,000 troops.")
+        if c.index >= 0
+    ]
+    assert claim.text == "Russia has positioned more than 150,000 troops"
+    assert claim.speaker is not None and "Biden" in claim.speaker
+    assert claim.figures and claim.figures[0].figure.value == 150_000
+
+
+def test_a_quote_with_its_cue_is_the_quoted_words_and_the_frame_states_nothing() -> None:
+    texts = _texts('"We will believe it when we see it," the foreign minister told reporters.')
+    assert texts == ["We will believe it when we see it"]
+
+
+def test_a_frame_saying_more_than_who_said_it_is_a_claim_of_its_own() -> None:
+    texts = _texts(
+        "Speaking after a long meeting with the German chancellor in the Kremlin on Tuesday,"
+        " Putin said Russia was ready to keep talking."
+    )
+    assert "Russia was ready to keep talking" in texts
+    assert any("German chancellor" in text for text in texts)
+
+
+def test_coordinated_clauses_and_trailing_clauses_are_claims_of_their_own() -> None:
+    texts = _texts(
+        "A container ship drifted into the swing bridge on Monday, forcing the city to close"
+        " the crossing, and the mayor ordered an inquiry into the engine failure."
+    )
+    assert texts == [
+        "A container ship drifted into the swing bridge on Monday",
+        "forcing the city to close the crossing",
+        "the mayor ordered an inquiry into the engine failure.",
+    ]
+
+
+def test_one_fact_told_with_two_verbs_stays_one_claim() -> None:
+    texts = _texts("Cosme was arrested Sunday and charged with five counts of battery.")
+    assert texts == ["Cosme was arrested Sunday and charged with five counts of battery."]
+
+
+def test_verbs_acting_on_objects_of_their_own_are_two_claims() -> None:
+    texts = _texts("One robber grabbed the woman's purse and shot the man one more time.")
+    assert texts == ["One robber grabbed the woman's purse", "shot the man one more time."]
+
+
+def test_a_title_holding_two_statements_is_two_claims() -> None:
+    titles = [
+        c.text
+        for c in _claims(
+            "Putin declares Russia is withdrawing some troops; Biden warns of an invasion\n\n"
+            "Putin said on Tuesday that some troops were withdrawing from the border."
+        )
+        if c.index < 0
+    ]
+    assert titles == [
+        "Putin declares Russia is withdrawing some troops",
+        "Biden warns of an invasion",
+    ]
+
+
+def test_every_claim_lies_inside_its_sentence_and_is_its_text() -> None:
+    text = (
+        "Ship hits bridge\n\nThe harbor master said the ship lost power shortly after 7 a.m.,"
+        " and two tugboats reached it within minutes. About 28,000 vehicles cross the bridge"
+        " each weekday, according to city figures."
+    )
+    source = make_source(text)
+    for claim in _claims(text):
+        if claim.index < 0:
+            continue
+        assert claim.sentence.start <= claim.citation.start < claim.citation.end
+        assert claim.citation.end <= claim.sentence.end
+        assert source.clean.text[claim.citation.start : claim.citation.end] == claim.text
+
+
+def test_names_are_the_storys_and_subjects_are_who_a_claim_is_about() -> None:
+    [cosme] = [
+        c
+        for c in _claims("Prosecutors said Lizandra Cosme was denied bail on Monday in Chicago.")
+        if c.index >= 0
+    ]
+    assert "Lizandra Cosme" in cosme.subjects
+    assert {"Lizandra Cosme", "Chicago"} <= cosme.names

@@ -1,0 +1,37 @@
+"""Facts: claims grouped by average linkage, worded by one rule, counted by origin."""
+
+from __future__ import annotations
+
+from newsfuse.crosscheck.facts import fact_groups, is_point_candidate
+
+
+def test_claims_judged_alike_form_one_fact_and_the_rest_stay_apart() -> None:
+    judged = [(0, 1, 0.9), (1, 2, 0.8), (0, 2, 0.85), (3, 4, 0.1)]
+    assert fact_groups(5, judged, neighbours=24) == [[0, 1, 2], [3], [4]]
+
+
+def test_a_chain_of_claims_each_close_only_to_the_next_is_not_one_fact() -> None:
+    # 0-1 and 2-3 are sure; 1-2 alike, but 0-2, 0-3, 1-3 never judged alike.
+    judged = [(0, 1, 0.95), (2, 3, 0.95), (1, 2, 0.9)]
+    assert fact_groups(4, judged, neighbours=24) == [[0, 1], [2, 3]]
+
+
+def test_claims_said_apart_never_join() -> None:
+    judged = [(0, 1, 0.9), (1, 2, 0.9), (0, 2, 0.9)]
+    groups = fact_groups(3, judged, 24, lambda left, right: {left, right} == {0, 2})
+    assert [0, 2] not in groups and all(not {0, 2} <= set(g) for g in groups)
+
+
+def test_a_claim_left_alone_joins_its_likeliest_partner_when_likely_enough() -> None:
+    judged = [(0, 1, 0.9), (0, 2, 0.95), (1, 2, 0.9), (3, 0, 0.4), (4, 0, 0.2)]
+    assert fact_groups(5, judged, neighbours=24) == [[0, 1, 2, 3], [4]]
+
+
+def test_the_same_judgements_give_the_same_facts_in_any_order() -> None:
+    judged = [(0, 1, 0.9), (2, 3, 0.7), (1, 2, 0.6), (0, 3, 0.55), (4, 5, 0.5)]
+    assert fact_groups(6, judged, 24) == fact_groups(6, list(reversed(judged)), 24)
+
+
+def test_point_candidates_are_whole_sentences() -> None:
+    assert is_point_candidate("Two crew members were treated for minor injuries, officials said.")
+    assert not is_point_candidate("eastern Ukraine and the regions around it were quiet.")
