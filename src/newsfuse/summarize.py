@@ -3,8 +3,9 @@
 The cross-check (the fact layer) alone decides which reports state the same fact; this
 stage only ranks its facts and words the brief:
 
-1. A fact can be a point when its wording is a complete sentence and not every version of
-   it is one the other sources contradict.
+1. A fact can be a point when its wording is a complete sentence, not every version of it
+   is one the other sources contradict, and, when one source alone states it, its sentence
+   states nothing other sources state too (it would read as single-source).
 2. Facts are scored by how central they are to the story, how many independent sources
    state them (however worded), and how early they come in their sources (news puts the
    news first), less the cost of a wording that reads badly alone.
@@ -22,7 +23,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from newsfuse.crosscheck import CheckedFact, CrossCheck
-from newsfuse.crosscheck.facts import is_point_candidate, wording_cost
+from newsfuse.crosscheck.facts import corroborated_sentences, is_point_candidate, wording_cost
 from newsfuse.lexical import containment, content_terms, words
 from newsfuse.models import Source, Story, StoryBrief, SummaryPoint
 from newsfuse.provenance import is_distorted
@@ -84,11 +85,13 @@ def score(fact: CheckedFact) -> float:
     )
 
 
-def _ranked(facts: Iterable[CheckedFact]) -> list[CheckedFact]:
+def _ranked(facts: Sequence[CheckedFact]) -> list[CheckedFact]:
+    partly_corroborated = corroborated_sentences(facts)
     candidates = [
         fact
         for fact in facts
         if not fact.disputed
+        and (fact.independent >= 2 or fact.wording.sentence not in partly_corroborated)
         and fact.wording.index >= 0
         and is_point_candidate(fact.wording.sentence_text)
     ]

@@ -105,3 +105,12 @@ def test_names_are_the_storys_and_subjects_are_who_a_claim_is_about() -> None:
     ]
     assert "Lizandra Cosme" in cosme.subjects
     assert {"Lizandra Cosme", "Chicago"} <= cosme.names
+
+
+def test_a_verb_sharing_its_subject_is_read_with_that_subject() -> None:
+    first, second = _claims(
+        "The board will examine the ship's maintenance records and interview the crew."
+    )
+    assert second.text == "interview the crew."
+    assert second.read_as == "The board ... interview the crew."
+    assert first.read_as == first.text

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from newsfuse.crosscheck import story_claims
 from newsfuse.crosscheck.claims import Claim
-from newsfuse.crosscheck.judge import SAME_FACT, pair_features, same_fact_probability
+from newsfuse.crosscheck.judge import (
+    SAME_FACT,
+    centred_cosine,
+    details,
+    pair_features,
+    same_fact_probability,
+    story_topic,
+)
 from newsfuse.embed import default_encoder
 from newsfuse.extract.story import extract_story
 from newsfuse.models import Story
@@ -24,8 +31,13 @@ def _probability(left: str, right: str) -> float:
     encoder = default_encoder()
     claims = encoder.encode([mine.text, theirs.text])
     sentences = encoder.encode([mine.sentence_text, theirs.sentence_text])
+    topic = story_topic(claims)
     features = pair_features(
-        mine, theirs, float(claims[0] @ claims[1]), float(sentences[0] @ sentences[1])
+        mine,
+        theirs,
+        float(claims[0] @ claims[1]),
+        float(sentences[0] @ sentences[1]),
+        centred_cosine(claims[0], claims[1], topic),
     )
     return same_fact_probability(features)
 
@@ -68,3 +80,33 @@ def test_two_facts_of_one_story_are_two_facts() -> None:
         )
         < SAME_FACT
     )
+
+
+def test_the_story_topic_taken_out_leaves_what_tells_facts_apart() -> None:
+    encoder = default_encoder()
+    story = encoder.encode(
+        [
+            "A leopard killed a child at the safari lodge.",
+            "Rangers are hunting the leopard that killed the child.",
+            "The leopard dragged the boy into the bush near the lodge.",
+            "The child's mother works as a game ranger at the park.",
+            "Officials said the leopard would be moved to another park.",
+        ]
+    )
+    topic = story_topic(story)
+    raw = float(story[1] @ story[4])
+    assert centred_cosine(story[1], story[4], topic) < raw
+    assert centred_cosine(story[0], story[0], topic) > 0.999
+
+
+def test_two_sentences_show_little_topic() -> None:
+    pair = default_encoder().encode(["Ships collided.", "Two ships hit each other."])
+    topic = story_topic(pair)
+    assert abs(centred_cosine(pair[0], pair[1], topic) - float(pair[0] @ pair[1])) < 0.05
+
+
+def test_ages_tell_who_and_are_no_detail_of_a_fact() -> None:
+    friend = _claim("His 18-year-old friend Dimitri Olivares was not charged.", "a.txt")
+    assert details(friend) == set()
+    reward = _claim("The reward was raised to $7,000 on Friday.", "b.txt")
+    assert 7000 in details(reward)

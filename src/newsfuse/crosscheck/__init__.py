@@ -37,10 +37,18 @@ from newsfuse.crosscheck.facts import (
     CheckedFact,
     centralities,
     checked_fact,
+    corroborated_sentences,
     fact_groups,
+    is_point_candidate,
+    outlying_claims,
     with_distinct_wordings,
 )
-from newsfuse.crosscheck.judge import details, pair_features, same_fact_probability
+from newsfuse.crosscheck.judge import (
+    centred_cosine,
+    details,
+    pair_features,
+    same_fact_probability,
+)
 from newsfuse.crosscheck.meanings import ClaimMeanings, claim_meanings, cut_otherwise
 from newsfuse.crosscheck.neighbours import nearest_pairs
 from newsfuse.crosscheck.quotes import QuoteConflict, altered_quotes, speaker_conflicts
@@ -106,7 +114,7 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
         len(claims),
         ((p.left_n, p.right_n, p.probability) for p in pairs),
         NEIGHBOURS,
-        lambda left, right: _one_origin_apart(claims, (meanings, contexts), left, right),
+        lambda left, right: _one_origin_apart(claims, read, left, right),
     )
     fact_of = {claims[n].key: number for number, group in enumerate(groups) for n in group}
     same = [
@@ -125,7 +133,15 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
     disputed = _disputed(conflicts, claims)
     centrality = dict(zip((c.key for c in claims), centralities(claims), strict=True))
     checked = with_distinct_wordings(
-        [checked_fact([claims[n] for n in group], centrality, disputed) for group in groups]
+        [
+            checked_fact(
+                [claims[n] for n in group],
+                centrality,
+                disputed,
+                outlying_claims([claims[n] for n in group], meanings[group]),
+            )
+            for group in groups
+        ]
     )
     return CrossCheck(
         facts=tuple(_listed(checked)),
@@ -167,7 +183,8 @@ def _judged_pairs(claims: list[Claim], read: ClaimMeanings) -> list[_Judged]:
     judged = [_Judged(left, right, 1.0) for left, right in read.restated]
     for (left, right), similarity in sorted(candidates.items()):
         context = float(contexts[left] @ contexts[right])
-        features = pair_features(claims[left], claims[right], similarity, context)
+        centred = centred_cosine(meanings[left], meanings[right], read.topic)
+        features = pair_features(claims[left], claims[right], similarity, context, centred)
         probability = same_fact_probability(features)
         if probability >= _JUDGED_FLOOR:
             judged.append(_Judged(left, right, probability))
@@ -190,20 +207,19 @@ def _comparable(left: Claim, right: Claim, cosine: float) -> bool:
     )
 
 
-def _one_origin_apart(
-    claims: list[Claim], meanings: tuple[Matrix, Matrix], left: int, right: int
-) -> bool:
+def _one_origin_apart(claims: list[Claim], read: ClaimMeanings, left: int, right: int) -> bool:
     """Whether two claims of one origin state different facts: as the judge would call
     them were they of two origins. (A report states one fact twice only in words close
     enough for that: a headline and its lead, a minister's and a spokesman's version.)"""
     if claims[left].origin != claims[right].origin:
         return False
-    claim_meanings, contexts = meanings
+    meanings, contexts = read.claims, read.contexts
     features = pair_features(
         claims[left],
         claims[right],
-        float(claim_meanings[left] @ claim_meanings[right]),
+        float(meanings[left] @ meanings[right]),
         float(contexts[left] @ contexts[right]),
+        centred_cosine(meanings[left], meanings[right], read.topic),
     )
     return same_fact_probability(features) < APART
 
@@ -231,11 +247,21 @@ def _sharing_details(claims: list[Claim]) -> set[tuple[int, int]]:
 
 def _listed(checked: list[CheckedFact]) -> list[Fact]:
     """The facts a brief lists: every corroborated one, then the most central single-source
-    ones (a fact whose every version is disputed is shown by its conflict instead)."""
+    ones worded by a complete sentence that states nothing another origin states too (a
+    fact whose every version is disputed is shown by its conflict instead)."""
     shown = [fact for fact in checked if not fact.disputed]
     corroborated = sorted((f for f in shown if f.independent >= 2), key=_fact_order)
+    partly_corroborated = corroborated_sentences(checked)
     single = sorted(
-        (f for f in shown if f.independent < 2 and f.wording.index >= 0), key=_fact_order
+        (
+            f
+            for f in shown
+            if f.independent < 2
+            and f.wording.index >= 0
+            and f.wording.sentence not in partly_corroborated
+            and is_point_candidate(f.wording.sentence_text)
+        ),
+        key=_fact_order,
     )
     listed: list[Fact] = []
     worded: set[Citation] = set()  # a sentence stating two facts is listed once

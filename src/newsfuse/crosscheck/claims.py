@@ -92,6 +92,14 @@ class Claim:
     speaker: str | None = None  # who the source says made the statement
     names: frozenset[str] = frozenset()  # the story's names it mentions
     subjects: frozenset[str] = frozenset()  # ... of which, who or what it is about
+    # What its meaning is read from: its words, after the subject it shares with the verb
+    # before it when it has none ("the board will examine the records and interview the
+    # crew": "the board ... interview the crew").
+    reading: str = ""
+
+    @property
+    def read_as(self) -> str:
+        return self.reading or self.text
 
     @property
     def origin(self) -> str:
@@ -108,6 +116,7 @@ class _Piece:
     end: int
     speaker: str | None = None
     quoted: bool = False  # words in quotation marks: one statement, as said
+    shared_subject: tuple[int, int] | None = None  # the subject it shares with a verb before
 
 
 def source_claims(
@@ -191,6 +200,8 @@ class _Reader:
         inside_dates = [w for w in self.extracts.dates if start <= w.start < end]
         said = {w.start for w in inside_dates if _speech_date(doc, w.start)}
         mentioned = [m for m in self.extracts.mentions if start <= m.start and m.end <= end]
+        shared = piece.shared_subject
+        lead = f"{text[shared[0] : shared[1]]} ... " if shared and shared[1] <= start else ""
         return Claim(
             position=self.position,
             index=index,
@@ -216,6 +227,7 @@ class _Reader:
             subjects=frozenset(
                 self._name(m.name) for m in mentioned if _is_subject(span, m.start, m.end)
             ),
+            reading=lead + text[start:end],
         )
 
     def with_frame_dates(self, doc: Any, claims: list[Claim], sentence: Any) -> list[Claim]:
@@ -255,6 +267,8 @@ class _Reader:
         for part, piece in enumerate(_split_clauses(doc[:], _Piece(0, len(title)))):
             start, end = _trimmed(title, piece.start, piece.end, piece.start > 0)
             terms = frozenset(content_terms(title[start:end]))
+            shared = piece.shared_subject
+            lead = f"{title[shared[0] : shared[1]]} ... " if shared and shared[1] <= start else ""
             span = doc.char_span(start, end, alignment_mode="expand")
             if len(terms) < MIN_TERMS or span is None:
                 continue
@@ -276,6 +290,7 @@ class _Reader:
                     updates=_UPDATE.search(title[start:end]) is not None,
                     distorted=self.distorted,
                     names=frozenset(self._name(e.text) for e in span.ents),
+                    reading=lead + title[start:end],
                 )
             )
         return found
@@ -371,14 +386,19 @@ def _split_clauses(sentence: Any, piece: _Piece, depth: int = 0) -> list[_Piece]
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     cuts = {
-        cut
+        cut: _subject_shared(child)
         for head in heads
         for child in head.children
         if (cut := _added_clause_start(child, inside, tokens[-1].i)) is not None
     }
-    bounds = [piece.start, *sorted(sentence.doc[i].idx for i in cuts), piece.end]
+    subjects = {sentence.doc[i].idx: shared for i, shared in cuts.items()}
+    bounds = [piece.start, *sorted(subjects), piece.end]
     parts = _joined_short(
-        [_Piece(a, b, piece.speaker) for a, b in itertools.pairwise(bounds)], text
+        [
+            _Piece(a, b, piece.speaker, shared_subject=subjects.get(a, piece.shared_subject))
+            for a, b in itertools.pairwise(bounds)
+        ],
+        text,
     )
     if len(parts) == 1 or depth >= _CUT_DEPTH:
         return parts
@@ -393,11 +413,11 @@ def _joined_short(parts: list[_Piece], text: str) -> list[_Piece]:
         if part.start >= part.end:
             continue
         if found and len(content_terms(text[part.start : part.end])) < MIN_TERMS:
-            found[-1] = _Piece(found[-1].start, part.end, part.speaker)
+            found[-1] = replace(found[-1], end=part.end)
         else:
             found.append(part)
     if len(found) > 1 and len(content_terms(text[found[0].start : found[0].end])) < MIN_TERMS:
-        found[:2] = [_Piece(found[0].start, found[1].end, found[0].speaker)]
+        found[:2] = [replace(found[0], end=found[1].end)]
     return found
 
 
@@ -421,6 +441,18 @@ def _added_clause_start(child: Any, inside: set[int], last: int) -> int | None:
     if before.text == ";" or (before.text == "," and max(subtree) >= last - 1):
         return first  # "...; Biden warns ...", or "..., forcing the city to close it."
     return None
+
+
+def _subject_shared(child: Any) -> tuple[int, int] | None:
+    """The span of the subject a coordinated verb without one of its own shares with the
+    verb it is coordinated with."""
+    if child.dep_ != "conj" or _has(child, _SUBJECTS):
+        return None
+    subject = next((c for c in child.head.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return None
+    words = list(subject.subtree)
+    return int(words[0].idx), int(words[-1].idx + len(words[-1].text))
 
 
 def _states_its_own_fact(verb: Any) -> bool:

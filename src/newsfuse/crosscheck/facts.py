@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from newsfuse.crosscheck.claims import Claim
+from newsfuse.embed import Matrix
 from newsfuse.lexical import (
     centroid,
     cosine,
@@ -43,6 +44,9 @@ from newsfuse.quality import garble_signs
 SAME_FACT_LINK = 0.5
 # A claim left alone joins its likeliest partner's fact from this probability on.
 ATTACHED = 0.35
+# A claim of a fact is an outlier, not to word it, when it is on average less close in
+# meaning to the fact's other claims than this share of its most typical claim is.
+TYPICAL_SHARE = 0.8
 # Points need enough words to say something and few enough to read as one statement.
 POINT_WORDS = range(6, 81)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
@@ -222,8 +226,11 @@ def checked_fact(
     claims: Sequence[Claim],
     centrality: dict[tuple[int, int, int], float],
     disputed: set[tuple[int, int, int]],
+    outliers: frozenset[tuple[int, int, int]] = frozenset(),
 ) -> CheckedFact:
-    """The fact its claims state: its wording, what backs it and its support."""
+    """The fact its claims state: its wording, what backs it and its support. `outliers`
+    are claims less like the others than the rest are: never its wording when another
+    claim can be."""
     backing = [c for c in claims if c.key not in disputed] or list(claims)
     # A figure some claim hedges ("more than 150,000") is not worded bare by another.
     hedged = frozenset().union(*(hedged_figures(c.sentence_text) for c in claims))
@@ -232,6 +239,7 @@ def checked_fact(
         key=lambda c: (
             c.key in disputed,
             c.distorted,
+            c.key in outliers,
             bool((figures(c.sentence_text) - hedged_figures(c.sentence_text)) & hedged),
             not is_point_candidate(c.sentence_text),
             wording_cost(c.sentence_text),
@@ -248,6 +256,34 @@ def checked_fact(
         independent=len({claim.origin for claim in backing}),
         centrality=max(centrality[c.key] for c in claims),
         disputed=all(c.key in disputed for c in claims if c.index >= 0),
+    )
+
+
+def outlying_claims(claims: Sequence[Claim], meanings: Matrix) -> frozenset[tuple[int, int, int]]:
+    """The claims of one fact (rows of `meanings`) whose mean closeness in meaning to the
+    fact's claims of other origins is under `TYPICAL_SHARE` of the most typical claim's:
+    a claim joined to a fact by one likely partner is not the one to word it."""
+    if len(claims) < 3:
+        return frozenset()
+    similarity = meanings @ meanings.T
+    typicality = []
+    for row, claim in enumerate(claims):
+        others = [n for n, other in enumerate(claims) if other.origin != claim.origin]
+        typicality.append(float(similarity[row, others].mean()) if others else 0.0)
+    most = max(typicality)
+    return frozenset(
+        claim.key
+        for claim, value in zip(claims, typicality, strict=True)
+        if value < TYPICAL_SHARE * most
+    )
+
+
+def corroborated_sentences(facts: Iterable[CheckedFact]) -> frozenset[Citation]:
+    """The sentences holding a claim of a fact two or more origins state. Such a sentence
+    never words a single-source fact: shown whole, it would tell the reader that what the
+    other reports also state is one outlet's alone."""
+    return frozenset(
+        claim.sentence for fact in facts if fact.independent >= 2 for claim in fact.claims
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsfuse.crosscheck.claims import Claim
+from newsfuse.crosscheck.judge import story_topic
 from newsfuse.embed import Encoder, Matrix
 from newsfuse.lexical import containment
 
@@ -40,6 +41,7 @@ class ClaimMeanings:
     claims: Matrix  # a unit row for each claim
     contexts: Matrix  # a unit row for each claim's sentence (or itself, when it is all of it)
     restated: tuple[tuple[int, int], ...]  # (claim, claim) of a copy and its origin, i < j
+    topic: Matrix  # what the story's claims share (each text counted once)
 
 
 def context_of(claim: Claim) -> str:
@@ -60,7 +62,7 @@ def claim_meanings(claims: Sequence[Claim], encoder: Encoder) -> ClaimMeanings:
             borrowed.update(_restated_in_words(claims, numbers, by_source[anchor]))
     own = [n for n in range(len(claims)) if n not in borrowed]
     rows = {number: row for row, number in enumerate(own)}
-    meanings = encoder.encode([claims[n].text for n in own])
+    meanings = encoder.encode([claims[n].read_as for n in own])
     contexts = encoder.encode([context_of(claims[n]) for n in own])
     for source_id, numbers in by_source.items():
         anchor = anchors[claims[numbers[0]].origin]
@@ -75,6 +77,7 @@ def claim_meanings(claims: Sequence[Claim], encoder: Encoder) -> ClaimMeanings:
         claims=meanings[every],
         contexts=contexts[every],
         restated=tuple(sorted((min(a, b), max(a, b)) for a, b in borrowed.items())),
+        topic=story_topic(meanings),
     )
 
 
