@@ -143,7 +143,7 @@ def newsfuse_summary(texts: Sequence[str], words: int, timings: dict[str, float]
     story = Story(id="story", sources=analyse(sources, encoder))
     checked = crosscheck(story, extract_story(story), encoder)
     summary_start = time.perf_counter()
-    brief = summarize(story, encoder=encoder, checked=checked, max_words=words)
+    brief = summarize(story, checked=checked, max_words=words)
     end = time.perf_counter()
     timings["summary"] = end - summary_start
     timings["total"] = end - start
