@@ -5,7 +5,16 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from newsfuse.embed import DIMENSIONS, Matrix, RememberingEncoder, default_encoder, load_encoder
+from newsfuse.embed import (
+    DIMENSIONS,
+    Matrix,
+    Part,
+    RememberingEncoder,
+    _piece_ranges,
+    default_encoder,
+    load_encoder,
+)
+from newsfuse.wordpiece import token_ids
 
 SAME = [
     "Biden said Russia has positioned more than 150,000 troops near Ukraine.",
@@ -84,3 +93,59 @@ def test_the_encoder_takes_the_threads_it_is_given(monkeypatch: pytest.MonkeyPat
         assert options.intra_op_num_threads == 1
     finally:
         default_encoder.cache_clear()
+
+
+def test_parts_are_read_in_their_text_with_one_pass_over_the_model() -> None:
+    text = "Russia said some troops would return to their bases, and Ukraine doubted it."
+    pulled = text.index("some troops")
+    doubted = text.index("Ukraine doubted")
+    whole, parts = default_encoder().encode_parts(
+        [text, OTHER],
+        [
+            Part(
+                0,
+                (
+                    (
+                        pulled,
+                        text.index(","),
+                    ),
+                ),
+            ),
+            Part(0, ((doubted, len(text)),)),
+            Part(0, ((0, len(text)),)),
+            Part(1, ((0, 5), (20, 40))),
+        ],
+    )
+    assert np.array_equal(whole, default_encoder().encode([text, OTHER]))
+    assert np.allclose(np.linalg.norm(parts, axis=1), 1.0, atol=1e-5)
+    withdrawn = default_encoder().encode(["Troops pulled back to their barracks."])[0]
+    assert float(parts[0] @ withdrawn) > float(parts[1] @ withdrawn)
+    assert float(parts[2] @ whole[0]) > 0.95  # all of it reads as the text does
+    again = default_encoder().encode_parts([text, OTHER], [Part(1, ((0, 5), (20, 40)))])[1]
+    assert np.array_equal(again[0], parts[3])
+
+
+def test_word_pieces_of_a_stretch_are_found_by_counting_before_it() -> None:
+    text = "The Northern Gannet's engine failed at 7 a.m. on Monday."
+    start = text.index("engine")
+    ids = token_ids(text)
+    [(first, last)] = _piece_ranges(text, ((start, start + len("engine failed")),), len(ids))
+    assert ids[first:last] == token_ids("engine failed")[1:-1]
+    [(_, end)] = _piece_ranges(text * 40, ((0, len(text) * 40),), 256)
+    assert end == 255  # cut where the model cuts, before [SEP]
+
+
+def test_an_encoder_without_states_reads_parts_alone() -> None:
+    seen: list[str] = []
+
+    class Plain:
+        def encode(self, texts: Sequence[str]) -> Matrix:
+            seen.extend(texts)
+            return np.eye(DIMENSIONS, dtype=np.float32)[[len(t) for t in texts]]
+
+    remembering = RememberingEncoder(Plain())
+    whole, parts = remembering.encode_parts(["one two three"], [Part(0, ((0, 3), (8, 13)))])
+    assert seen == ["one two three", "one ... three"]
+    assert whole.shape == (1, DIMENSIONS) and parts[0][len("one ... three")] == 1.0
+    remembering.encode(["one two three"])
+    assert seen == ["one two three", "one ... three"]  # remembered

@@ -10,7 +10,9 @@ splitting any sum, so the vectors are the same bit for bit whatever the number o
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -49,7 +51,39 @@ class SentenceEncoder:
             result[batch] = self._encode_batch([encoded[i] for i in batch])
         return result
 
+    def encode_parts(self, texts: Sequence[str], parts: Sequence[Part]) -> tuple[Matrix, Matrix]:
+        """The vectors of `texts`, and of each part: the mean of the model's states over
+        its word pieces as they stand in the whole text (its meaning read in context; no
+        second pass over the model)."""
+        encoded = [token_ids(text) for text in texts]
+        ranges = [
+            _piece_ranges(texts[part.text], part.spans, len(encoded[part.text])) for part in parts
+        ]
+        wanted: dict[int, list[int]] = defaultdict(list)
+        for number, part in enumerate(parts):
+            wanted[part.text].append(number)
+        whole = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        pooled = np.zeros((len(parts), DIMENSIONS), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: (len(encoded[i]), i))
+        for start in range(0, len(order), _BATCH):
+            batch = order[start : start + _BATCH]
+            hidden, mask = self._states([encoded[i] for i in batch])
+            whole[batch] = _unit(_mean(hidden, mask))
+            for row, text in enumerate(batch):
+                for number in wanted.get(text, []):
+                    chosen = np.zeros_like(mask[row])
+                    for first, last in ranges[number]:
+                        chosen[first:last] = 1
+                    chosen = chosen if chosen.any() else mask[row]
+                    pooled[number] = _unit(_mean(hidden[row : row + 1], chosen[None, :]))[0]
+        return whole, pooled
+
     def _encode_batch(self, batch: list[list[int]]) -> Matrix:
+        hidden, mask = self._states(batch)
+        return _unit(_mean(hidden, mask))
+
+    def _states(self, batch: list[list[int]]) -> tuple[Matrix, npt.NDArray[np.int64]]:
+        """The model's last hidden states for a batch of token ids, and the padding mask."""
         length = max(len(ids) for ids in batch)
         ids = np.zeros((len(batch), length), dtype=np.int64)
         mask = np.zeros_like(ids)
@@ -59,12 +93,56 @@ class SentenceEncoder:
         feed = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feed["token_type_ids"] = np.zeros_like(ids)
-        hidden = self._session.run(None, feed)[0]
-        weights = mask[..., None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / weights.sum(axis=1)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        unit: Matrix = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
-        return unit
+        hidden: Matrix = self._session.run(None, feed)[0]
+        return hidden, mask
+
+
+@dataclass(frozen=True)
+class Part:
+    """Stretches of one text (by its number) read as one: [start, end) character offsets."""
+
+    text: int
+    spans: tuple[tuple[int, int], ...]
+
+
+def _piece_ranges(
+    text: str, spans: tuple[tuple[int, int], ...], count: int
+) -> list[tuple[int, int]]:
+    """The word pieces (positions in the text's ids, after [CLS]) that stretches of the
+    text cover: counted as the pieces of the text before each stretch and up to its end,
+    so a stretch cut at word boundaries maps exactly. Pieces past the model's length are
+    cut off, as the text's are."""
+    ranges = []
+    for start, end in spans:
+        first = 1 + len(token_ids(text[:start])) - 2
+        last = 1 + len(token_ids(text[:end])) - 2
+        ranges.append((min(first, count - 1), min(last, count - 1)))
+    return ranges
+
+
+def _mean(hidden: Matrix, mask: npt.NDArray[np.int64]) -> Matrix:
+    weights = mask[..., None].astype(np.float32)
+    pooled: Matrix = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1.0)
+    return pooled
+
+
+def _unit(vectors: Matrix) -> Matrix:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit: Matrix = (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+    return unit
+
+
+def encode_parts(
+    encoder: Encoder, texts: Sequence[str], parts: Sequence[Part]
+) -> tuple[Matrix, Matrix]:
+    """The vectors of `texts` and of parts of them, read in their texts where the encoder
+    can (a model's states pooled), else each part's words encoded alone."""
+    reading = getattr(encoder, "encode_parts", None)
+    if reading is not None:
+        found: tuple[Matrix, Matrix] = reading(texts, parts)
+        return found
+    alone = [" ... ".join(texts[part.text][a:b] for a, b in part.spans) for part in parts]
+    return encoder.encode(texts), encoder.encode(alone)
 
 
 class RememberingEncoder:
@@ -91,6 +169,17 @@ class RememberingEncoder:
             while len(self._known) > self._limit:
                 del self._known[next(iter(self._known))]
         return np.stack([found[text] for text in texts])
+
+    def encode_parts(self, texts: Sequence[str], parts: Sequence[Part]) -> tuple[Matrix, Matrix]:
+        """As the encoder reads them (the texts' states are needed for the parts, so they
+        are run again); the texts' vectors are remembered."""
+        if not texts:
+            empty = np.zeros((0, DIMENSIONS), dtype=np.float32)
+            return empty, np.zeros((len(parts), DIMENSIONS), dtype=np.float32)
+        whole, pooled = encode_parts(self._encoder, texts, parts)
+        for row, text in enumerate(texts):
+            self._known.setdefault(text, whole[row])
+        return whole, pooled
 
 
 # More threads than this gain little on batches of a few dozen sentences.

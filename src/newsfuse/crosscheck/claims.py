@@ -92,14 +92,18 @@ class Claim:
     speaker: str | None = None  # who the source says made the statement
     names: frozenset[str] = frozenset()  # the story's names it mentions
     subjects: frozenset[str] = frozenset()  # ... of which, who or what it is about
-    # What its meaning is read from: its words, after the subject it shares with the verb
-    # before it when it has none ("the board will examine the records and interview the
-    # crew": "the board ... interview the crew").
-    reading: str = ""
+    # The subject it shares with the verb before it when it has none of its own ("the
+    # board will examine the records and interview the crew": "the board"), as offsets in
+    # the text its sentence is in; its meaning is read with it.
+    shared_subject: tuple[int, int] | None = None
 
     @property
     def read_as(self) -> str:
-        return self.reading or self.text
+        """Its words, after the subject it shares ("the board ... interview the crew")."""
+        if self.shared_subject is None:
+            return self.text
+        start, end = (offset - self.sentence.start for offset in self.shared_subject)
+        return f"{self.sentence_text[start:end]} ... {self.text}"
 
     @property
     def origin(self) -> str:
@@ -201,7 +205,6 @@ class _Reader:
         said = {w.start for w in inside_dates if _speech_date(doc, w.start)}
         mentioned = [m for m in self.extracts.mentions if start <= m.start and m.end <= end]
         shared = piece.shared_subject
-        lead = f"{text[shared[0] : shared[1]]} ... " if shared and shared[1] <= start else ""
         return Claim(
             position=self.position,
             index=index,
@@ -227,7 +230,7 @@ class _Reader:
             subjects=frozenset(
                 self._name(m.name) for m in mentioned if _is_subject(span, m.start, m.end)
             ),
-            reading=lead + text[start:end],
+            shared_subject=shared if shared and shared[1] <= start else None,
         )
 
     def with_frame_dates(self, doc: Any, claims: list[Claim], sentence: Any) -> list[Claim]:
@@ -268,7 +271,6 @@ class _Reader:
             start, end = _trimmed(title, piece.start, piece.end, piece.start > 0)
             terms = frozenset(content_terms(title[start:end]))
             shared = piece.shared_subject
-            lead = f"{title[shared[0] : shared[1]]} ... " if shared and shared[1] <= start else ""
             span = doc.char_span(start, end, alignment_mode="expand")
             if len(terms) < MIN_TERMS or span is None:
                 continue
@@ -290,7 +292,7 @@ class _Reader:
                     updates=_UPDATE.search(title[start:end]) is not None,
                     distorted=self.distorted,
                     names=frozenset(self._name(e.text) for e in span.ents),
-                    reading=lead + title[start:end],
+                    shared_subject=shared if shared and shared[1] <= start else None,
                 )
             )
         return found

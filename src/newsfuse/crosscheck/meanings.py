@@ -19,7 +19,7 @@ import numpy as np
 
 from newsfuse.crosscheck.claims import Claim
 from newsfuse.crosscheck.judge import story_topic
-from newsfuse.embed import Encoder, Matrix
+from newsfuse.embed import Encoder, Matrix, Part, encode_parts
 from newsfuse.lexical import containment
 
 # A copy's claim restates an origin's claim when they share this share of their terms...
@@ -32,24 +32,14 @@ COPY_CUT_COSINE = 0.6
 _COPY_CUT_TERMS = 4  # fewer terms are in too many sentences to tell
 # An origin's claims looked at for a copy's claim: this many either side of the same place.
 _WINDOW = 8
-# A claim this much of its sentence is the sentence, for its context.
-_WHOLE = 0.95
 
 
 @dataclass(frozen=True)
 class ClaimMeanings:
     claims: Matrix  # a unit row for each claim
-    contexts: Matrix  # a unit row for each claim's sentence (or itself, when it is all of it)
+    contexts: Matrix  # a unit row for each claim's sentence
     restated: tuple[tuple[int, int], ...]  # (claim, claim) of a copy and its origin, i < j
     topic: Matrix  # what the story's claims share (each text counted once)
-
-
-def context_of(claim: Claim) -> str:
-    """The text a claim is read in: its sentence, or itself when it is all of it."""
-    whole = claim.citation.end - claim.citation.start >= _WHOLE * (
-        claim.sentence.end - claim.sentence.start
-    )
-    return claim.text if whole else claim.sentence_text
 
 
 def claim_meanings(claims: Sequence[Claim], encoder: Encoder) -> ClaimMeanings:
@@ -62,8 +52,7 @@ def claim_meanings(claims: Sequence[Claim], encoder: Encoder) -> ClaimMeanings:
             borrowed.update(_restated_in_words(claims, numbers, by_source[anchor]))
     own = [n for n in range(len(claims)) if n not in borrowed]
     rows = {number: row for row, number in enumerate(own)}
-    meanings = encoder.encode([claims[n].read_as for n in own])
-    contexts = encoder.encode([context_of(claims[n]) for n in own])
+    meanings, contexts = _read_in_context([claims[n] for n in own], encoder)
     for source_id, numbers in by_source.items():
         anchor = anchors[claims[numbers[0]].origin]
         if anchor != source_id:
@@ -79,6 +68,28 @@ def claim_meanings(claims: Sequence[Claim], encoder: Encoder) -> ClaimMeanings:
         restated=tuple(sorted((min(a, b), max(a, b)) for a, b in borrowed.items())),
         topic=story_topic(meanings),
     )
+
+
+def _read_in_context(claims: Sequence[Claim], encoder: Encoder) -> tuple[Matrix, Matrix]:
+    """Each claim's meaning, read where it stands in its sentence (with the subject it
+    shares, if any), and its sentence's: each sentence goes through the model once, the
+    claims' vectors pooled from its states (a claim no longer found in its sentence is
+    read alone)."""
+    texts: dict[str, int] = {}
+    parts, contexts = [], []
+    for claim in claims:
+        offset = claim.citation.start - claim.sentence.start
+        found = claim.sentence_text[offset : offset + len(claim.text)] == claim.text
+        text = claim.sentence_text if found else claim.read_as
+        number = texts.setdefault(text, len(texts))
+        spans = [(offset, offset + len(claim.text))] if found else [(0, len(text))]
+        if found and claim.shared_subject is not None:
+            start, end = (o - claim.sentence.start for o in claim.shared_subject)
+            spans.insert(0, (start, end))
+        parts.append(Part(number, tuple(spans)))
+        contexts.append(number)
+    whole, pooled = encode_parts(encoder, list(texts), parts)
+    return pooled, whole[contexts]
 
 
 def _by_source(claims: Sequence[Claim]) -> dict[str, list[int]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsfuse.models import (
     Citation,
     ConflictSide,
@@ -162,19 +164,36 @@ def receipts(citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
     if not citations:
         return citations
     first = citations[0]
-    return (
-        first,
-        *(
-            c
-            for c in citations[1:]
-            if not (
-                c.source == first.source
-                and c.part == first.part
-                and first.start <= c.start
-                and c.end <= first.end
+    shown = [
+        c
+        for c in citations[1:]
+        if not (
+            c.source == first.source
+            and c.part == first.part
+            and first.start <= c.start
+            and c.end <= first.end
+        )
+    ]
+    return (first, *_one_title_each(shown))
+
+
+def _one_title_each(citations: list[Citation]) -> list[Citation]:
+    """The citations with the parts of one source's title cited as one stretch of it, in
+    the place of the first: a title is shown as "title", and twice would read as two."""
+    titles: dict[str, Citation] = {}
+    for c in citations:
+        if c.part == "title":
+            known = titles.get(c.source, c)
+            titles[c.source] = replace(
+                known, start=min(known.start, c.start), end=max(known.end, c.end)
             )
-        ),
-    )
+    found = []
+    for c in citations:
+        if c.part != "title":
+            found.append(c)
+        elif c.source in titles:
+            found.append(titles.pop(c.source))
+    return found
 
 
 def citation_place(citation: Citation) -> str:
