@@ -36,6 +36,13 @@ def test_a_quote_with_its_cue_is_the_quoted_words_and_the_frame_states_nothing()
     assert texts == ["We will believe it when we see it"]
 
 
+def test_a_quote_that_is_the_whole_reported_clause_stays_one_claim() -> None:
+    texts = _texts(
+        "“Each of the children winced and some cried at the hot glue,” a prosecutor said."
+    )
+    assert texts == ["Each of the children winced and some cried at the hot glue"]
+
+
 def test_a_frame_saying_more_than_who_said_it_is_a_claim_of_its_own() -> None:
     texts = _texts(
         "Speaking after a long meeting with the German chancellor in the Kremlin on Tuesday,"
@@ -114,3 +121,14 @@ def test_a_verb_sharing_its_subject_is_read_with_that_subject() -> None:
     assert second.text == "interview the crew."
     assert second.read_as == "The board ... interview the crew."
     assert first.read_as == first.text
+
+
+def test_update_words_after_a_claim_present_its_figure_as_an_update() -> None:
+    claims = _claims(
+        "Rescuers said 33 hikers were missing on the ridge and the search would resume at"
+        " dawn, up from an earlier count of 20."
+    )
+    [hikers] = [c for c in claims if c.text.startswith("33 hikers")]
+    assert hikers.updates  # the words trail another part of the sentence
+    plain = _claims("Rescuers said 33 hikers were missing on the ridge.")
+    assert not any(c.updates for c in plain)

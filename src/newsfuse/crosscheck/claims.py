@@ -205,6 +205,11 @@ class _Reader:
         said = {w.start for w in inside_dates if _speech_date(doc, w.start)}
         mentioned = [m for m in self.extracts.mentions if start <= m.start and m.end <= end]
         shared = piece.shared_subject
+        given = tuple(
+            ClaimFigure(g.figure, self.resolve(g.given_by)[0] if g.given_by else None)
+            for g in self.extracts.figures
+            if start <= g.figure.start < end
+        )
         return Claim(
             position=self.position,
             index=index,
@@ -216,13 +221,9 @@ class _Reader:
             sentence_text=sentence.text,
             terms=terms,
             span=span,
-            figures=tuple(
-                ClaimFigure(g.figure, self.resolve(g.given_by)[0] if g.given_by else None)
-                for g in self.extracts.figures
-                if start <= g.figure.start < end
-            ),
+            figures=given,
             dates=_calendar_dates(w for w in inside_dates if w.start not in said),
-            updates=_UPDATE.search(text[start:end]) is not None,
+            updates=_presents_update(text[start:end], text[end : sentence.end], bool(given)),
             distorted=self.distorted,
             said_on=_calendar_dates(w for w in inside_dates if w.start in said),
             speaker=piece.speaker,
@@ -275,6 +276,7 @@ class _Reader:
             if len(terms) < MIN_TERMS or span is None:
                 continue
             citation = Citation(self.source.id, start, end, part="title")
+            given = tuple(ClaimFigure(f, None) for f in figure_mentions(span.as_doc()))
             found.append(
                 Claim(
                     position=self.position,
@@ -287,9 +289,9 @@ class _Reader:
                     sentence_text=title,
                     terms=terms,
                     span=span,
-                    figures=tuple(ClaimFigure(f, None) for f in figure_mentions(span.as_doc())),
+                    figures=given,
                     dates=_calendar_dates(date_mentions(span.as_doc(), self.reference)),
-                    updates=_UPDATE.search(title[start:end]) is not None,
+                    updates=_presents_update(title[start:end], title[end:], bool(given)),
                     distorted=self.distorted,
                     names=frozenset(self._name(e.text) for e in span.ents),
                     shared_subject=shared if shared and shared[1] <= start else None,
@@ -330,7 +332,11 @@ def _reported_clause(sentence: Any, piece: _Piece) -> _Piece | None:
         if ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in _SPEECH_LEMMAS:
             inside = [t for t in ancestor.subtree if sentence.start <= t.i < sentence.end]
             start, end = inside[0].idx, inside[-1].idx + len(inside[-1])
-            return _Piece(min(start, piece.start), max(end, piece.end), piece.speaker)
+            start, end = min(start, piece.start), max(end, piece.end)
+            # A quote that is the whole clause stays whole ("“Each child winced and some
+            # whined,” a prosecutor said" is one statement, as said).
+            whole = piece.quoted and (start, end) == (piece.start, piece.end)
+            return _Piece(start, end, piece.speaker, quoted=whole)
     return piece
 
 
@@ -484,6 +490,13 @@ def _trimmed(text: str, start: int, end: int, inside: bool) -> tuple[int, int]:
     while end > start and text[end - 1] in _EDGE:
         end -= 1
     return start, end
+
+
+def _presents_update(claim: str, after: str, gives_figure: bool) -> bool:
+    """Whether a claim presents its figure as an update: said in the claim, or in what
+    follows it in its sentence ("... 33 soldiers were shown, up from an earlier count of
+    20": the trailing words are about the claim's figure, whatever part they are cut in)."""
+    return _UPDATE.search(claim) is not None or (gives_figure and _UPDATE.search(after) is not None)
 
 
 def _is_subject(span: Any, start: int, end: int) -> bool:
