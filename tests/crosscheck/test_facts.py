@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from newsfuse.crosscheck.facts import fact_groups, is_point_candidate
+from dataclasses import replace
+
+from newsfuse.crosscheck import story_claims
+from newsfuse.crosscheck.claims import Claim
+from newsfuse.crosscheck.facts import checked_fact, fact_groups, is_point_candidate
+from newsfuse.extract.story import extract_story
+from newsfuse.models import Story
+
+from ..conftest import make_source
 
 
 def test_claims_judged_alike_form_one_fact_and_the_rest_stay_apart() -> None:
@@ -35,3 +43,25 @@ def test_the_same_judgements_give_the_same_facts_in_any_order() -> None:
 def test_point_candidates_are_whole_sentences() -> None:
     assert is_point_candidate("Two crew members were treated for minor injuries, officials said.")
     assert not is_point_candidate("eastern Ukraine and the regions around it were quiet.")
+
+
+def _story_claims(text: str) -> list[Claim]:
+    source = make_source(text, "report.md", ".md")
+    story = Story("s", (source,))
+    return story_claims(story, extract_story(story))
+
+
+def test_a_fact_in_a_headline_leads_as_a_first_sentence_would() -> None:
+    claims = _story_claims(
+        "# Ship hits the harbor bridge\n\nThe weather was calm on Monday morning. Tugs were"
+        " nearby. Crews waited on the quay. A ship hit the harbor bridge on Monday."
+    )
+    title = [c for c in claims if c.index < 0]
+    late = [c for c in claims if c.index == 3]
+    assert title and late
+    keys = {c.key: 0.5 for c in claims}
+    assert checked_fact(late, keys, set()).lead == 3
+    assert checked_fact([*late, *title], keys, set()).lead == 0
+    # A distorted page's headline is no sign of what the news is.
+    spun = [replace(c, distorted=True) for c in title]
+    assert checked_fact([*late, *spun], keys, set()).lead == 3

@@ -69,12 +69,12 @@ class CheckedFact:
 
     @property
     def lead(self) -> int:
-        """How early it comes in a source: the least sentence number of its claims, those of
+        """How early it comes in a source: the least sentence number of its claims, a title
+        counting as the first sentence (an outlet's headline is its news), those of
         undistorted sources only when it has any (a garbled or re-posted page's order is
         the scraper's as much as the newsroom's)."""
-        placed = [claim for claim in self.claims if claim.index >= 0]
-        trusted = [claim for claim in placed if not claim.distorted] or placed
-        return min((claim.index for claim in trusted), default=99)
+        trusted = [claim for claim in self.claims if not claim.distorted] or self.claims
+        return min((max(claim.index, 0) for claim in trusted), default=99)
 
     @property
     def wording_cost(self) -> int:

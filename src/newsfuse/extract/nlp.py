@@ -19,6 +19,9 @@ from newsfuse.segment import SPACY_MODEL
 _PIECE_CHARACTERS = 20_000
 # Paragraphs kept read, most recent first out.
 _REMEMBERED = 4096
+# Whole texts kept read: extraction and the cross-check read each source in turn, and
+# joining a long text's paragraphs into one document costs as much as a tenth of reading it.
+_TEXTS_REMEMBERED = 8
 _PARAGRAPH = re.compile(r"\n\n+")
 
 
@@ -47,6 +50,7 @@ class _ReadParagraphs:
 
 
 _read = _ReadParagraphs()
+_joined: OrderedDict[str, Any] = OrderedDict()
 
 
 def parse(text: str) -> Any:
@@ -56,11 +60,18 @@ def parse(text: str) -> Any:
     pieces = _pieces(text)
     if len(pieces) == 1:
         return _read.read(pieces)[0]
+    if text in _joined:
+        _joined.move_to_end(text)
+        return _joined[text]
     with warnings.catch_warnings():
         # A paragraph's doc may carry what attribution cached in it (its user data), which
         # merging leaves behind, as it should: said on the user's terminal, it is noise.
         warnings.filterwarnings("ignore", message=r"\[W102\]")
-        return Doc.from_docs(_read.read(pieces), ensure_whitespace=False)
+        doc = Doc.from_docs(_read.read(pieces), ensure_whitespace=False)
+    _joined[text] = doc
+    while len(_joined) > _TEXTS_REMEMBERED:
+        _joined.popitem(last=False)
+    return doc
 
 
 def _pieces(text: str) -> list[str]:
