@@ -9,6 +9,7 @@ from newsfuse.embed import (
     DIMENSIONS,
     Matrix,
     Part,
+    ReadingAheadEncoder,
     RememberingEncoder,
     _piece_ranges,
     default_encoder,
@@ -149,3 +150,49 @@ def test_an_encoder_without_states_reads_parts_alone() -> None:
     assert whole.shape == (1, DIMENSIONS) and parts[0][len("one ... three")] == 1.0
     remembering.encode(["one two three"])
     assert seen == ["one two three", "one ... three"]  # remembered
+
+
+class _CountingReader:
+    """The packaged encoder, counting the texts it is asked to read."""
+
+    def __init__(self) -> None:
+        self.read_texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        return default_encoder().encode(texts)
+
+    def read(self, texts: Sequence[str]) -> list[Matrix]:
+        self.read_texts.extend(texts)
+        return default_encoder().read(texts)
+
+
+def test_texts_read_ahead_are_not_read_again_and_mean_the_same() -> None:
+    counting = _CountingReader()
+    ahead = ReadingAheadEncoder(counting, [SAME[0], SAME[1], SAME[0]])
+    parts = [Part(0, ((0, 5),)), Part(1, ((0, 6),)), Part(2, ((0, 5),))]
+    whole, pooled = ahead.encode_parts([SAME[0], SAME[1], OTHER], parts)
+    assert counting.read_texts == [SAME[0], SAME[1], OTHER]  # each once, OTHER when asked
+    direct_whole, direct_pooled = default_encoder().encode_parts([SAME[0], SAME[1], OTHER], parts)
+    assert np.allclose(whole, direct_whole, atol=1e-5)
+    assert np.allclose(pooled, direct_pooled, atol=1e-5)
+
+
+def test_reading_ahead_stops_at_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsfuse import embed
+
+    monkeypatch.setattr(embed, "_AHEAD_PIECES", len(token_ids(SAME[0])) + 1)
+    counting = _CountingReader()
+    ahead = ReadingAheadEncoder(counting, [SAME[0], SAME[1]])
+    ahead.encode_parts([SAME[1]], [Part(0, ((0, 6),))])
+    assert counting.read_texts == [SAME[0], SAME[1]]  # SAME[1] read only when asked
+
+
+def test_reading_ahead_with_an_encoder_without_states_reads_parts_alone() -> None:
+    class Plain:
+        def encode(self, texts: Sequence[str]) -> Matrix:
+            return np.eye(DIMENSIONS, dtype=np.float32)[[len(t) for t in texts]]
+
+    whole, parts = ReadingAheadEncoder(Plain(), ["one two three"]).encode_parts(
+        ["one two three"], [Part(0, ((0, 3), (8, 13)))]
+    )
+    assert whole.shape == (1, DIMENSIONS) and parts[0][len("one ... three")] == 1.0

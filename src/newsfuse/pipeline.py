@@ -46,7 +46,8 @@ from newsfuse.cluster import (
     source_terms,
 )
 from newsfuse.crosscheck import CrossCheck, crosscheck
-from newsfuse.embed import Encoder, RememberingEncoder, default_encoder
+from newsfuse.crosscheck.meanings import likely_read
+from newsfuse.embed import Encoder, ReadingAheadEncoder, RememberingEncoder, default_encoder
 from newsfuse.extract.story import extract_story, no_extracts
 from newsfuse.faults import attempt, story_subject
 from newsfuse.ingest import IngestResult, Limits, collect, expand, read_inputs, read_item
@@ -340,6 +341,8 @@ def story_brief(story: Story, options: BriefOptions, encoder: Encoder | None = N
     and entities, its facts and conflicts, and key points resting on the checked facts.
     A step that fails is left out and listed in the brief's problems."""
     encoder = encoder or RememberingEncoder(default_encoder())
+    # The model reads the sentences the cross-check will need while spaCy parses the story.
+    reading = ReadingAheadEncoder(encoder, likely_read(story))
     subject = story_subject(story.id)
     problems: list[Problem] = []
     found = attempt("extract", subject, extract_story, story)
@@ -347,7 +350,7 @@ def story_brief(story: Story, options: BriefOptions, encoder: Encoder | None = N
         problems.append(found)
         found = no_extracts(story)
     problems += found.problems
-    checked = attempt("crosscheck", subject, crosscheck, story, found, encoder)
+    checked = attempt("crosscheck", subject, crosscheck, story, found, reading)
     if isinstance(checked, Problem):
         problems.append(checked)
         checked = CrossCheck(facts=(), conflicts=())

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsfuse.crosscheck.claims import Claim
+from newsfuse.crosscheck.claims import MIN_TERMS, Claim
 from newsfuse.crosscheck.judge import story_topic
 from newsfuse.embed import Encoder, Matrix, Part, encode_parts
-from newsfuse.lexical import containment
+from newsfuse.lexical import containment, content_terms
+from newsfuse.models import Story
 
 # A copy's claim restates an origin's claim when they share this share of their terms...
 SAME_WORDING = 0.8
@@ -40,6 +41,20 @@ class ClaimMeanings:
     contexts: Matrix  # a unit row for each claim's sentence
     restated: tuple[tuple[int, int], ...]  # (claim, claim) of a copy and its origin, i < j
     topic: Matrix  # what the story's claims share (each text counted once)
+
+
+def likely_read(story: Story) -> list[str]:
+    """The sentences `claim_meanings` will most likely read for the story, known before any
+    claim is made: those long enough to state something, of sources that are not copies of
+    another source of the story (a copy's claims mostly borrow their origin's meanings)."""
+    present = {source.id for source in story.sources}
+    return [
+        sentence.text
+        for source in story.sources
+        if source.origin == source.id or source.origin not in present
+        for sentence in source.sentences
+        if len(content_terms(sentence.text)) >= MIN_TERMS
+    ]
 
 
 def claim_meanings(claims: Sequence[Claim], encoder: Encoder) -> ClaimMeanings:
