@@ -22,8 +22,9 @@ import numpy.typing as npt
 from newsfuse.wordpiece import token_ids
 
 DIMENSIONS = 384
-# Sentences are encoded in batches of this many, sorted by length to limit padding.
-_BATCH = 32
+# Sentences are encoded in batches of this many, sorted by length to limit padding (16 runs
+# a Multi-News brief 9% faster than 32 on two cores, 64 slower still: bench/summary.py).
+_BATCH = 16
 
 Matrix = npt.NDArray[np.float32]
 
@@ -207,8 +208,16 @@ def read_states(encoder: Encoder, texts: Sequence[str]) -> list[Matrix] | None:
     return found
 
 
-# At most this many word pieces are read ahead for a brief (1.5 KiB each: 48 MiB).
-_AHEAD_PIECES = 32_768
+# At most this many word pieces are read ahead for a brief (1.5 KiB each: 24 MiB; a
+# Multi-News story of three reports needs about 2,500).
+_AHEAD_PIECES = 16_384
+
+
+@lru_cache(maxsize=1)
+def _reader() -> ThreadPoolExecutor:
+    """The one thread that reads ahead, for every brief of the process: a thread of its own
+    for each brief would give the allocator a new arena each, and memory would grow."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfuse-read")
 
 
 class ReadingAheadEncoder:
@@ -226,9 +235,7 @@ class ReadingAheadEncoder:
                 break
             ahead.append(text)
         self._ahead = ahead
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfuse-read")
-        self._future = self._pool.submit(read_states, encoder, ahead)
-        self._pool.shutdown(wait=False)
+        self._future = _reader().submit(read_states, encoder, ahead)
 
     def encode(self, texts: Sequence[str]) -> Matrix:
         return self._encoder.encode(texts)
