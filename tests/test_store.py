@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -131,6 +134,31 @@ def test_reading_never_creates_or_changes_a_store(tmp_path: Path) -> None:
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             store.add_articles([make_article("A third report.")])
     assert _files(tmp_path) == before
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder nobody may write to, root included (its immutable flag set): as on
+    read-only media."""
+    folder = tmp_path / "media"
+    folder.mkdir()
+    with Store(folder / "news.db") as store:
+        store.add_articles([make_article("A report of a ship that struck a bridge.")])
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(folder)], check=False).returncode:
+        pytest.skip("chattr cannot make a folder immutable here")
+    try:
+        yield folder
+    finally:
+        subprocess.run([chattr, "-i", str(folder)], check=True)
+
+
+def test_a_store_on_read_only_media_is_read(read_only_folder: Path) -> None:
+    with pytest.raises(OSError):
+        (read_only_folder / "probe").touch()
+    with Store(read_only_folder / "news.db", writable=False) as store:
+        assert store.count_articles() == 1
+    assert sorted(p.name for p in read_only_folder.iterdir()) == ["news.db"]
 
 
 def test_the_clustering_state_survives_a_reopen(tmp_path: Path) -> None:
