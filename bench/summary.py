@@ -2,9 +2,9 @@
 
 Every method gets the articles of one cluster and a budget of 250 words; its sentences are
 put one a line and cut at the budget; ROUGE-1, ROUGE-2 and ROUGE-Lsum F against the human
-summary (rouge-score, Porter stemming). newsfuse runs the code that writes a brief's key
-points (`summarize` with `max_words`) on the cluster as one story, after the stages it
-builds on (cleaning, provenance, extraction, cross-check). sumy's tokenizer needs NLTK
+summary (rouge-score, Porter stemming). newsfuse briefs the cluster as one story as
+`newsfuse brief --max-words 250` does: provenance, then the story's brief (`story_brief`:
+extraction, cross-check, key points). sumy's tokenizer needs NLTK
 data that cannot be fetched here, so LexRank and TextRank get a regex sentence splitter,
 as a user would have to give them.
 
