@@ -10,7 +10,7 @@ splitting any sum, so the vectors are the same bit for bit whatever the number o
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,11 +45,8 @@ class SentenceEncoder:
     def encode(self, texts: Sequence[str]) -> Matrix:
         """One row per text, in the order given."""
         result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        encoded = [token_ids(text) for text in texts]
-        order = sorted(range(len(texts)), key=lambda i: (len(encoded[i]), i))
-        for start in range(0, len(order), _BATCH):
-            batch = order[start : start + _BATCH]
-            result[batch] = self._encode_batch([encoded[i] for i in batch])
+        for batch, hidden, mask in self._batches(texts):
+            result[batch] = _unit(_mean(hidden, mask))
         return result
 
     def encode_parts(self, texts: Sequence[str], parts: Sequence[Part]) -> tuple[Matrix, Matrix]:
@@ -61,19 +58,22 @@ class SentenceEncoder:
     def read(self, texts: Sequence[str]) -> list[Matrix]:
         """The model's states for each text: a row for each word piece, [CLS] and [SEP]
         included."""
-        encoded = [token_ids(text) for text in texts]
         found: list[Matrix] = [np.zeros((0, DIMENSIONS), dtype=np.float32)] * len(texts)
+        for batch, hidden, mask in self._batches(texts):
+            for row, text in enumerate(batch):
+                found[text] = np.ascontiguousarray(hidden[row, : int(mask[row].sum())])
+        return found
+
+    def _batches(
+        self, texts: Sequence[str]
+    ) -> Iterator[tuple[list[int], Matrix, npt.NDArray[np.int64]]]:
+        """The texts run through the model a batch at a time, sorted by length to limit
+        padding: each batch's text numbers, its states and its padding mask."""
+        encoded = [token_ids(text) for text in texts]
         order = sorted(range(len(texts)), key=lambda i: (len(encoded[i]), i))
         for start in range(0, len(order), _BATCH):
             batch = order[start : start + _BATCH]
-            hidden, _ = self._states([encoded[i] for i in batch])
-            for row, text in enumerate(batch):
-                found[text] = np.ascontiguousarray(hidden[row, : len(encoded[text])])
-        return found
-
-    def _encode_batch(self, batch: list[list[int]]) -> Matrix:
-        hidden, mask = self._states(batch)
-        return _unit(_mean(hidden, mask))
+            yield (batch, *self._states([encoded[i] for i in batch]))
 
     def _states(self, batch: list[list[int]]) -> tuple[Matrix, npt.NDArray[np.int64]]:
         """The model's last hidden states for a batch of token ids, and the padding mask."""
@@ -159,7 +159,7 @@ def encode_parts(
 
 class RememberingEncoder:
     """An encoder that encodes each text once: the stages of one brief (provenance, the
-    cross-check, the summary) embed many of the same sentences. It remembers at most
+    cross-check) embed many of the same sentences. It remembers at most
     `limit` texts (1.5 KiB each), forgetting the oldest first, so a crawl's brief stays
     within memory."""
 
