@@ -23,7 +23,12 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from newsfuse.crosscheck import CheckedFact, CrossCheck
-from newsfuse.crosscheck.facts import corroborated_sentences, is_point_candidate, wording_cost
+from newsfuse.crosscheck.facts import (
+    corroborated_sentences,
+    is_point_candidate,
+    shown_alone,
+    wording_cost,
+)
 from newsfuse.lexical import containment, content_terms, words
 from newsfuse.models import Source, Story, StoryBrief, SummaryPoint
 from newsfuse.provenance import is_distorted
@@ -88,14 +93,7 @@ def score(fact: CheckedFact) -> float:
 
 def _ranked(facts: Sequence[CheckedFact]) -> list[CheckedFact]:
     partly_corroborated = corroborated_sentences(facts)
-    candidates = [
-        fact
-        for fact in facts
-        if not fact.disputed
-        and (fact.independent >= 2 or fact.wording.sentence not in partly_corroborated)
-        and fact.wording.index >= 0
-        and is_point_candidate(fact.wording.sentence_text)
-    ]
+    candidates = [fact for fact in facts if shown_alone(fact, partly_corroborated)]
     return sorted(
         candidates,
         key=lambda f: (-score(f), f.wording.position, f.wording.index, f.wording.part),

@@ -39,8 +39,8 @@ from newsfuse.crosscheck.facts import (
     checked_fact,
     corroborated_sentences,
     fact_groups,
-    is_point_candidate,
     outlying_claims,
+    shown_alone,
     with_distinct_wordings,
 )
 from newsfuse.crosscheck.judge import (
@@ -253,14 +253,7 @@ def _listed(checked: list[CheckedFact]) -> list[Fact]:
     corroborated = sorted((f for f in shown if f.independent >= 2), key=_fact_order)
     partly_corroborated = corroborated_sentences(checked)
     single = sorted(
-        (
-            f
-            for f in shown
-            if f.independent < 2
-            and f.wording.index >= 0
-            and f.wording.sentence not in partly_corroborated
-            and is_point_candidate(f.wording.sentence_text)
-        ),
+        (f for f in shown if f.independent < 2 and shown_alone(f, partly_corroborated)),
         key=_fact_order,
     )
     listed: list[Fact] = []

@@ -291,6 +291,18 @@ def corroborated_sentences(facts: Iterable[CheckedFact]) -> frozenset[Citation]:
     )
 
 
+def shown_alone(fact: CheckedFact, partly_corroborated: frozenset[Citation]) -> bool:
+    """Whether a fact's wording can stand alone as a key point or a single-source line: a
+    complete sentence of a source's text, not every version of it disputed, and, when one
+    origin alone states it, no sentence of `corroborated_sentences`."""
+    return (
+        not fact.disputed
+        and fact.wording.index >= 0
+        and is_point_candidate(fact.wording.sentence_text)
+        and (fact.independent >= 2 or fact.wording.sentence not in partly_corroborated)
+    )
+
+
 def with_distinct_wordings(facts: Sequence[CheckedFact]) -> list[CheckedFact]:
     """The facts, the better supported first, each worded by a sentence no better fact is
     worded by (a sentence may state two facts; a brief shows it once a fact)."""
