@@ -24,6 +24,18 @@ SAME = [
 OTHER = "Buses have been rerouted through the tunnel, adding 20 minutes to trips downtown."
 
 
+class _ByLength:
+    """A stand-in encoder without states: a text's vector marks its length; the texts it
+    was asked for are kept in `seen`."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        self.seen.extend(texts)
+        return np.eye(DIMENSIONS, dtype=np.float32)[[len(t) for t in texts]]
+
+
 def test_paraphrases_are_closer_than_unrelated_sentences() -> None:
     vectors = default_encoder().encode([*SAME, OTHER])
     assert vectors.shape == (3, DIMENSIONS)
@@ -54,33 +66,21 @@ def test_threads_do_not_change_a_single_bit() -> None:
 
 
 def test_a_remembering_encoder_encodes_each_text_once() -> None:
-    seen: list[str] = []
-
-    class Counting:
-        def encode(self, texts: Sequence[str]) -> Matrix:
-            seen.extend(texts)
-            return np.eye(DIMENSIONS, dtype=np.float32)[[len(t) for t in texts]]
-
-    encoder = RememberingEncoder(Counting())
+    inner = _ByLength()
+    encoder = RememberingEncoder(inner)
     first = encoder.encode(["ab", "abc", "ab"])
     second = encoder.encode(["abc", "abcd"])
-    assert seen == ["ab", "abc", "abcd"]
+    assert inner.seen == ["ab", "abc", "abcd"]
     assert np.array_equal(first[0], first[2]) and np.array_equal(first[1], second[0])
     assert encoder.encode([]).shape == (0, DIMENSIONS)
 
 
 def test_a_remembering_encoder_forgets_the_oldest_beyond_its_limit() -> None:
-    seen: list[str] = []
-
-    class Counting:
-        def encode(self, texts: Sequence[str]) -> Matrix:
-            seen.extend(texts)
-            return np.eye(DIMENSIONS, dtype=np.float32)[[len(t) for t in texts]]
-
-    encoder = RememberingEncoder(Counting(), limit=2)
+    inner = _ByLength()
+    encoder = RememberingEncoder(inner, limit=2)
     encoder.encode(["a", "bb", "ccc"])
     again = encoder.encode(["a", "ccc"])
-    assert seen == ["a", "bb", "ccc", "a"]
+    assert inner.seen == ["a", "bb", "ccc", "a"]
     assert again[0][1] == 1.0 and again[1][3] == 1.0
 
 
@@ -137,19 +137,13 @@ def test_word_pieces_of_a_stretch_are_found_by_counting_before_it() -> None:
 
 
 def test_an_encoder_without_states_reads_parts_alone() -> None:
-    seen: list[str] = []
-
-    class Plain:
-        def encode(self, texts: Sequence[str]) -> Matrix:
-            seen.extend(texts)
-            return np.eye(DIMENSIONS, dtype=np.float32)[[len(t) for t in texts]]
-
-    remembering = RememberingEncoder(Plain())
+    inner = _ByLength()
+    remembering = RememberingEncoder(inner)
     whole, parts = remembering.encode_parts(["one two three"], [Part(0, ((0, 3), (8, 13)))])
-    assert seen == ["one two three", "one ... three"]
+    assert inner.seen == ["one two three", "one ... three"]
     assert whole.shape == (1, DIMENSIONS) and parts[0][len("one ... three")] == 1.0
     remembering.encode(["one two three"])
-    assert seen == ["one two three", "one ... three"]  # remembered
+    assert inner.seen == ["one two three", "one ... three"]  # remembered
 
 
 class _CountingReader:
@@ -188,11 +182,7 @@ def test_reading_ahead_stops_at_its_bound(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_reading_ahead_with_an_encoder_without_states_reads_parts_alone() -> None:
-    class Plain:
-        def encode(self, texts: Sequence[str]) -> Matrix:
-            return np.eye(DIMENSIONS, dtype=np.float32)[[len(t) for t in texts]]
-
-    whole, parts = ReadingAheadEncoder(Plain(), ["one two three"]).encode_parts(
+    whole, parts = ReadingAheadEncoder(_ByLength(), ["one two three"]).encode_parts(
         ["one two three"], [Part(0, ((0, 3), (8, 13)))]
     )
     assert whole.shape == (1, DIMENSIONS) and parts[0][len("one ... three")] == 1.0
