@@ -21,7 +21,6 @@ its subject, its speaker, and whether it presents a figure as an update ("earlie
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Iterable, Mapping
@@ -40,6 +39,7 @@ from newsfuse.extract.timeline import dates as date_mentions
 from newsfuse.lexical import content_terms
 from newsfuse.models import Citation, Source
 from newsfuse.provenance import is_distorted
+from newsfuse.stretches import Stretches
 
 # A claim has at least this many content terms: "He said so." states nothing to check;
 # "She hasn't been arrested" does.
@@ -168,29 +168,19 @@ class _Reader:
         self.names = names
         self.source = extracts.source
         self.distorted = is_distorted(extracts.source)
-        # Every attributed stretch, its speaker resolved once, in order: a sentence looks up
-        # the stretches that start within the longest stretch's length before it.
-        self._attributed = sorted(
-            (
-                _Piece(part.start, part.end, resolve(quote.speaker)[0], quote.direct)
-                for quote in extracts.quotes
-                for part in quote.content
-            ),
-            key=lambda piece: (piece.start, piece.end),
+        # Every attributed stretch, its speaker resolved once.
+        self._attributed = Stretches(
+            (part.start, part.end, (resolve(quote.speaker)[0], quote.direct))
+            for quote in extracts.quotes
+            for part in quote.content
         )
-        self._starts = [piece.start for piece in self._attributed]
-        self._longest = max((p.end - p.start for p in self._attributed), default=0)
 
     def attributed(self, start: int, end: int) -> list[_Piece]:
         """What the source attributes to a speaker inside the sentence at [start, end)."""
-        found = []
-        first = bisect.bisect_left(self._starts, start - self._longest)
-        last = bisect.bisect_left(self._starts, end)
-        for part in self._attributed[first:last]:
-            piece = _Piece(max(part.start, start), min(part.end, end), part.speaker, part.quoted)
-            if piece.start < piece.end:
-                found.append(piece)
-        return found
+        return [
+            _Piece(max(part_start, start), min(part_end, end), speaker, quoted)
+            for part_start, part_end, (speaker, quoted) in self._attributed.overlapping(start, end)
+        ]
 
     def claim(self, doc: Any, index: int, part: int, piece: _Piece, sentence: Any) -> Claim | None:
         text = self.source.clean.text

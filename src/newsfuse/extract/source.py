@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,6 +12,7 @@ from newsfuse.extract.nlp import parse
 from newsfuse.extract.speakers import SpeakerName, descriptors, is_agent, speaker, subject_starts
 from newsfuse.extract.timeline import When, dates
 from newsfuse.models import Source
+from newsfuse.stretches import Stretches
 
 
 @dataclass(frozen=True)
@@ -65,27 +65,21 @@ def extract_source(source: Source, reference: date | None) -> SourceExtracts:
 
 
 class _Givers:
-    """Who gives a figure: the speaker of the speech it stands in, when named or an agent.
-    The stretches of such speech are kept in order, so a figure looks up only the stretches
-    that could hold it (a long report quotes hundreds of times)."""
+    """Who gives a figure: the speaker of the speech it stands in, when named or an agent
+    (the first such speech, when several hold it)."""
 
     def __init__(self, quotes: tuple[QuoteMention, ...]) -> None:
-        given = [
-            (part.start, part.end, order, quote.speaker)
+        self._speech = Stretches(
+            (part.start, part.end, (order, quote.speaker))
             for order, quote in enumerate(quotes)
             if quote.speech and (quote.speaker.named or is_agent(quote.speaker.name))
             for part in quote.content
-        ]
-        self._parts = sorted(given, key=lambda item: (item[0], item[1], item[2]))
-        self._starts = [start for start, _, _, _ in self._parts]
-        self._longest = max((end - start for start, end, _, _ in self._parts), default=0)
+        )
 
     def of(self, figure: FigureMention) -> SpeakerName | None:
-        first = bisect.bisect_left(self._starts, figure.start - self._longest)
-        last = bisect.bisect_right(self._starts, figure.start)
         holding = [
-            (order, speaker)
-            for start, end, order, speaker in self._parts[first:last]
+            giver
+            for start, end, giver in self._speech.overlapping(figure.start, figure.end)
             if start <= figure.start and figure.end <= end
         ]
-        return min(holding, key=lambda item: item[0])[1] if holding else None
+        return min(holding, key=lambda giver: giver[0])[1] if holding else None
