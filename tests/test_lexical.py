@@ -15,6 +15,7 @@ from newsfuse.lexical import (
     document_frequencies,
     hedged_figures,
     inverse_frequencies,
+    jaccard,
     number_value,
     tfidf,
     words,
@@ -98,3 +99,11 @@ def test_number_value_reads_one_written_number(written: str, value: float | None
 def test_number_value_takes_any_text(written: str) -> None:
     value = number_value(written)
     assert value is None or math.isfinite(value)
+
+
+def test_jaccard_is_the_share_of_all_terms_both_hold() -> None:
+    assert (
+        jaccard(frozenset({"ship", "bridge", "hit"}), frozenset({"ship", "bridge", "tug"})) == 0.5
+    )
+    assert jaccard(frozenset(), frozenset()) == 0.0
+    assert jaccard(frozenset({"a"}), frozenset({"b"})) == 0.0

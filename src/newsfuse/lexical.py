@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 import snowballstemmer
@@ -65,6 +66,12 @@ def containment(part: Iterable[Hashable], whole: Iterable[Hashable]) -> float:
     if not part_set:
         return 0.0
     return len(part_set & set(whole)) / len(part_set)
+
+
+def jaccard(left: AbstractSet[Hashable], right: AbstractSet[Hashable]) -> float:
+    """The share of the terms of either that both hold (0 when both are empty)."""
+    union = len(left | right)
+    return len(left & right) / union if union else 0.0
 
 
 def document_frequencies(documents: Iterable[Iterable[str]]) -> Counter[str]:

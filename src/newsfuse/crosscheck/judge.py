@@ -32,7 +32,7 @@ import numpy as np
 
 from newsfuse.crosscheck.claims import Claim
 from newsfuse.embed import Matrix
-from newsfuse.lexical import words
+from newsfuse.lexical import jaccard, words
 
 # Fitted by bench/judge.py (logistic regression) on the gold's tune half.
 WEIGHTS = (0.814, -0.493, 4.0154, 2.8746, -5.0115, -1.2021, 1.7158, 0.3733, 10.7477)
@@ -74,13 +74,12 @@ def pair_features(
     left: Claim, right: Claim, cosine: float, context: float, centred: float
 ) -> PairFeatures:
     shared = len(left.terms & right.terms)
-    union = len(left.terms | right.terms)
     shorter = min(len(left.terms), len(right.terms))
     left_words, right_words = len(words(left.text)), len(words(right.text))
     return PairFeatures(
         cosine=cosine,
         context=context,
-        shared_terms=shared / union if union else 0.0,
+        shared_terms=jaccard(left.terms, right.terms),
         contained_terms=shared / shorter if shorter else 0.0,
         subject_apart=1.0 if _about_someone_else(left, right) else 0.0,
         shared_names=1.0 if left.names & right.names else 0.0,

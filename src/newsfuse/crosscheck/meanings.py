@@ -20,7 +20,7 @@ import numpy as np
 from newsfuse.crosscheck.claims import MIN_TERMS, Claim
 from newsfuse.crosscheck.judge import story_topic
 from newsfuse.embed import Encoder, Matrix, Part, encode_parts
-from newsfuse.lexical import containment, content_terms
+from newsfuse.lexical import containment, content_terms, jaccard
 from newsfuse.models import Story
 
 # A copy's claim restates an origin's claim when they share this share of their terms...
@@ -134,9 +134,9 @@ def _restated_in_words(
         window = origin[max(0, middle - _WINDOW) : middle + _WINDOW + 1]
         terms = claims[number].terms
         best = max(
-            window, key=lambda other: (_jaccard(terms, claims[other].terms), -other), default=None
+            window, key=lambda other: (jaccard(terms, claims[other].terms), -other), default=None
         )
-        if best is not None and _jaccard(terms, claims[best].terms) >= SAME_WORDING:
+        if best is not None and jaccard(terms, claims[best].terms) >= SAME_WORDING:
             found[number] = best
     return found
 
@@ -170,8 +170,3 @@ def cut_otherwise(left: Claim, right: Claim, cosine: float) -> bool:
         and len(shorter) >= _COPY_CUT_TERMS
         and containment(shorter, longer) >= COPY_CUT_SHARE
     )
-
-
-def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:
-    union = len(left | right)
-    return len(left & right) / union if union else 0.0

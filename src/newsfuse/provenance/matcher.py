@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from newsfuse.lexical import content_terms, figures, figures_agree, words
+from newsfuse.lexical import content_terms, figures, figures_agree, jaccard, words
 
 # Fitted by bench/matcher.py on MRPC test pairs 1-862 (logistic regression, 20,000 steps).
 WEIGHTS = (3.6149, 1.9885, 2.7271, -0.7467, 4.3069)
@@ -46,8 +46,8 @@ def pair_features(
     figures_differ = not figures_agree(left.figures, right.figures)
     return (
         cosine,
-        _jaccard(left.words, right.words),
-        _jaccard(left.terms, right.terms),
+        jaccard(left.words, right.words),
+        jaccard(left.terms, right.terms),
         1.0 if figures_differ else 0.0,
         min(left.length, right.length) / max(left.length, right.length),
     )
@@ -58,8 +58,3 @@ def same_claim_probability(left: SentenceFeatures, right: SentenceFeatures, cosi
         w * x for w, x in zip(WEIGHTS, pair_features(left, right, cosine), strict=True)
     )
     return 1.0 / (1.0 + math.exp(-score))
-
-
-def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:
-    union = len(left | right)
-    return len(left & right) / union if union else 0.0
