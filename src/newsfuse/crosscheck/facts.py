@@ -76,10 +76,6 @@ class CheckedFact:
         trusted = [claim for claim in self.claims if not claim.distorted] or self.claims
         return min((max(claim.index, 0) for claim in trusted), default=99)
 
-    @property
-    def wording_cost(self) -> int:
-        return wording_cost(self.wording.sentence_text)
-
     def citations(self) -> tuple[Citation, ...]:
         """The sentence of its wording (where the words shown come from), then the span of
         each claim backing it: the statement itself, in every source that makes it (the
