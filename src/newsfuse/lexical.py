@@ -170,9 +170,6 @@ QUALIFIERS = (
 _HEDGED = re.compile(
     r"\b(?:" + "|".join(QUALIFIERS) + r")\s+(?P<figure>" + _FIGURE.pattern + ")", re.IGNORECASE
 )
-_QUANTITY = re.compile(
-    r"(?P<figure>" + _FIGURE.pattern + r")\s+(?:of\s+)?(?P<unit>[a-z][a-z-]+)", re.IGNORECASE
-)
 
 
 # A number as news writes it: digits with thousands commas ("150,000") and at most one
@@ -202,15 +199,6 @@ def _figure_value(figure: str) -> str:
 def figures(text: str) -> frozenset[str]:
     """The figures `text` gives, digits and number words alike ("two" and "2" are one)."""
     return frozenset(_figure_value(match.group(0)) for match in _FIGURE.finditer(text))
-
-
-def quantities(text: str) -> frozenset[tuple[str, str]]:
-    """Figures with what they count: ("6", "week") for "six weeks", ("150,000", "troop")."""
-    return frozenset(
-        (_figure_value(match.group("figure")), stem(match.group("unit").lower()))
-        for match in _QUANTITY.finditer(text)
-        if match.group("unit").lower() not in STOP_WORDS
-    )
 
 
 def hedged_figures(text: str) -> frozenset[str]:
