@@ -35,6 +35,10 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 
+# A quote between marks; or, as news writes a quote that runs over paragraphs, a
+# paragraph opened by a mark and left open when the next paragraph opens with one.
+QUOTATION = re.compile(r"“[^“”]+”|\"[^\"\n]+\"|“[^“”\n]+(?=\n\n“)")
+
 Vector = Mapping[str, float]
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from newsfuse.embed import default_encoder
-from newsfuse.provenance.align import Meanings, SentenceTable, align
+from newsfuse.provenance.align import Meanings, SentenceTable, align, quoted_sentences
 
 from ..conftest import make_source
 
@@ -50,3 +50,21 @@ def test_a_copy_of_the_text_is_paired_in_order_with_edits_in_place() -> None:
         (0, 0, 1.0),
         (1, 1, 0.88),  # "Two" became "Three": the same sentence, 7 of 8 terms kept
     ]
+
+
+def test_sentences_giving_someones_words_are_told_by_the_marks_around_them() -> None:
+    text = (
+        "The mayor spoke on Monday.\n\n"
+        "“We will rebuild the bridge. It will take a year,” she said.\n\n"
+        "“Nobody was hurt.\n\n"
+        "“The tugboats did all they could.”\n\n"
+        'She called the crossing "vital" for the city.'
+    )
+    source = make_source(text, "quotes.txt")
+    quoted = {source.sentences[n].text for n in quoted_sentences(source)}
+    assert quoted == {
+        "“We will rebuild the bridge.",
+        "It will take a year,” she said.",
+        "“Nobody was hurt.",
+        "“The tugboats did all they could.”",
+    }

@@ -139,3 +139,55 @@ def test_a_garbled_rewrite_is_a_translation() -> None:
     result = _by_path(analyse([base, translated], default_encoder()))
     assert result["translated"].provenance.relation == "translation"
     assert "garbled" in {flag.flag for flag in result["translated"].provenance.flags}
+
+
+STATEMENT = [
+    "Our engine failed as the Northern Gannet left the terminal, and we deeply regret the harm done to the bridge.",
+    "We are cooperating fully with the Harbor Safety Board and will pay for every repair.",
+    "No cargo was lost and both injured crew members are already back home with their families.",
+]
+
+
+def _quoting(sentences: list[str], cue: str) -> str:
+    """The statement quoted whole, over paragraphs, as news quotes a release."""
+    opened = ["“" + sentence for sentence in sentences]
+    return "\n\n".join([*opened[:-1], opened[-1][:-1] + f",” {cue}."])
+
+
+def test_a_report_quoting_a_statement_whole_is_not_its_copy() -> None:
+    statement = make_source(_text("Statement on the Northern Gannet", STATEMENT), "release.txt")
+    report = make_source(
+        _text("Ship owner apologises", [BASE[0], BASE[3]])
+        + "\n"
+        + _quoting(STATEMENT, "Gannet Shipping Lines said in a statement")
+        + "\n\n"
+        + BASE[4]
+        + "\n",
+        "report.txt",
+    )
+    for source in analyse([statement, report], default_encoder()):
+        assert (source.provenance.relation, source.provenance.origin) == ("original", source.id)
+
+
+def test_reports_quoting_one_statement_are_not_copies_of_each_other() -> None:
+    first = make_source(
+        _text("Ship hits bridge", [BASE[0], _quoting(STATEMENT, "the company said"), BASE[5]]),
+        "first.txt",
+    )
+    second = make_source(
+        _text("Bridge closed", [UNRELATED[0], _quoting(STATEMENT, "its owner said"), SPUN[4]]),
+        "second.txt",
+    )
+    for source in analyse([first, second], default_encoder()):
+        assert (source.provenance.relation, source.provenance.origin) == ("original", source.id)
+
+
+def test_a_copy_of_a_report_that_quotes_at_length_is_still_a_copy() -> None:
+    sentences = [*BASE[:4], _quoting(STATEMENT, "the company said"), *BASE[4:]]
+    base = _json("Ship hits bridge", sentences, "2025-03-03T08:00:00+00:00", "wire")
+    copy = _json("Ship hits bridge", sentences, "2025-03-03T09:00:00+00:00", "mirror")
+    result = _by_path(analyse([copy, base], default_encoder()))
+    assert (result["mirror"].provenance.relation, result["mirror"].provenance.origin) == (
+        "copy",
+        base.id,
+    )

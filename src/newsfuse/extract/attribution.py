@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfuse.extract.entities import TITLES
+from newsfuse.lexical import QUOTATION
 
 SPEECH_VERBS = frozenset(
     """
@@ -44,9 +45,6 @@ STANCE_VERBS = frozenset(
 _QUOTE_WORDS = 4
 # The cue of a direct quote lies within this many tokens of the quote.
 _CUE_REACH = 8
-# A quote between marks; or, as news writes a quote that runs over paragraphs, a
-# paragraph opened by a mark and left open when the next paragraph opens with one.
-_QUOTE = re.compile(r"“[^“”]+”|\"[^\"\n]+\"|“[^“”\n]+(?=\n\n“)")
 # A quote this close to the end of an attributed one, nothing quoted between, continues it.
 _CONTINUATION_REACH = 200
 
@@ -98,7 +96,7 @@ def _overlaps(left: Span, right: Span) -> bool:
 
 def _direct_quotes(doc: Any, text: str) -> list[Attribution]:
     found: list[Attribution] = []
-    for match in _QUOTE.finditer(text):
+    for match in QUOTATION.finditer(text):
         closed = match.group(0)[-1] in '”"'
         inner = Span(match.start() + 1, match.end() - (1 if closed else 0))
         quoted = text[inner.start : inner.end]

@@ -15,7 +15,7 @@ from functools import cached_property
 import numpy as np
 
 from newsfuse.embed import Encoder, Matrix
-from newsfuse.lexical import TermIndex, containment
+from newsfuse.lexical import QUOTATION, TermIndex, containment
 from newsfuse.models import Sentence, Source
 from newsfuse.provenance.matcher import (
     SAME_CLAIM,
@@ -23,6 +23,7 @@ from newsfuse.provenance.matcher import (
     features,
     same_claim_probability,
 )
+from newsfuse.stretches import Stretches
 
 # Lexical candidates hold at least this share of a copy sentence's content terms.
 _LEXICAL_SHARE = 0.5
@@ -35,6 +36,8 @@ _IN_PLACE_SHARE = 0.5
 _NEAREST = 3
 # Sentences are embedded up to this many per source: enough to tell a rewrite.
 MAX_EMBEDDED = 80
+# A sentence with this share of its characters inside quotation marks gives someone's words.
+QUOTED_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class SentenceTable:
         self.source = source
         self.sentences = source.sentences
         self.features: list[SentenceFeatures] = [features(s.text) for s in self.sentences]
+        self.quoted = quoted_sentences(source)
+        self.unquoted = len(self.sentences) - len(self.quoted)
 
     @cached_property
     def index(self) -> TermIndex:
@@ -58,6 +63,24 @@ class SentenceTable:
         for item in self.features:
             index.add(item.terms)
         return index
+
+
+def quoted_sentences(source: Source) -> frozenset[int]:
+    """The numbers of a source's sentences that mostly give someone's words in quotation
+    marks: two reports quoting one statement, or one quoting the other's post whole, have
+    these in common without one copying the other."""
+    quotes = Stretches(
+        (match.start(), match.end(), None) for match in QUOTATION.finditer(source.clean.text)
+    )
+    found = set()
+    for number, sentence in enumerate(source.sentences):
+        inside = sum(
+            min(end, sentence.end) - max(start, sentence.start)
+            for start, end, _ in quotes.overlapping(sentence.start, sentence.end)
+        )
+        if inside >= QUOTED_SHARE * (sentence.end - sentence.start):
+            found.add(number)
+    return frozenset(found)
 
 
 class Meanings:

@@ -6,6 +6,10 @@ all of the copy's text inside the origin's, or all of the origin's inside the co
 syndicated (trimmed or extended). Otherwise, most of the copy's sentences stating the
 origin's in other words make a rewrite. Any of them is a translation when it shows the
 damage of round-trip machine translation that its origin does not.
+
+Sentences that give someone's words in quotation marks are left out of the count, on both
+sides: reports quoting one statement, or one report quoting another's post or release
+whole, share those words without one being a copy of the other (their own sentences tell).
 """
 
 from __future__ import annotations
@@ -100,9 +104,9 @@ def derivation(
     )
     if reused >= REUSED_TEXT:
         in_order = _in_order(origin, copy)
-        kept = sum(pair.probability >= KEPT_SENTENCE for pair in in_order)
-        whole_copy = kept >= SAME_TEXT * len(copy.source.sentences)
-        whole_origin = kept >= SAME_TEXT * len(origin.source.sentences)
+        kept = sum(pair.probability >= KEPT_SENTENCE for pair in _own_words(in_order, origin, copy))
+        whole_copy = kept > 0 and kept >= SAME_TEXT * copy.table.unquoted
+        whole_origin = kept > 0 and kept >= SAME_TEXT * origin.table.unquoted
         if whole_copy and whole_origin:
             relation = "copy" if copy.furniture == origin.furniture else "syndicated"
             return Derivation(_or_translation(relation, translated), origin.source.id, in_order)
@@ -111,9 +115,21 @@ def derivation(
     elif minhash.jaccard(origin.terms, copy.terms) < SHARED_TERMS:
         return None
     pairs = _aligned(origin, copy, meanings)
-    if len(pairs) < REWORDED * max(len(copy.source.sentences), 1) or len(pairs) < 2:
+    restated = len(_own_words(pairs, origin, copy))
+    if restated < REWORDED * max(copy.table.unquoted, 1) or restated < 2:
         return None
     return Derivation(_or_translation("rewrite", translated), origin.source.id, pairs)
+
+
+def _own_words(
+    pairs: tuple[AlignedPair, ...], origin: Fingerprint, copy: Fingerprint
+) -> list[AlignedPair]:
+    """The aligned sentences neither of which quotes someone: what tells copying."""
+    return [
+        pair
+        for pair in pairs
+        if pair.origin.index not in origin.table.quoted and pair.copy.index not in copy.table.quoted
+    ]
 
 
 def _or_translation(relation: str, translated: bool) -> str:
@@ -129,9 +145,10 @@ def _aligned(
 ) -> tuple[AlignedPair, ...]:
     """The copy's sentences aligned with the origin's: by words first (a spinner keeps the
     names, figures and most nouns), by meaning only where words do not settle it."""
-    by_words = align(origin.table, copy.table, None, lexical_share=SPUN_SENTENCE)
-    if meanings is None or len(by_words) >= REWORDED * len(copy.source.sentences):
-        return tuple(by_words)
+    by_words = tuple(align(origin.table, copy.table, None, lexical_share=SPUN_SENTENCE))
+    restated = len(_own_words(by_words, origin, copy))
+    if meanings is None or restated >= REWORDED * copy.table.unquoted:
+        return by_words
     return tuple(align(origin.table, copy.table, meanings))
 
 
