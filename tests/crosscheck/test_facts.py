@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from newsfuse.crosscheck import story_claims
 from newsfuse.crosscheck.claims import Claim
-from newsfuse.crosscheck.facts import checked_fact, fact_groups, is_point_candidate
+from newsfuse.crosscheck.facts import also_stating, checked_fact, fact_groups, is_point_candidate
 from newsfuse.extract.story import extract_story
 from newsfuse.models import Story
 
@@ -38,6 +38,27 @@ def test_a_claim_left_alone_joins_its_likeliest_partner_when_likely_enough() -> 
 def test_the_same_judgements_give_the_same_facts_in_any_order() -> None:
     judged = [(0, 1, 0.9), (2, 3, 0.7), (1, 2, 0.6), (0, 3, 0.55), (4, 5, 0.5)]
     assert fact_groups(6, judged, 24) == fact_groups(6, list(reversed(judged)), 24)
+
+
+def test_a_claim_of_one_fact_backs_another_its_sentence_states_too() -> None:
+    # Claim 4 (origin "c") states fact [0, 1] and, as likely, fact [2, 3]; claim 5 is only
+    # loosely like [2, 3]; claim 1 is of an origin [2, 3] already has.
+    groups = [[0, 1, 4], [2, 3], [5]]
+    origins = ["a", "b", "b", "d", "c", "e"]
+    judged = [(0, 1, 0.9), (0, 4, 0.8), (1, 4, 0.8), (2, 3, 0.9), (2, 4, 0.8), (3, 4, 0.75),
+              (2, 5, 0.6), (1, 2, 0.9)]  # fmt: skip
+    assert also_stating(groups, judged, origins, neighbours=24) == [[], [4], []]
+
+
+def test_a_claim_backing_a_fact_it_does_not_word_counts_its_origin() -> None:
+    first = make_source("A ship hit the harbor bridge on Monday morning.", "a.txt")
+    second = make_source("The bridge closed after a ship struck it on Monday.", "b.txt")
+    story = Story("s", (first, second))
+    mine, theirs = story_claims(story, extract_story(story))
+    keys = {mine.key: 0.5, theirs.key: 0.4}
+    fact = checked_fact([mine], keys, set(), also=[theirs])
+    assert fact.wording == mine and fact.independent == 2
+    assert theirs.citation in fact.citations()
 
 
 def test_point_candidates_are_whole_sentences() -> None:

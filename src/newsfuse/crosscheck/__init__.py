@@ -35,6 +35,7 @@ from newsfuse.crosscheck.compare import (
 )
 from newsfuse.crosscheck.facts import (
     CheckedFact,
+    also_stating,
     centralities,
     checked_fact,
     corroborated_sentences,
@@ -110,12 +111,14 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
     read = claim_meanings(claims, encoder or default_encoder())
     meanings, contexts = read.claims, read.contexts
     pairs = _judged_pairs(claims, read)
+    judged = [(p.left_n, p.right_n, p.probability) for p in pairs]
     groups = fact_groups(
         len(claims),
-        ((p.left_n, p.right_n, p.probability) for p in pairs),
+        judged,
         NEIGHBOURS,
         lambda left, right: _one_origin_apart(claims, read, left, right),
     )
+    also = also_stating(groups, judged, [claim.origin for claim in claims], NEIGHBOURS)
     fact_of = {claims[n].key: number for number, group in enumerate(groups) for n in group}
     same = [
         ClaimPair(claims[p.left_n], claims[p.right_n], p.probability)
@@ -139,8 +142,9 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
                 centrality,
                 disputed,
                 outlying_claims([claims[n] for n in group], meanings[group]),
+                [claims[n] for n in extra],
             )
-            for group in groups
+            for group, extra in zip(groups, also, strict=True)
         ]
     )
     return CrossCheck(

@@ -10,6 +10,11 @@ one fact: a report does not state one fact twice in other words ("Cosme was char
 five felony counts" and, further down, "Gonzalez was charged with five misdemeanor
 counts" are two facts, however alike the other reports' versions of them read).
 
+A sentence may state several facts ("they opened fire when the father stepped in front of
+his wife, then grabbed her purse") where another report states each in a sentence of its
+own; its claim is grouped with one of them, and backs any other whose claims the judge
+finds it as likely to state (`ALSO_STATES`), never wording it.
+
 A fact counts the independent origins of its claims (copies of one origin count once;
 claims the other sources contradict do not back it), and is worded by one rule: the
 sentence of its cleanest claim (not disputed, not from a distorted source, not giving bare
@@ -44,6 +49,9 @@ from newsfuse.quality import garble_signs
 SAME_FACT_LINK = 0.5
 # A claim left alone joins its likeliest partner's fact from this probability on.
 ATTACHED = 0.35
+# A claim of one fact states another fact too (a sentence may state several) when the
+# judge's probabilities between it and that fact's claims average this much.
+ALSO_STATES = 0.7
 # A claim of a fact is an outlier, not to word it, when it is on average less close in
 # meaning to the fact's other claims than this share of its most typical claim is.
 TYPICAL_SHARE = 0.8
@@ -182,6 +190,32 @@ def _attach_lonely(
         group_of[claim] = target
 
 
+def also_stating(
+    groups: Sequence[Sequence[int]],
+    judged: Iterable[tuple[int, int, float]],
+    origins: Sequence[str],
+    neighbours: int,
+) -> list[list[int]]:
+    """For each group, the claims of other groups that state its fact too: of an origin
+    the group lacks, their judged probabilities with its claims averaging `ALSO_STATES`
+    (unjudged pairs counting 0). "They opened fire when the father stepped in front of his
+    wife, then grabbed her purse" is grouped with one fact, and backs two."""
+    group_of = {claim: number for number, group in enumerate(groups) for claim in group}
+    totals: dict[tuple[int, int], float] = defaultdict(float)
+    for left, right, probability in judged:
+        if group_of[left] != group_of[right]:
+            totals[(group_of[left], right)] += probability
+            totals[(group_of[right], left)] += probability
+    found: list[list[int]] = [[] for _ in groups]
+    for (number, claim), total in sorted(totals.items()):
+        group = groups[number]
+        if origins[claim] in {origins[member] for member in group}:
+            continue
+        if _linkage(total, 1, len(group), neighbours) >= ALSO_STATES:
+            found[number].append(claim)
+    return found
+
+
 def _linkage(total: float, left: int, right: int, neighbours: int) -> float:
     return total / min(left * right, neighbours * min(left, right))
 
@@ -227,15 +261,19 @@ def checked_fact(
     centrality: dict[tuple[int, int, int], float],
     disputed: set[tuple[int, int, int]],
     outliers: frozenset[tuple[int, int, int]] = frozenset(),
+    also: Sequence[Claim] = (),
 ) -> CheckedFact:
     """The fact its claims state: its wording, what backs it and its support. `outliers`
     are claims less like the others than the rest are: never its wording when another
-    claim can be."""
+    claim can be; `also` are claims of other facts that state this one too (they back it,
+    never word it)."""
+    wordable = list(claims)
+    claims = [*claims, *also]
     backing = [c for c in claims if c.key not in disputed] or list(claims)
     # A figure some claim hedges ("more than 150,000") is not worded bare by another.
     hedged = frozenset().union(*(hedged_figures(c.sentence_text) for c in claims))
     wordings = sorted(
-        [c for c in claims if c.index >= 0] or list(claims),
+        [c for c in wordable if c.index >= 0] or wordable,
         key=lambda c: (
             c.key in disputed,
             c.distorted,
