@@ -28,9 +28,9 @@ import numpy as np
 from _harness import data_dir, save, table
 from facts import GOLD, _multinews, locate, source_name, with_snippet_texts, write_cluster
 
-from newsfuse.crosscheck import NEIGHBOUR_FLOOR, story_claims
+from newsfuse.crosscheck import NEIGHBOUR_FLOOR, claim_pair_features, story_claims
 from newsfuse.crosscheck.claims import Claim
-from newsfuse.crosscheck.judge import BIAS, SAME_FACT, WEIGHTS, centred_cosine, pair_features
+from newsfuse.crosscheck.judge import BIAS, SAME_FACT, WEIGHTS
 from newsfuse.crosscheck.meanings import ClaimMeanings, claim_meanings
 from newsfuse.embed import RememberingEncoder, default_encoder
 from newsfuse.extract.story import extract_story
@@ -50,14 +50,7 @@ def cluster_claims(folder: Path, encoder: RememberingEncoder) -> tuple[list[Clai
 
 
 def _features(claims: list[Claim], read: ClaimMeanings, left: int, right: int) -> tuple[float, ...]:
-    meanings, contexts = read.claims, read.contexts
-    return pair_features(
-        claims[left],
-        claims[right],
-        float(meanings[left] @ meanings[right]),
-        float(contexts[left] @ contexts[right]),
-        centred_cosine(meanings[left], meanings[right], read.topic),
-    ).values()
+    return claim_pair_features(claims, read, left, right).values()
 
 
 def gold_facts_of(claims: list[Claim], cluster: dict[str, Any]) -> list[set[int]]:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from newsfuse.crosscheck import story_claims
+from newsfuse.crosscheck import claim_pair_features, story_claims
 from newsfuse.crosscheck.claims import Claim
 from newsfuse.crosscheck.judge import (
     SAME_FACT,
     centred_cosine,
     details,
-    pair_features,
     same_fact_probability,
     story_topic,
 )
+from newsfuse.crosscheck.meanings import claim_meanings
 from newsfuse.embed import default_encoder
 from newsfuse.extract.story import extract_story
 from newsfuse.models import Story
@@ -27,19 +27,13 @@ def _claim(text: str, path: str) -> Claim:
 
 
 def _probability(left: str, right: str) -> float:
-    mine, theirs = _claim(left, "a.txt"), _claim(right, "b.txt")
-    encoder = default_encoder()
-    claims = encoder.encode([mine.text, theirs.text])
-    sentences = encoder.encode([mine.sentence_text, theirs.sentence_text])
-    topic = story_topic(claims)
-    features = pair_features(
-        mine,
-        theirs,
-        float(claims[0] @ claims[1]),
-        float(sentences[0] @ sentences[1]),
-        centred_cosine(claims[0], claims[1], topic),
-    )
-    return same_fact_probability(features)
+    """The judge's probability for the claims of two one-sentence reports, read as a
+    brief reads them."""
+    story = Story("s", (make_source(left, "a.txt"), make_source(right, "b.txt")))
+    claims = [c for c in story_claims(story, extract_story(story)) if c.index >= 0]
+    assert len(claims) == 2
+    read = claim_meanings(claims, default_encoder())
+    return same_fact_probability(claim_pair_features(claims, read, 0, 1))
 
 
 def test_one_fact_in_other_words_is_one_fact() -> None:
@@ -103,6 +97,27 @@ def test_two_sentences_show_little_topic() -> None:
     pair = default_encoder().encode(["Ships collided.", "Two ships hit each other."])
     topic = story_topic(pair)
     assert abs(centred_cosine(pair[0], pair[1], topic) - float(pair[0] @ pair[1])) < 0.05
+
+
+def test_what_a_claim_says_its_subject_did_is_read_apart_from_the_subject() -> None:
+    claim = _claim("The Harbor Safety Board has opened an inquiry into the crash.", "a.txt")
+    assert claim.doing is not None
+    assert claim.source.clean.text[slice(*claim.doing)] == "has opened an inquiry into the crash."
+    joined = _claim("Crews worked through the night and reopened the road.", "b.txt")
+    assert joined.doing is not None
+
+
+def test_the_same_doer_doing_another_thing_is_told_by_what_it_did() -> None:
+    story = Story(
+        "s",
+        (
+            make_source("The Harbor Safety Board will examine the ship's records.", "a.txt"),
+            make_source("The Harbor Safety Board has opened an inquiry.", "b.txt"),
+        ),
+    )
+    claims = [c for c in story_claims(story, extract_story(story)) if c.index >= 0]
+    features = claim_pair_features(claims, claim_meanings(claims, default_encoder()), 0, 1)
+    assert features.doing < features.cosine - 0.1
 
 
 def test_ages_tell_who_and_are_no_detail_of_a_fact() -> None:

@@ -45,6 +45,7 @@ from newsfuse.crosscheck.facts import (
     with_distinct_wordings,
 )
 from newsfuse.crosscheck.judge import (
+    PairFeatures,
     centred_cosine,
     details,
     pair_features,
@@ -177,19 +178,12 @@ class _Judged:
 def _judged_pairs(claims: list[Claim], read: ClaimMeanings) -> list[_Judged]:
     """Each claim judged against its nearest claims of other origins, and against those
     giving a figure or a date it gives."""
-    meanings, contexts = read.claims, read.contexts
     origins = [claim.origin for claim in claims]
-    near = nearest_pairs(meanings, origins, NEIGHBOURS, NEIGHBOUR_FLOOR)
-    candidates = {(left, right): similarity for left, right, similarity in near}
-    for left, right in _sharing_details(claims):
-        if (left, right) not in candidates:
-            candidates[(left, right)] = float(meanings[left] @ meanings[right])
+    near = nearest_pairs(read.claims, origins, NEIGHBOURS, NEIGHBOUR_FLOOR)
+    candidates = {(left, right) for left, right, _ in near} | _sharing_details(claims)
     judged = [_Judged(left, right, 1.0) for left, right in read.restated]
-    for (left, right), similarity in sorted(candidates.items()):
-        context = float(contexts[left] @ contexts[right])
-        centred = centred_cosine(meanings[left], meanings[right], read.topic)
-        features = pair_features(claims[left], claims[right], similarity, context, centred)
-        probability = same_fact_probability(features)
+    for left, right in sorted(candidates):
+        probability = same_fact_probability(claim_pair_features(claims, read, left, right))
         if probability >= _JUDGED_FLOOR:
             judged.append(_Judged(left, right, probability))
     return judged
@@ -217,15 +211,22 @@ def _one_origin_apart(claims: list[Claim], read: ClaimMeanings, left: int, right
     enough for that: a headline and its lead, a minister's and a spokesman's version.)"""
     if claims[left].origin != claims[right].origin:
         return False
-    meanings, contexts = read.claims, read.contexts
-    features = pair_features(
+    return same_fact_probability(claim_pair_features(claims, read, left, right)) < APART
+
+
+def claim_pair_features(
+    claims: Sequence[Claim], read: ClaimMeanings, left: int, right: int
+) -> PairFeatures:
+    """What the judge reads of two claims of a story (by number)."""
+    meanings = read.claims
+    return pair_features(
         claims[left],
         claims[right],
         float(meanings[left] @ meanings[right]),
-        float(contexts[left] @ contexts[right]),
+        float(read.contexts[left] @ read.contexts[right]),
         centred_cosine(meanings[left], meanings[right], read.topic),
+        float(read.doings[left] @ read.doings[right]),
     )
-    return same_fact_probability(features) < APART
 
 
 def _sharing_details(claims: list[Claim]) -> set[tuple[int, int]]:

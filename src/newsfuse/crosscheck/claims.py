@@ -62,6 +62,8 @@ _EDGE = " \t\n,;:—–-\"“”'‘’("
 _LEADING_LINKS = frozenset({"and", "but", "or", "while", "whereas", "so"})
 # How many times a piece is cut again after its first cuts.
 _CUT_DEPTH = 2
+# What a statement says its subject did takes at least this many tokens ("has resigned").
+_DOING_TOKENS = 2
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,10 @@ class Claim:
     # board will examine the records and interview the crew": "the board"), as offsets in
     # the text its sentence is in; its meaning is read with it.
     shared_subject: tuple[int, int] | None = None
+    # What it says its subject did or is: its words after its subject, as offsets in the
+    # text its sentence is in ("the board" off "the board has opened an inquiry"); None
+    # when it names no subject before its verb (it is all predicate).
+    doing: tuple[int, int] | None = None
 
     @property
     def read_as(self) -> str:
@@ -222,6 +228,7 @@ class _Reader:
                 self._name(m.name) for m in mentioned if _is_subject(span, m.start, m.end)
             ),
             shared_subject=shared if shared and shared[1] <= start else None,
+            doing=_after_subject(span),
         )
 
     def with_frame_dates(self, doc: Any, claims: list[Claim], sentence: Any) -> list[Claim]:
@@ -285,6 +292,7 @@ class _Reader:
                     distorted=self.distorted,
                     names=frozenset(self._name(e.text) for e in span.ents),
                     shared_subject=shared if shared and shared[1] <= start else None,
+                    doing=_after_subject(span),
                 )
             )
         return found
@@ -451,6 +459,20 @@ def _subject_shared(child: Any) -> tuple[int, int] | None:
         return None
     words = list(subject.subtree)
     return int(words[0].idx), int(words[-1].idx + len(words[-1].text))
+
+
+def _after_subject(span: Any) -> tuple[int, int] | None:
+    """The character span of a statement's words after the subject of its main verb (what
+    it says the subject did or is), when the subject comes first and words are left."""
+    root = span.root
+    subjects = [c for c in root.children if c.dep_ in _SUBJECTS and span.start <= c.i < root.i]
+    if not subjects:
+        return None
+    after = max(token.i for subject in subjects for token in subject.subtree) + 1
+    if span.end - after < _DOING_TOKENS:
+        return None
+    rest = span.doc[after : span.end]
+    return int(rest.start_char), int(rest.end_char)
 
 
 def _states_its_own_fact(verb: Any) -> bool:

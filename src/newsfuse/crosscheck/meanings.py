@@ -39,6 +39,7 @@ _WINDOW = 8
 class ClaimMeanings:
     claims: Matrix  # a unit row for each claim
     contexts: Matrix  # a unit row for each claim's sentence
+    doings: Matrix  # a unit row for what each claim says its subject did (`Claim.doing`)
     restated: tuple[tuple[int, int], ...]  # (claim, claim) of a copy and its origin, i < j
     topic: Matrix  # what the story's claims share (each text counted once)
 
@@ -67,7 +68,7 @@ def claim_meanings(claims: Sequence[Claim], encoder: Encoder) -> ClaimMeanings:
             borrowed.update(_restated_in_words(claims, numbers, by_source[anchor]))
     own = [n for n in range(len(claims)) if n not in borrowed]
     rows = {number: row for row, number in enumerate(own)}
-    meanings, contexts = _read_in_context([claims[n] for n in own], encoder)
+    meanings, contexts, doings = _read_in_context([claims[n] for n in own], encoder)
     for source_id, numbers in by_source.items():
         anchor = anchors[claims[numbers[0]].origin]
         if anchor != source_id:
@@ -80,31 +81,36 @@ def claim_meanings(claims: Sequence[Claim], encoder: Encoder) -> ClaimMeanings:
     return ClaimMeanings(
         claims=meanings[every],
         contexts=contexts[every],
+        doings=doings[every],
         restated=tuple(sorted((min(a, b), max(a, b)) for a, b in borrowed.items())),
         topic=story_topic(meanings),
     )
 
 
-def _read_in_context(claims: Sequence[Claim], encoder: Encoder) -> tuple[Matrix, Matrix]:
+def _read_in_context(claims: Sequence[Claim], encoder: Encoder) -> tuple[Matrix, Matrix, Matrix]:
     """Each claim's meaning, read where it stands in its sentence (with the subject it
-    shares, if any), and its sentence's: each sentence goes through the model once, the
-    claims' vectors pooled from its states (a claim no longer found in its sentence is
-    read alone)."""
+    shares, if any), its sentence's, and what it says its subject did (its words after
+    the subject): each sentence goes through the model once, the claims' vectors pooled
+    from its states (a claim no longer found in its sentence is read alone)."""
     texts: dict[str, int] = {}
-    parts, contexts = [], []
+    parts, doings, contexts = [], [], []
     for claim in claims:
         offset = claim.citation.start - claim.sentence.start
         found = claim.sentence_text[offset : offset + len(claim.text)] == claim.text
         text = claim.sentence_text if found else claim.read_as
         number = texts.setdefault(text, len(texts))
         spans = [(offset, offset + len(claim.text))] if found else [(0, len(text))]
+        doing = list(spans)
+        if found and claim.doing is not None:
+            doing = [(claim.doing[0] - claim.sentence.start, claim.doing[1] - claim.sentence.start)]
         if found and claim.shared_subject is not None:
             start, end = (o - claim.sentence.start for o in claim.shared_subject)
             spans.insert(0, (start, end))
         parts.append(Part(number, tuple(spans)))
+        doings.append(Part(number, tuple(doing)))
         contexts.append(number)
-    whole, pooled = encode_parts(encoder, list(texts), parts)
-    return pooled, whole[contexts]
+    whole, pooled = encode_parts(encoder, list(texts), [*parts, *doings])
+    return pooled[: len(parts)], whole[contexts], pooled[len(parts) :]
 
 
 def _by_source(claims: Sequence[Claim]) -> dict[str, list[int]]:
