@@ -69,6 +69,11 @@ def test_one_fact_told_with_two_verbs_stays_one_claim() -> None:
     assert texts == ["Cosme was arrested Sunday and charged with five counts of battery."]
 
 
+def test_a_verb_acting_on_its_own_object_after_a_passive_one_is_a_claim_of_its_own() -> None:
+    texts = _texts("The man was shot four times in the chest and underwent surgery overnight.")
+    assert texts == ["The man was shot four times in the chest", "underwent surgery overnight."]
+
+
 def test_verbs_acting_on_objects_of_their_own_are_two_claims() -> None:
     texts = _texts("One robber grabbed the woman's purse and shot the man one more time.")
     assert texts == ["One robber grabbed the woman's purse", "shot the man one more time."]

@@ -6,7 +6,13 @@ from dataclasses import replace
 
 from newsfuse.crosscheck import story_claims
 from newsfuse.crosscheck.claims import Claim
-from newsfuse.crosscheck.facts import also_stating, checked_fact, fact_groups, is_point_candidate
+from newsfuse.crosscheck.facts import (
+    also_stating,
+    checked_fact,
+    corroborated_sentences,
+    fact_groups,
+    is_point_candidate,
+)
 from newsfuse.extract.story import extract_story
 from newsfuse.models import Story
 
@@ -59,6 +65,10 @@ def test_a_claim_backing_a_fact_it_does_not_word_counts_its_origin() -> None:
     fact = checked_fact([mine], keys, set(), also=[theirs])
     assert fact.wording == mine and fact.independent == 2
     assert theirs.citation in fact.citations()
+    # It is no claim of the fact's own (the summary tells facts apart by their own claims),
+    # but its sentence states a corroborated fact.
+    assert fact.claims == (mine,) and fact.stating == (mine, theirs)
+    assert theirs.sentence in corroborated_sentences([fact])
 
 
 def test_point_candidates_are_whole_sentences() -> None:

@@ -58,6 +58,7 @@ _UPDATE = re.compile(
 _ADDED_CLAUSES = frozenset({"advcl", "appos", "npadvmod", "acl", "relcl", "conj", "parataxis"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _OBJECTS = frozenset({"dobj", "attr", "dative"})
+_PASSIVE = frozenset({"auxpass", "nsubjpass"})
 _EDGE = " \t\n,;:—–-\"“”'‘’("
 _LEADING_LINKS = frozenset({"and", "but", "or", "while", "whereas", "so"})
 # How many times a piece is cut again after its first cuts.
@@ -476,13 +477,17 @@ def _after_subject(span: Any) -> tuple[int, int] | None:
 
 
 def _states_its_own_fact(verb: Any) -> bool:
-    """Whether a coordinated verb states its own fact: with a subject of its own, or with
-    both verbs acting on objects of their own ("One grabbed the purse and shot the man once
-    more"); "was arrested Sunday and charged with five counts" is one fact."""
+    """Whether a coordinated verb states its own fact: with a subject of its own, or acting
+    on an object of its own after a verb that acts on one too or is passive ("One grabbed
+    the purse and shot the man once more", "was shot four times and underwent surgery");
+    "was arrested Sunday and charged with five counts" is one fact. A word with an object
+    acts, whatever its tag says (the tagger takes "underwent" for an adjective)."""
     verbs = {"VERB", "AUX"}
-    if verb.pos_ not in verbs or verb.head.pos_ not in verbs:
+    if verb.head.pos_ not in verbs or (verb.pos_ not in verbs and not _has(verb, _OBJECTS)):
         return False
-    return _has(verb, _SUBJECTS) or (_has(verb, _OBJECTS) and _has(verb.head, _OBJECTS))
+    return _has(verb, _SUBJECTS) or (
+        _has(verb, _OBJECTS) and (_has(verb.head, _OBJECTS) or _has(verb.head, _PASSIVE))
+    )
 
 
 def _has(token: Any, dependencies: frozenset[str]) -> bool:

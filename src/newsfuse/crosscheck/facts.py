@@ -67,13 +67,19 @@ class CheckedFact:
     """A fact as the cross-check found it: every claim stating it, the claim whose sentence
     words it, and what ranking it needs."""
 
-    claims: tuple[Claim, ...]
+    claims: tuple[Claim, ...]  # the claims grouped as stating it
     wording: Claim
     wordings: tuple[Claim, ...]  # its claims, the best wording first
     backing: tuple[Claim, ...]  # its claims less those the other sources contradict
     independent: int
     centrality: float
     disputed: bool  # every claim of it is a version the others contradict
+    also: tuple[Claim, ...] = ()  # claims of other facts that state it too
+
+    @property
+    def stating(self) -> tuple[Claim, ...]:
+        """Every claim stating it: its own, then those of other facts that state it too."""
+        return self.claims + self.also
 
     @property
     def lead(self) -> int:
@@ -267,13 +273,12 @@ def checked_fact(
     are claims less like the others than the rest are: never its wording when another
     claim can be; `also` are claims of other facts that state this one too (they back it,
     never word it)."""
-    wordable = list(claims)
-    claims = [*claims, *also]
-    backing = [c for c in claims if c.key not in disputed] or list(claims)
+    stating = [*claims, *also]
+    backing = [c for c in stating if c.key not in disputed] or stating
     # A figure some claim hedges ("more than 150,000") is not worded bare by another.
-    hedged = frozenset().union(*(hedged_figures(c.sentence_text) for c in claims))
+    hedged = frozenset().union(*(hedged_figures(c.sentence_text) for c in stating))
     wordings = sorted(
-        [c for c in wordable if c.index >= 0] or wordable,
+        [c for c in claims if c.index >= 0] or list(claims),
         key=lambda c: (
             c.key in disputed,
             c.distorted,
@@ -294,6 +299,7 @@ def checked_fact(
         independent=len({claim.origin for claim in backing}),
         centrality=max(centrality[c.key] for c in claims),
         disputed=all(c.key in disputed for c in claims if c.index >= 0),
+        also=tuple(also),
     )
 
 
@@ -321,7 +327,7 @@ def corroborated_sentences(facts: Iterable[CheckedFact]) -> frozenset[Citation]:
     never words a single-source fact: shown whole, it would tell the reader that what the
     other reports also state is one outlet's alone."""
     return frozenset(
-        claim.sentence for fact in facts if fact.independent >= 2 for claim in fact.claims
+        claim.sentence for fact in facts if fact.independent >= 2 for claim in fact.stating
     )
 
 
