@@ -126,10 +126,17 @@ def _piece_ranges(
     cut off, as the text's are."""
     ranges = []
     for start, end in spans:
-        first = 1 + len(token_ids(text[:start])) - 2
-        last = 1 + len(token_ids(text[:end])) - 2
+        first = 1 + _pieces_before(text, start)
+        last = 1 + _pieces_before(text, end)
         ranges.append((min(first, count - 1), min(last, count - 1)))
     return ranges
+
+
+@lru_cache(maxsize=4096)
+def _pieces_before(text: str, offset: int) -> int:
+    """How many word pieces the text holds before `offset` (parts of one sentence share
+    their ends and starts: a claim and what it says its subject did end alike)."""
+    return len(token_ids(text[:offset])) - 2
 
 
 def _mean(hidden: Matrix, mask: npt.NDArray[np.int64]) -> Matrix:

@@ -212,12 +212,12 @@ def also_stating(
         if group_of[left] != group_of[right]:
             totals[(group_of[left], right)] += probability
             totals[(group_of[right], left)] += probability
+    stated_by = [{origins[member] for member in group} for group in groups]
     found: list[list[int]] = [[] for _ in groups]
     for (number, claim), total in sorted(totals.items()):
-        group = groups[number]
-        if origins[claim] in {origins[member] for member in group}:
+        if origins[claim] in stated_by[number]:
             continue
-        if _linkage(total, 1, len(group), neighbours) >= ALSO_STATES:
+        if _linkage(total, 1, len(groups[number]), neighbours) >= ALSO_STATES:
             found[number].append(claim)
     return found
 
