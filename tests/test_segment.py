@@ -49,6 +49,20 @@ def test_a_sentence_broken_by_a_stray_full_stop_stays_whole() -> None:
     ]
 
 
+def test_sentences_a_scraper_glued_together_are_told_apart() -> None:
+    text = (
+        'The assistant stood by as this was taking place."Each child winced," a prosecutor'
+        ' said, adding that burn marks began to appear.Later in the day, "it was over."Police'
+        " left at 5 p.m.Then the U.S.Army came."
+    )
+    assert [s.text for s in segment(_clean(text))] == [
+        "The assistant stood by as this was taking place.",
+        '"Each child winced," a prosecutor said, adding that burn marks began to appear.',
+        'Later in the day, "it was over."',
+        "Police left at 5 p.m.Then the U.S.Army came.",
+    ]
+
+
 def test_an_enormous_paragraph_is_cut_into_pieces_that_cover_it() -> None:
     text = "word " * 12_000 + "end."
     sentences = segment(_clean(text))

@@ -4,6 +4,8 @@ Paragraphs (separated by blank lines in cleaned text) are never joined; inside a
 spaCy's statistical sentence recogniser (`senter` of en_core_web_sm, the only component
 loaded: ~0.2 s to load, ~0.5 MB of text a second) finds the boundaries. It keeps
 "U.S. Ambassador" and "Maj. Gen. Igor Konashenkov" whole, where rule-based splitters break.
+Sentences a scraper glued together without a space ("to appear.Later in the day") are cut
+apart, which the model, reading word pieces, does not do.
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 _BRACKETED = re.compile(r"\([^()]{0,40}\)[.,;]?")
 # A lower-case start ("-he declares." too), but not a name written so ("iPhone", "eBay").
 _LOWER_CASE_START = re.compile(r"[-–]?[a-z](?![a-z]*[A-Z])")
+
+
+# Sentences a scraper glued together, no space after the full stop ("to appear.Later in
+# the day", "taking place."Each of the victims"): two letters of a lower-case word, "." or
+# "!", a quotation mark or none, then a capitalised word. "U.S.Army", "p.m.The" and
+# "e.g.The" do not match; "?" is left out, as mis-decoded text puts it inside words.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!])([\"“”’]?)(?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True)
@@ -88,11 +97,28 @@ def _merge_fragments(text: str, chunk: _Span, doc: Any) -> list[_Span]:
             end -= 1
         if start == end:
             continue
-        if spans and _is_fragment(text[start:end]):
-            spans[-1] = _Span(spans[-1].start, end)
-        else:
-            spans.append(_Span(start, end))
+        for piece in _unglued(text, _Span(start, end)):
+            if spans and _is_fragment(text[piece.start : piece.end]):
+                spans[-1] = _Span(spans[-1].start, piece.end)
+            else:
+                spans.append(piece)
     return spans
+
+
+def _unglued(text: str, span: _Span) -> list[_Span]:
+    """A sentence span cut where it glues sentences together without a space. A straight
+    quotation mark at the cut closes the sentence before when an odd number of them come
+    before it in the span (the quote was open), else opens the next."""
+    pieces, start = [], span.start
+    for match in _GLUED.finditer(text, span.start, span.end):
+        mark = match.group(1)
+        still_open = mark == '"' and text.count('"', span.start, match.start()) % 2 == 1
+        cut = match.end() if mark in {"”", "’"} or still_open else match.start()
+        if cut > start:
+            pieces.append(_Span(start, cut))
+            start = cut
+    pieces.append(_Span(start, span.end))
+    return pieces
 
 
 def _is_fragment(sentence: str) -> bool:
