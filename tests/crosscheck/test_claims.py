@@ -36,6 +36,14 @@ def test_a_quote_with_its_cue_is_the_quoted_words_and_the_frame_states_nothing()
     assert texts == ["We will believe it when we see it"]
 
 
+def test_the_frame_of_according_to_states_nothing_of_its_own() -> None:
+    texts = _texts(
+        "According to Bexar County Sheriff Javier Salazar, four deputies fired shots outside"
+        " the home."
+    )
+    assert texts == ["four deputies fired shots outside the home"]
+
+
 def test_a_quote_that_is_the_whole_reported_clause_stays_one_claim() -> None:
     texts = _texts(
         "“Each of the children winced and some cried at the hot glue,” a prosecutor said."

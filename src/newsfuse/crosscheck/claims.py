@@ -359,11 +359,21 @@ def _states_beyond_frame(sentence: Any, piece: _Piece) -> bool:
     # The speaker's name, not what the frame tells of them ("Bloomberg, an independent who
     # has registered as both a Republican and a Democrat, said"): that is a statement.
     speakers = {
-        w.i for t in tokens if t.i in cues for c in t.children if c.dep_ in _SUBJECTS
-        for w in _named_part(c)
+        w.i for t in tokens if t.i in cues for c in _speakers_of(t) for w in _named_part(c)
     }  # fmt: skip
     words = " ".join(t.text for t in tokens if t.i not in cues and t.i not in speakers)
     return len(content_terms(words)) >= _FRAME_TERMS
+
+
+def _speakers_of(cue: Any) -> list[Any]:
+    """Who a cue gives as speaking: its subject ("the sheriff said"), or whom "according
+    to" names ("According to Sheriff Javier Salazar, ...")."""
+    found = [c for c in cue.children if c.dep_ in _SUBJECTS]
+    if cue.lemma_.lower() == "accord":
+        found += [
+            o for c in cue.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"
+        ]
+    return found
 
 
 def _named_part(subject: Any) -> list[Any]:
