@@ -80,8 +80,11 @@ class Runner(Protocol):
     ) -> list[_Result]: ...
 
 
-# Stored derivations are reused only when made by the same stages.
-STAGES = f"newsfuse {__version__}: clean, segment"
+# Stored derivations are reused only when made by the same stages: the revision counts
+# changes to what cleaning or segmenting makes between releases (2: sentences glued
+# without a space are cut apart), so a store made before one is derived again.
+STAGES_REVISION = 2
+STAGES = f"newsfuse {__version__}: clean, segment r{STAGES_REVISION}"
 
 
 @dataclass(frozen=True)
