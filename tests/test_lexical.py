@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfuse.lexical import (
+    WORD,
     TermIndex,
     centroid,
     containment,
@@ -107,3 +108,10 @@ def test_jaccard_is_the_share_of_all_terms_both_hold() -> None:
     )
     assert jaccard(frozenset(), frozenset()) == 0.0
     assert jaccard(frozenset({"a"}), frozenset({"b"})) == 0.0
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Z9,.-'’\u00e9\u0130 \n")))
+def test_words_are_each_word_matched_then_lower_cased(text: str) -> None:
+    expected = [m.group(0).lower().replace("’", "'") for m in WORD.finditer(text)]
+    assert words(text) == expected

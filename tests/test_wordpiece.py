@@ -4,8 +4,10 @@ were produced by the Hugging Face tokenizer of all-MiniLM-L6-v2 (tokenizer.json)
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsfuse.wordpiece import basic_words, token_ids, vocabulary
+from newsfuse.wordpiece import _basic_words_of_any_text, basic_words, token_ids, vocabulary
 
 REFERENCE = {
     "Russia’s defense ministry announced on Tuesday it would begin pulling back some troops.": [
@@ -82,3 +84,15 @@ def test_long_inputs_are_cut_to_the_model_length() -> None:
 
 def test_unknown_words_become_unk() -> None:
     assert token_ids("x" * 150) == [101, vocabulary()["[UNK]"], 102]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_text_is_split_as_the_rules_for_any_text_split_it(text: str) -> None:
+    assert basic_words(text) == _basic_words_of_any_text(text)
+
+
+def test_ascii_control_characters_are_dropped_and_white_space_splits() -> None:
+    assert basic_words("Ships\tcollided\x0b here,\r\nat 7:30\x7fam!") == [
+        "ships", "collided", "here", ",", "at", "7", ":", "30am", "!",
+    ]  # fmt: skip

@@ -48,8 +48,11 @@ def _stemmer() -> snowballstemmer.stemmer:
 
 
 def words(text: str) -> list[str]:
-    """The words of `text`, lower-cased, in order."""
-    return [match.group(0).lower().replace("’", "'") for match in WORD.finditer(text)]
+    """The words of `text`, lower-cased, in order (a curly apostrophe made straight)."""
+    plain = text.replace("’", "'")
+    if plain.isascii():  # most news text: one pass, lower-casing the whole text at once
+        return WORD.findall(plain.lower())
+    return [match.group(0).lower() for match in WORD.finditer(plain)]
 
 
 @lru_cache(maxsize=200_000)

@@ -8,12 +8,16 @@ knows. The vocabulary is the model's own `vocab.txt` (Apache-2.0, see resources/
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
 
 CLS, SEP, UNK = "[CLS]", "[SEP]", "[UNK]"
 _MAX_WORD_CHARACTERS = 100
+# ASCII control characters BERT drops (tab, newline and return are white space to it).
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ASCII_WORD = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +35,15 @@ def token_ids(text: str, max_length: int = 256) -> list[int]:
 
 
 def basic_words(text: str) -> list[str]:
-    """Words as BERT's basic tokenizer makes them: punctuation marks are words of their own."""
+    """Words as BERT's basic tokenizer makes them: punctuation marks are words of their own.
+    Most news text is ASCII, where two patterns do what the character-by-character rules
+    do (every printable ASCII mark that is not a letter or digit is punctuation to BERT)."""
+    if text.isascii():
+        return _ASCII_WORD.findall(_ASCII_CONTROL.sub("", text).lower())
+    return _basic_words_of_any_text(text)
+
+
+def _basic_words_of_any_text(text: str) -> list[str]:
     normalized = _strip_accents(_space_out_ideographs(_clean(text)).lower())
     words: list[str] = []
     for chunk in normalized.split():
