@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from _harness import data_dir, peak_rss_mb, save, table
 
-from newsfuse.extract.attribution import attributions
+from newsfuse.extract.attribution import attributions, doc_text
 from newsfuse.extract.nlp import parse, pipeline
 
 Spans = tuple[tuple[int, int], ...]
@@ -78,6 +78,9 @@ def score(predicted: list[list[Pair]], gold: list[list[Pair]]) -> tuple[float, f
 
 
 def newsfuse_pairs(doc: object) -> tuple[list[Pair], list[Pair]]:
+    """newsfuse's pairs, and those counted as direct as the gold counts them: content that
+    holds a quotation mark (a quote, or reported speech quoting some words)."""
+    text = doc_text(doc)
     found, direct = [], []
     for item in attributions(doc):
         if item.speaker is None:
@@ -86,7 +89,8 @@ def newsfuse_pairs(doc: object) -> tuple[list[Pair], list[Pair]]:
             ((item.speaker.start, item.speaker.end),), tuple((p.start, p.end) for p in item.content)
         )
         found.append(pair)
-        if item.direct:
+        quoting = any(mark in text[p.start : p.end] for p in item.content for mark in '“”"')
+        if item.direct or quoting:
             direct.append(pair)
     return found, direct
 

@@ -39,6 +39,25 @@ def test_direct_quotes_and_their_speakers(text: str, expected: tuple[str, str]) 
     assert _found(text) == [(*expected, True)]
 
 
+def test_verbs_that_tell_speech_only_beside_a_quote() -> None:
+    text = (
+        "“Why can't the governor run his race and I'll run mine?” Akin continued.\n\n"
+        "Limbaugh continued: “They are putting all kinds of pressure on the moderator.”\n\n"
+        "Russia continued to say that the drills were ending as planned."
+    )
+    found = _found(text)
+    assert found[:2] == [
+        ("Akin", "Why can't the governor run his race and I'll run mine?", True),
+        ("Limbaugh", "They are putting all kinds of pressure on the moderator.", True),
+    ]
+    assert all(speaker != "Russia" or not direct for speaker, _, direct in found)
+
+
+def test_a_denied_cue_attributes_nothing() -> None:
+    text = "Trump is reduced to insults because he cannot defend his own record in office."
+    assert _found(text) == []
+
+
 def test_a_quote_split_around_its_cue_is_one_quote() -> None:
     text = "“These reports have just come out,” she told reporters. “We will go from there.”"
     assert _found(text) == [

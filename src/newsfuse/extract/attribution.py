@@ -41,6 +41,14 @@ STANCE_VERBS = frozenset(
     attack slam blast accuse label
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
+# Verbs that tell who speaks only right beside a quote ("..., Akin continued.", "Limbaugh
+# continued: “...”"); elsewhere they say nothing of speech ("Russia continued to mass").
+BESIDE_QUOTE_VERBS = frozenset(
+    """
+    continue conclude begin quip exclaim shout yell scream whisper chant plead muse marvel
+    sigh laugh joke interject retort concur
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
 # A quote has at least this many words; shorter quoted words are names or scare quotes.
 _QUOTE_WORDS = 4
 # The cue of a direct quote lies within this many tokens of the quote.
@@ -149,7 +157,7 @@ def _cue_after(doc: Any, end: int, quoted: str) -> Any | None:
     for token in tokens:
         if token.is_sent_start and token.idx > end + 2:
             break
-        if _is_speech_verb(token):
+        if _is_speech_verb(token, beside_quote=True):
             return token
     return None
 
@@ -157,7 +165,7 @@ def _cue_after(doc: Any, end: int, quoted: str) -> Any | None:
 def _cue_before(doc: Any, start: int) -> Any | None:
     tokens = _tokens_between(doc, start - 80, start)[-_CUE_REACH:]
     for token in reversed(tokens):
-        if _is_speech_verb(token) and _speaker(token) is not None:
+        if _is_speech_verb(token, beside_quote=True) and _speaker(token) is not None:
             return token
         if token.text in {".", "!", "?"} and token.idx < start - 2:
             break
@@ -187,8 +195,11 @@ def _token_starts(doc: Any) -> list[int]:
     return cached
 
 
-def _is_speech_verb(token: Any) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+def _is_speech_verb(token: Any, beside_quote: bool = False) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ in {"VERB", "AUX"} and (
+        lemma in SPEECH_VERBS or (beside_quote and lemma in BESIDE_QUOTE_VERBS)
+    )
 
 
 def _is_cue(token: Any) -> bool:
@@ -261,8 +272,8 @@ def _span(token: Any) -> Span:
 def _reported(doc: Any) -> list[Attribution]:
     found = []
     for token in doc:
-        if not _is_cue(token):
-            continue
+        if not _is_cue(token) or any(child.dep_ == "neg" for child in token.children):
+            continue  # "he cannot defend his record" attributes nothing to him
         speaker = _speaker(token)
         content = _said(token)
         if speaker is not None and content is not None and content.end - content.start >= 12:
