@@ -53,6 +53,13 @@ def test_verbs_that_tell_speech_only_beside_a_quote() -> None:
     assert all(speaker != "Russia" or not direct for speaker, _, direct in found)
 
 
+def test_speech_set_inside_what_it_attributes() -> None:
+    text = "The state, the governor said, has no plans to raise taxes this year."
+    assert _found(text) == [
+        ("the governor", "The state / has no plans to raise taxes this year", False)
+    ]
+
+
 def test_a_denied_cue_attributes_nothing() -> None:
     text = "Trump is reduced to insults because he cannot defend his own record in office."
     assert _found(text) == []

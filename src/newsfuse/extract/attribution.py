@@ -49,6 +49,8 @@ BESIDE_QUOTE_VERBS = frozenset(
     sigh laugh joke interject retort concur
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
+# Reported speech says something in at least this many characters.
+_REPORTED_CHARACTERS = 12
 # A quote has at least this many words; shorter quoted words are names or scare quotes.
 _QUOTE_WORDS = 4
 # The cue of a direct quote lies within this many tokens of the quote.
@@ -92,7 +94,7 @@ def attributions(doc: Any) -> list[Attribution]:
     covered = [part for found in direct for part in found.content]
     reported = [
         found
-        for found in [*_reported(doc), *_according_to(doc)]
+        for found in [*_reported(doc), *_set_in(doc), *_according_to(doc)]
         if not any(_overlaps(part, quote) for part in found.content for quote in covered)
     ]
     return sorted([*direct, *reported], key=lambda found: found.content[0].start)
@@ -276,7 +278,11 @@ def _reported(doc: Any) -> list[Attribution]:
             continue  # "he cannot defend his record" attributes nothing to him
         speaker = _speaker(token)
         content = _said(token)
-        if speaker is not None and content is not None and content.end - content.start >= 12:
+        if (
+            speaker is not None
+            and content is not None
+            and content.end - content.start >= _REPORTED_CHARACTERS
+        ):
             speech = _is_speech_verb(token)
             found.append(
                 Attribution((content,), speaker, _span(token), direct=False, speech=speech)
@@ -313,6 +319,41 @@ def _clause(head: Any) -> Span:
         tokens.pop()
     first, last = (tokens[0], tokens[-1]) if tokens else (head, head)
     return Span(first.idx, last.idx + len(last.text))
+
+
+def _set_in(doc: Any) -> list[Attribution]:
+    """Speech set inside what it attributes ("The state, he said, has no plans to raise
+    taxes"): the clause around the verb of speech, less the verb and its speaker, was said."""
+    found = []
+    for token in doc:
+        if token.dep_ != "parataxis" or not _is_speech_verb(token):
+            continue
+        speaker = _speaker(token)
+        if speaker is None:
+            continue
+        cue = {t.i for t in token.subtree}
+        runs: list[list[Any]] = []
+        for word in token.head.subtree:
+            if word.i in cue:
+                runs.append([])
+            elif runs and runs[-1]:
+                runs[-1].append(word)
+            else:
+                runs.append([word])
+        spans = [_unpunctuated(run) for run in runs if run]
+        content = tuple(span for span in spans if span is not None)
+        if sum(span.end - span.start for span in content) >= _REPORTED_CHARACTERS:
+            found.append(Attribution(content, speaker, _span(token), direct=False))
+    return found
+
+
+def _unpunctuated(words: list[Any]) -> Span | None:
+    """The span of the words without punctuation at either end; None if nothing is left."""
+    while words and words[0].is_punct:
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    return Span(words[0].idx, words[-1].idx + len(words[-1].text)) if words else None
 
 
 def _according_to(doc: Any) -> list[Attribution]:
