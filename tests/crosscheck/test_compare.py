@@ -132,6 +132,12 @@ def test_a_changed_fact_is_found_by_kind(left: str, right: str, kind: str) -> No
         # A command, a guess about the past: neither planned nor done.
         ("Do you want to set up the meeting?", "Well, then set up the meeting."),
         ("They may have bottled his fat.", "They bottled his fat."),
+        # A condition states no fact for a denial to contradict.
+        (
+            "If the media covered me honestly and didn't put false meaning into my words, I"
+            " would be winning.",
+            "The media is putting false meaning into my words.",
+        ),
     ],
 )
 def test_agreeing_reports_differ_in_nothing(left: str, right: str) -> None:

@@ -46,6 +46,8 @@ _IRREGULAR_PLURALS = {
     "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
 }  # fmt: skip
 _MODALS = frozenset({"will", "shall", "'ll", "would", "could", "may", "might", "wo"})
+# Conjunctions that make a clause a condition, not a statement of fact.
+_CONDITIONS = frozenset({"if", "unless"})
 _GUESSES = frozenset({"must", "should", "can"})
 # Verbs whose complement is something intended, not done: "plans to withdraw".
 _INTENT = frozenset(
@@ -198,6 +200,8 @@ def negated_words(span: Any) -> dict[str, bool]:
     """Content words of a sentence (lemmas, said once) and whether each is denied."""
     seen: dict[str, list[bool]] = {}
     for token in span:
+        if _in_condition(token):
+            continue
         if token.pos_ in _CONTENT_POS or _main_copula(token):
             seen.setdefault(token.lemma_.lower(), []).append(_is_denied(token))
     return {lemma: marks[0] for lemma, marks in seen.items() if len(marks) == 1}
@@ -234,13 +238,26 @@ def _negation(left: Claim, right: Claim) -> Finding | None:
     )
 
 
+def _in_condition(token: Any) -> bool:
+    """Whether a word lies in a clause opened by "if" or "unless" ("If the media covered me
+    honestly and didn't put false meaning into my words"): a condition states no fact that a
+    denial could contradict."""
+    for verb in [token, *token.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children):
+            return True
+    return False
+
+
 def _denial_count(span: Any) -> int:
     return sum(
         1
         for token in span
-        if token.dep_ == "neg"
-        or token.lower_ in {"not", "n't", "never"}
-        or (token.lower_ == "no" and token.dep_ == "det")
+        if (
+            token.dep_ == "neg"
+            or token.lower_ in {"not", "n't", "never"}
+            or (token.lower_ == "no" and token.dep_ == "det")
+        )
+        and not _in_condition(token)
     )
 
 
