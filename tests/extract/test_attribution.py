@@ -60,6 +60,16 @@ def test_speech_set_inside_what_it_attributes() -> None:
     ]
 
 
+def test_polls_and_reports_say_what_their_clause_says_and_nothing_else() -> None:
+    text = (
+        "A Bloomberg poll shows that wealthy voters have abandoned the Republican party.\n\n"
+        "Police found the body of a 23-year-old woman near the river on Sunday."
+    )
+    assert _found(text) == [
+        ("A Bloomberg poll", "wealthy voters have abandoned the Republican party", False)
+    ]
+
+
 def test_a_denied_cue_attributes_nothing() -> None:
     text = "Trump is reduced to insults because he cannot defend his own record in office."
     assert _found(text) == []

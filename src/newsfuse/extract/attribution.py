@@ -49,6 +49,9 @@ BESIDE_QUOTE_VERBS = frozenset(
     sigh laugh joke interject retort concur
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
+# Verbs by which polls, studies and reports say something, read as attribution only with
+# a clause ("A poll shows that voters ..."): "police found the body" attributes nothing.
+CLAUSE_VERBS = frozenset({"show", "find", "conclude", "determine"})
 # Reported speech says something in at least this many characters.
 _REPORTED_CHARACTERS = 12
 # A quote has at least this many words; shorter quoted words are names or scare quotes.
@@ -206,7 +209,9 @@ def _is_speech_verb(token: Any, beside_quote: bool = False) -> bool:
 
 def _is_cue(token: Any) -> bool:
     lemma = token.lemma_.lower()
-    return token.pos_ in {"VERB", "AUX"} and (lemma in SPEECH_VERBS or lemma in STANCE_VERBS)
+    return token.pos_ in {"VERB", "AUX"} and (
+        lemma in SPEECH_VERBS or lemma in STANCE_VERBS or lemma in CLAUSE_VERBS
+    )
 
 
 def _speaker(cue: Any) -> Speaker | None:
@@ -299,7 +304,7 @@ def _said(verb: Any) -> Span | None:
     if clauses:
         return _clause(clauses[0])
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd", "xcomp"}]
-    if not objects or verb.lemma_.lower() in {"say", "tell", "add", "write"}:
+    if not objects or verb.lemma_.lower() in {"say", "tell", "add", "write", *CLAUSE_VERBS}:
         return None
     spans = [_clause(child) for child in objects]
     return Span(min(s.start for s in spans), max(s.end for s in spans))
