@@ -28,7 +28,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from newsfuse.extract.attribution import SPEECH_VERBS, STANCE_VERBS, doc_text
+from newsfuse.extract.attribution import (
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    according_to_names,
+    doc_text,
+)
 from newsfuse.extract.figures import FigureMention
 from newsfuse.extract.figures import figures as figure_mentions
 from newsfuse.extract.nlp import parse
@@ -370,9 +375,7 @@ def _speakers_of(cue: Any) -> list[Any]:
     to" names ("According to Sheriff Javier Salazar, ...")."""
     found = [c for c in cue.children if c.dep_ in _SUBJECTS]
     if cue.lemma_.lower() == "accord":
-        found += [
-            o for c in cue.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"
-        ]
+        found += according_to_names(cue)
     return found
 
 

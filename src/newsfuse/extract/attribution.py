@@ -52,6 +52,8 @@ BESIDE_QUOTE_VERBS = frozenset(
 # Verbs by which polls, studies and reports say something, read as attribution only with
 # a clause ("A poll shows that voters ..."): "police found the body" attributes nothing.
 CLAUSE_VERBS = frozenset({"show", "find", "conclude", "determine"})
+# Cues that attribute a clause only, never an object ("told reporters", "found the body").
+_CLAUSE_ONLY = frozenset({"say", "tell", "add", "write"}) | CLAUSE_VERBS
 # Reported speech says something in at least this many characters.
 _REPORTED_CHARACTERS = 12
 # A quote has at least this many words; shorter quoted words are names or scare quotes.
@@ -304,7 +306,7 @@ def _said(verb: Any) -> Span | None:
     if clauses:
         return _clause(clauses[0])
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd", "xcomp"}]
-    if not objects or verb.lemma_.lower() in {"say", "tell", "add", "write", *CLAUSE_VERBS}:
+    if not objects or verb.lemma_.lower() in _CLAUSE_ONLY:
         return None
     spans = [_clause(child) for child in objects]
     return Span(min(s.start for s in spans), max(s.end for s in spans))
@@ -318,12 +320,7 @@ def _clause(head: Any) -> Span:
         for t in head.subtree
         if not (t.dep_ == "mark" and t.head == head and t.lower_ in {"that", "whether", "if"})
     ]
-    while len(tokens) > 1 and tokens[0].is_punct:
-        tokens.pop(0)
-    while len(tokens) > 1 and tokens[-1].is_punct:
-        tokens.pop()
-    first, last = (tokens[0], tokens[-1]) if tokens else (head, head)
-    return Span(first.idx, last.idx + len(last.text))
+    return _unpunctuated(tokens) or _span(head)
 
 
 def _set_in(doc: Any) -> list[Attribution]:
@@ -361,13 +358,19 @@ def _unpunctuated(words: list[Any]) -> Span | None:
     return Span(words[0].idx, words[-1].idx + len(words[-1].text)) if words else None
 
 
+def according_to_names(according: Any) -> list[Any]:
+    """Whom "according to" names: the objects of its "to"."""
+    return [
+        o for c in according.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"
+    ]
+
+
 def _according_to(doc: Any) -> list[Attribution]:
     found = []
     for token in doc:
         if token.lower_ != "according":
             continue
-        to = next((c for c in token.children if c.lower_ == "to"), None)
-        objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+        objects = according_to_names(token)
         if not objects:
             continue
         phrase = {t.i for t in token.subtree}
