@@ -51,6 +51,36 @@ from newsfuse.provenance.changes import fact_changes
             "Smith → Jones",
         ),
         (
+            "A panel of the United Nations met on Syria, as United Nations experts asked.",
+            "A panel of the Richmond High School met on Syria, as United Nations experts asked.",
+            "name",
+            "United Nations → Richmond High School",
+        ),
+        (
+            "State Sen. Diane Savino applauded the settlement.",
+            "State Sen. Robin Carter applauded the settlement.",
+            "name",
+            "State Sen. Diane Savino → State Sen. Robin Carter",
+        ),
+        (
+            "Judge Rick West sentenced Gianforte to a deferred sentence.",
+            "Judge Gianforte sentenced Rick West to a deferred sentence.",
+            "role",
+            "Rick West … Gianforte → Gianforte … Rick West",
+        ),
+        (
+            "“It has value,” Luray told the Weird News Desk.",
+            "“It has value,” the Weird News Desk told Luray.",
+            "role",
+            "Luray … Weird News Desk → Weird News Desk … Luray",
+        ),
+        (
+            "She posted on Saturday about an interview given on Thursday.",
+            "She posted on Tuesday about an interview given on Thursday.",
+            "date",
+            "saturday → tuesday",
+        ),
+        (
             "The city will close the bridge for repairs.",
             "The city has closed the bridge for repairs.",
             "tense",
@@ -75,6 +105,13 @@ def test_each_kind_of_changed_fact(origin: str, copy: str, kind: str, detail: st
             "Biden said that 150,000 troops were near Ukraine.",
         ),
         ("Same sentence.", "Same sentence."),
+        ("Smith and Jones met in Paris on Monday.", "Jones and Smith met in Paris on Monday."),
+        (
+            "Ukrainian Foreign Minister Dmytro Kuleba spoke on Tuesday.",
+            "Ukraine's foreign minister, Dmytro Kuleba, spoke on Tuesday.",
+        ),
+        ("President Zelensky spoke in Kyiv.", "President Zelenskyy spoke in Kyiv."),
+        ("However, Putin said no.", "Nevertheless, Putin said no."),
     ],
 )
 def test_rewording_is_not_a_change_of_fact(origin: str, copy: str) -> None:

@@ -99,10 +99,30 @@ class Meanings:
         return found
 
 
+def kept_ends(origin: str, copy: str) -> float:
+    """The share of the shorter sentence that both keep as their beginning and end: a copy
+    that changes a long name in the middle ("a United States Congressional Research Service
+    report" made "a Richmond High School report") keeps the rest of the sentence."""
+    shorter = min(len(origin), len(copy))
+    if not shorter:
+        return 0.0
+    start = _common_start(origin, copy)
+    end = _common_start(origin[start:][::-1], copy[start:][::-1])
+    return (start + end) / shorter
+
+
+def _common_start(first: str, second: str) -> int:
+    """How many characters two texts share at their beginning."""
+    for number, (mine, theirs) in enumerate(zip(first, second, strict=False)):
+        if mine != theirs:
+            return number
+    return min(len(first), len(second))
+
+
 def align_in_order(origin: SentenceTable, copy: SentenceTable) -> list[AlignedPair]:
     """The sentences of a copy of the origin's text, paired in order: runs of the same
     sentences, and a changed sentence with the one it stands in place of (sentences that
-    keep half their content terms)."""
+    keep half their content terms, or half their text at both ends)."""
     before = [s.text for s in origin.sentences]
     after = [s.text for s in copy.sentences]
     pairs = []
@@ -111,8 +131,12 @@ def align_in_order(origin: SentenceTable, copy: SentenceTable) -> list[AlignedPa
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
                 mine, theirs = copy.features[j], origin.features[i]
-                alike = min(
-                    containment(mine.terms, theirs.terms), containment(theirs.terms, mine.terms)
+                alike = max(
+                    min(
+                        containment(mine.terms, theirs.terms),
+                        containment(theirs.terms, mine.terms),
+                    ),
+                    kept_ends(before[i], after[j]),
                 )
                 if tag == "equal" or alike >= _IN_PLACE_SHARE:
                     pairs.append(

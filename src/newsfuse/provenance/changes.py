@@ -9,21 +9,38 @@ no change.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from newsfuse.dates import MONTHS, WEEKDAYS, date_mentions, weekday_mentions
-from newsfuse.lexical import figures
+from newsfuse.lexical import STOP_WORDS, figures
 
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n['’]t\b", re.IGNORECASE
 )
-# A capitalised word that does not open the sentence: part of a name.
-_NAME = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*")
 _ROLE = re.compile(r"\b([a-z]{4,})\s+(of|by|against|on|from|to)\s+(?:the\s+)?([A-Z][\w'’-]*)")
 _AGENT_PREPOSITIONS = frozenset({"by", "from"})
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_CALENDAR_WORDS = _CALENDAR | {f"{name}." for name in MONTHS}
+_WORD = re.compile(r"[^\W_][\w'’.&-]*")
+# What may come before a sentence's first word: opening quotes and brackets.
+_OPENERS = "\"“‘'([ \n"
+# Names this many words apart or nearer can be two parties of one statement.
+_NEAR_WORDS = 12
+# Words between two names read the same when they share this much of their vocabulary.
+_ALIKE_SHARE = 0.5
+_JOINING = frozenset({"and", "or", "nor", "the", "a", "an", "of", "as", "well", "both", "either"})
+# A name two parties swap is at most this many words.
+_NAME_WORDS = 5
+# Two names changed places when putting them back makes the copy this alike the origin
+# (words in order, difflib's ratio), and more alike than before.
+_TURNED_BACK = 0.85
+# Two spellings this alike name one person ("Zelensky", "Zelenskyy").
+_SAME_SPELLING = 0.8
 _PLANNED = re.compile(
     r"\b(?:will|would|plans? to|planning to|is expected to|are expected to|is set to|"
     r"are set to|could|may|might|intends? to|is to|are to|threaten(?:s|ed)? to)\b",
@@ -68,29 +85,79 @@ def _negation(origin: str, copy: str) -> FactChange | None:
 
 
 def _names(origin: str, copy: str) -> FactChange | None:
-    before, after = _names_in(origin), _names_in(copy)
-    dropped, added = _uncovered(before, after), _uncovered(after, before)
+    """A name of the origin gone and another come in its place: names with words the other
+    sentence has fewer times (a name said twice and changed once counts), unless spelt a
+    little differently ("Zelensky")."""
+    before, after = _name_runs(origin), _name_runs(copy)
+    dropped = _with_foreign_words(before, copy)
+    added = _with_foreign_words(after, origin)
     if dropped and added:
-        return FactChange("name", f"{', '.join(sorted(dropped))} → {', '.join(sorted(added))}")
+        return FactChange("name", f"{', '.join(dropped)} → {', '.join(added)}")
     return None
 
 
-def _names_in(text: str) -> set[str]:
-    """Capitalised names, without the days and months that the date check compares."""
-    return {name for name in _NAME.findall(text) if name.lower().rstrip(".") not in _CALENDAR}
+def _name_runs(text: str) -> list[str]:
+    """The runs of capitalised words (joined by spaces alone) of a sentence, less a
+    sentence's capitalised first word standing alone or a function word ("But Putin"), and
+    less days and months, which the date check compares."""
+    runs: list[list[re.Match[str]]] = []
+    for match in _WORD.finditer(text):
+        if not match.group(0)[0].isupper() or match.group(0).lower() in _CALENDAR_WORDS:
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and not text[last.end() : match.start()].strip():
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    found = []
+    for run in runs:
+        opening = not text[: run[0].start()].strip(_OPENERS)
+        named = run[1:] if opening and (len(run) == 1 or _plain(run[0].group(0))) else run
+        if named:
+            found.append(text[named[0].start() : named[-1].end()])
+    return found
 
 
-def _uncovered(names: set[str], others: set[str]) -> set[str]:
-    """Names not found, not even in part, among the others ("Putin" is in "Vladimir Putin")."""
-    joined = " ".join(others)
-    return {name for name in names if not any(word in joined for word in name.split())}
+def _plain(word: str) -> bool:
+    """Whether a capitalised word is a function word ("But Putin" opening a sentence)."""
+    return word.lower() in STOP_WORDS
+
+
+def _with_foreign_words(runs: list[str], other: str) -> list[str]:
+    """The runs (each once, in order) with a word that `other` holds fewer times than the
+    runs do, and not even spelt a little differently (a transliteration)."""
+    theirs = Counter(_bare(word).lower() for word in _WORD.findall(other))
+    mine = Counter(_bare(word).lower() for run in runs for word in _WORD.findall(run))
+    foreign = {
+        word
+        for word, count in mine.items()
+        if count > theirs[word]
+        and (
+            theirs[word]
+            or not any(
+                SequenceMatcher(None, word, other_word).ratio() >= _SAME_SPELLING
+                for other_word in theirs
+            )
+        )
+    }
+    return [
+        run
+        for run in dict.fromkeys(runs)
+        if any(_bare(word).lower() in foreign for word in _WORD.findall(run))
+    ]
+
+
+def _bare(word: str) -> str:
+    """A word without a possessive ending or a trailing full stop ("Savino's", "Sen.")."""
+    return re.sub(r"(?:['’]s|['’]|\.)$", "", word)
 
 
 def _dates(origin: str, copy: str) -> FactChange | None:
     before = {(m.month, m.day) for m in date_mentions(origin)} | set(weekday_mentions(origin))
     after = {(m.month, m.day) for m in date_mentions(copy)} | set(weekday_mentions(copy))
-    if before and after and before.isdisjoint(after):
-        return FactChange("date", f"{_show(before)} → {_show(after)}")
+    dropped, added = before - after, after - before
+    if dropped and added:  # a day given for another ("on Saturday" made "on Tuesday")
+        return FactChange("date", f"{_show(dropped)} → {_show(added)}")
     return None
 
 
@@ -104,35 +171,97 @@ def _roles(origin: str, copy: str) -> FactChange | None:
         was = before.get((noun, name))
         if was is not None and (was in _AGENT_PREPOSITIONS) != (preposition in _AGENT_PREPOSITIONS):
             return FactChange("role", f"{noun} {was} {name} → {noun} {preposition} {name}")
-    swapped = _swapped_names(origin, copy)
+    swapped = _swapped_names(origin, copy) or _swapped_in_place(origin, copy)
     if swapped is not None:
         return FactChange("role", swapped)
     return None
 
 
 def _swapped_names(origin: str, copy: str) -> str | None:
-    """Two names in one order in the origin and the other order in the copy, the words
-    between them the same: "Russia warned Ukraine" against "Ukraine warned Russia"."""
-    names = [name for name in sorted(_names_in(origin)) if name in copy]
+    """Two names in one order in the origin and the other order in the copy, with much the
+    same words between them, and words that say something ("Russia warned Ukraine" against
+    "Ukraine warned Russia"; never "Smith and Jones" against "Jones and Smith")."""
+    names = [name for name in dict.fromkeys(_name_runs(origin)) if name in copy]
     for i, first in enumerate(names):
         for second in names[i + 1 :]:
-            was = _between(origin, first, second)
-            if was is not None and was == _between(copy, second, first):
+            if set(first.split()) & set(second.split()):
+                continue
+            was, now = _between(origin, first, second), _between(copy, second, first)
+            if was and now and _alike(was, now):
                 return f"{first} … {second} → {second} … {first}"
     return None
 
 
-def _between(text: str, first: str, second: str) -> str | None:
-    """The one or two words between `first` and the next `second` in `text`, if so placed."""
+def _swapped_in_place(origin: str, copy: str) -> str | None:
+    """Two names that change places while the words around them stay: "Judge Rick West
+    sentenced Gianforte" against "Judge Gianforte sentenced Rick West". The names are parts
+    of the origin's capitalised runs found in the other order in the copy; putting them
+    back in place must make the copy read as the origin (nearly: a rewrite rewords)."""
+    before = [_bare(word) for word in _WORD.findall(origin)]
+    after = [_bare(word) for word in _WORD.findall(copy)]
+    spans = [span for span in _name_spans(before) if _find(after, before[span[0] : span[1]]) >= 0]
+    as_was = SequenceMatcher(a=before, b=after, autojunk=False).ratio()
+    best: tuple[float, str] | None = None
+    for first, second in itertools.combinations(spans, 2):
+        if first[1] > second[0] or not _says_something(before[first[1] : second[0]]):
+            continue
+        one, other = before[first[0] : first[1]], before[second[0] : second[1]]
+        if _find(after, other) > _find(after, one) or set(one) & set(other):
+            continue
+        turned = before[: first[0]] + other + before[first[1] : second[0]] + one
+        turned += before[second[1] :]
+        ratio = SequenceMatcher(a=turned, b=after, autojunk=False).ratio()
+        if ratio >= _TURNED_BACK and ratio > as_was and (best is None or ratio > best[0]):
+            a, b = " ".join(one), " ".join(other)
+            best = (ratio, f"{a} … {b} → {b} … {a}")
+    return best[1] if best else None
+
+
+def _name_spans(words: list[str]) -> list[tuple[int, int]]:
+    """Every stretch of up to `_NAME_WORDS` capitalised words (start, end) in `words`."""
+    spans = []
+    for start in range(len(words)):
+        end = start
+        while end < len(words) and end - start < _NAME_WORDS and words[end][:1].isupper():
+            end += 1
+            spans.append((start, end))
+    return spans
+
+
+def _find(words: list[str], part: list[str]) -> int:
+    """Where `part` first occurs in `words` as a stretch, or -1."""
+    for start in range(len(words) - len(part) + 1):
+        if words[start : start + len(part)] == part:
+            return start
+    return -1
+
+
+def _says_something(words: list[str]) -> bool:
+    """Whether words between two names hold more than the words that join names ("and",
+    "or the"): "Smith and Jones met" read the other way round is the same statement."""
+    return any(word.islower() and word not in _JOINING for word in words)
+
+
+def _between(text: str, first: str, second: str) -> list[str]:
+    """The words between `first` and the next `second` in `text`, when they are near."""
     start = text.find(first)
     if start < 0:
-        return None
+        return []
     after = start + len(first)
     end = text.find(second, after)
     if end < 0:
-        return None
-    middle = text[after:end].split()
-    return " ".join(middle) if 1 <= len(middle) <= 2 else None
+        return []
+    middle = [word.lower() for word in _WORD.findall(text[after:end])]
+    return middle if len(middle) <= _NEAR_WORDS else []
+
+
+def _alike(was: list[str], now: list[str]) -> bool:
+    """Much the same words, of which some say something, and the same voice (a passive
+    "by" in one only turns the order round without changing the roles)."""
+    if ("by" in was) != ("by" in now) or not [w for w in was if w not in STOP_WORDS]:
+        return False
+    shared = len(set(was) & set(now))
+    return shared >= _ALIKE_SHARE * len(set(was) | set(now))
 
 
 def _status(origin: str, copy: str) -> FactChange | None:
