@@ -38,7 +38,7 @@ import random
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from _harness import data_dir, peak_rss_mb, save, table
 from changed_facts import KINDS, changed_copies, names
@@ -564,12 +564,43 @@ def quality(numbers: range) -> dict[str, object]:
     print(table(["measure", "value"], [[k, v] for k, v in summary.items()]))
     rows = [[kind, copies, share] for kind, (copies, share) in changed.items()]
     print(table(["changed fact", "copies", "reported"], rows))
+    without_times = undated(cases)
+    print(table(["with no publication times", "value"], list(without_times.items())))
+    summary.update(without_times)
     confusion = Counter(zip(expected, predicted, strict=True))
     print(
         "\nexpected -> predicted:",
         {f"{e}->{p}": n for (e, p), n in sorted(confusion.items()) if e != p},
     )
     return {"cases": len(cases), "seconds": seconds, "relations": per_relation, **summary}
+
+
+def undated(cases: list[Case]) -> dict[str, float]:
+    """The same families with no publication time at all, as pages often come: the origin
+    must then be told by the marks of re-posting (page furniture and an aggregator's
+    disclaimer, spun or garbled wording) and by being whole. Measured on the derived
+    versions that carry such marks: right when their origin is the origin or one of its
+    clean whole copies (an exact or changed copy reads as well one way as the other)."""
+    bare = [replace(case, published="") for case in cases]
+    kept, sources = prepared(bare)
+    analysed = analyse(sources, default_encoder())
+    path_of = {s.id: s.article.path.split("#")[0] for s in analysed}
+    marked = ("/repost", "/trimmed", "/spun", "/translated")
+    whole = ("/origin", "/copy", "/distorted", *(f"/changed-{kind}" for kind in KINDS))
+    right = [
+        path_of[s.provenance.origin].endswith(whole)
+        for s, c in zip(analysed, kept, strict=True)
+        if c.path.endswith(marked)
+    ]
+    called_original = [
+        s.provenance.relation == "original"
+        for s, c in zip(analysed, kept, strict=True)
+        if c.path.endswith("/repost")
+    ]
+    return {
+        "undated: origin right of re-posts, trimmed, spun, translated": sum(right) / len(right),
+        "undated: re-posts called the original": sum(called_original) / len(called_original),
+    }
 
 
 def changed_found(analysed: list[Source], cases: list[Case]) -> dict[str, tuple[int, float]]:

@@ -132,6 +132,8 @@ def test_a_changed_fact_is_found_by_kind(left: str, right: str, kind: str) -> No
         # A command, a guess about the past: neither planned nor done.
         ("Do you want to set up the meeting?", "Well, then set up the meeting."),
         ("They may have bottled his fat.", "They bottled his fat."),
+        # Two headlines of two facts: a denied verb does not stand for a noun.
+        ("Senate panel subpoenas two Flynn businesses", "Senate panel says Flynn not cooperating"),
         # A condition states no fact for a denial to contradict.
         (
             "If the media covered me honestly and didn't put false meaning into my words, I"

@@ -88,3 +88,43 @@ def test_a_fact_whose_every_version_is_disputed_is_not_listed_as_corroborated(
     assert quoted
     disputed_texts = {side.text for conflict in quoted for side in conflict.sides}
     assert not disputed_texts & {fact.text for fact in story.facts}
+
+
+def _council_reports(folder: Path, planned_at: str, done_at: str) -> StoryBrief:
+    import json
+
+    planned = {
+        "title": "Council to vote on budget",
+        "url": "https://morning.example/a",
+        "published": planned_at,
+        "text": "The city council is set to vote on the new budget plan at its meeting on"
+        " Wednesday evening.\n\nThe plan would raise spending on schools and roads by a tenth"
+        " next year.\n\nMayor Ana Ruiz said she expected the plan to pass easily after months"
+        " of debate.\n\nResidents packed a hearing on the plan last week.",
+    }
+    done = {
+        "title": "Council passes budget",
+        "url": "https://evening.example/b",
+        "published": done_at,
+        "text": "The city council voted on the new budget plan at its meeting on Wednesday"
+        " evening.\n\nThe plan raises spending on schools and roads by a tenth next year.\n\n"
+        "Mayor Ana Ruiz said the plan passed easily after months of debate.\n\nDozens of"
+        " residents spoke at the meeting before the vote.",
+    }
+    (folder / "planned.json").write_text(json.dumps(planned))
+    (folder / "done.json").write_text(json.dumps(done))
+    [story] = brief_paths([str(folder)]).stories
+    return story
+
+
+def test_a_plan_reported_before_the_deed_is_an_update(tmp_path: Path) -> None:
+    story = _council_reports(tmp_path, "2025-05-07T09:00:00", "2025-05-07T21:30:00")
+    [status] = [c for c in story.conflicts if c.kind == "status"]
+    assert status.update is not None and "plan is the earlier" in status.update
+    assert not [c for c in story.disputes if c.kind == "status"]
+
+
+def test_a_deed_reported_before_its_plan_stays_disputed(tmp_path: Path) -> None:
+    story = _council_reports(tmp_path, "2025-05-07T21:30:00", "2025-05-07T09:00:00")
+    [status] = [c for c in story.disputes if c.kind == "status"]
+    assert status.update is None

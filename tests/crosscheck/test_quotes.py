@@ -23,6 +23,28 @@ def test_a_word_swapped_inside_a_quote_is_an_alteration() -> None:
     ) == ("entirely", "distinctly")
 
 
+def test_words_said_alike_are_no_alteration() -> None:
+    # A function word, a word of speech heard two ways, British and American spelling.
+    assert swapped_words("we have a lot of work to do", "we got a lot of work to do") is None
+    assert (
+        swapped_words("it is not okay at all to do that", "it is not ok at all to do that") is None
+    )
+    assert (
+        swapped_words("we will organise the whole rescue", "we will organize the whole rescue")
+        is None
+    )
+    assert swapped_words("we all favour this plan now", "we all favor this plan now") is None
+    # What was said does change with a denial or another figure or verb.
+    assert swapped_words("we then stayed there four days", "we then stayed there for days") == (
+        "four",
+        "for",
+    )
+    assert swapped_words("we will win this war for sure", "we will lose this war for sure") == (
+        "win",
+        "lose",
+    )
+
+
 def test_trimmed_or_reordered_quotes_are_not_alterations() -> None:
     assert swapped_words("we will act, and we will act fast", "we will act fast") is None
     assert (

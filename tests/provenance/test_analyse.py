@@ -95,6 +95,21 @@ def test_without_dates_the_least_damaged_and_most_complete_member_is_the_origin(
     assert result["full.txt"].provenance.relation == "original"
 
 
+def test_without_dates_the_page_with_an_aggregators_marks_is_not_the_origin() -> None:
+    # Its path comes first and it holds one sentence more: only its marks tell it apart.
+    repost = make_source(
+        _text("Ship hits bridge", [*BASE, "Readers can share this story."])
+        + "\nSource link\n\nDailyFeed24 is an automatic aggregator of the all world's media. "
+        "All trademarks belong to their rightful owners, all materials to their authors.\n",
+        "a-repost.txt",
+    )
+    original = make_source(_text("Ship hits bridge", BASE), "z-original.txt")
+    result = _by_path(analyse([repost, original]))
+    assert "aggregator re-post" in {f.flag for f in result["a-repost.txt"].provenance.flags}
+    assert result["z-original.txt"].provenance.relation == "original"
+    assert result["a-repost.txt"].provenance.origin == original.id
+
+
 def test_what_a_copy_changed_is_listed_with_both_sentences() -> None:
     distorted = [
         BASE[0],

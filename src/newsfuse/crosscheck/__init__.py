@@ -34,6 +34,7 @@ from newsfuse.crosscheck.compare import (
     same_thing,
 )
 from newsfuse.crosscheck.facts import (
+    SAME_FACT_LINK,
     CheckedFact,
     also_stating,
     centralities,
@@ -121,10 +122,18 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
     )
     also = also_stating(groups, judged, [claim.origin for claim in claims], NEIGHBOURS)
     fact_of = {claims[n].key: number for number, group in enumerate(groups) for n in group}
+    # Two claims differ in what they report only when they state one fact (the fact layer
+    # says so, or the judge nearly does) in nearly the same words: sharing words alone
+    # ("Senate panel subpoenas Flynn businesses", "Senate panel says Flynn not
+    # cooperating") is not enough.
     same = [
         ClaimPair(claims[p.left_n], claims[p.right_n], p.probability)
         for p in pairs
-        if _comparable(
+        if (
+            fact_of[claims[p.left_n].key] == fact_of[claims[p.right_n].key]
+            or p.probability >= SAME_FACT_LINK
+        )
+        and _comparable(
             claims[p.left_n], claims[p.right_n], float(meanings[p.left_n] @ meanings[p.right_n])
         )
     ]
@@ -353,7 +362,27 @@ def _update_reason(pair: ClaimPair, finding: Finding, claims: list[Claim]) -> st
         days = {_day(pair.left.source), _day(pair.right.source)}
         if None not in days and len(days) == 2:
             return "the reports are of different days: " + ", ".join(sorted(map(str, days)))
+    if finding.kind == "status":
+        return _planned_then_done(pair, finding)
     return None
+
+
+def _planned_then_done(pair: ClaimPair, finding: Finding) -> str | None:
+    """A plan reported first and the deed reported after it: the later report brings the
+    news on ("is set to vote" at 9:00, "voted" at 15:00), by the reports' own times."""
+    left, right = _time(pair.left.source), _time(pair.right.source)
+    if left is None or right is None or left == right:
+        return None
+    planned = finding.left if left < right else finding.right
+    if not planned.endswith(": planned"):
+        return None
+    return f"the report of a plan is the earlier: {min(left, right)}, {max(left, right)}"
+
+
+def _time(source: Source) -> str | None:
+    """A report's publication time when known to the minute, as written (ISO 8601)."""
+    published = source.article.published or ""
+    return published[:16] if len(published) >= 16 and published[10] in "T " else None
 
 
 def _stated_together(finding: Finding, claims: list[Claim]) -> bool:

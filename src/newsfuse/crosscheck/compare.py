@@ -338,8 +338,12 @@ def _denied_in_place_of(denier: Any, other: Any) -> str | None:
         ]
         if not instead or any(_is_denied(t) for t in instead):
             continue
+        # The denied word stands for one of the same kind: "not included" for "added",
+        # never "not cooperating" for "businesses".
+        kinds = {t.pos_ for t in instead}
         for token in denier[start:end]:
-            if (token.pos_ in _CONTENT_POS or _main_copula(token)) and _is_denied(token):
+            said = token.pos_ in _CONTENT_POS or _main_copula(token)
+            if said and token.pos_ in kinds and _is_denied(token):
                 return str(token.lemma_.lower())
     return None
 

@@ -85,6 +85,31 @@ def _same_words(left: str, right: str, least: int) -> bool:
     return len(set(shorter)) >= least and containment(shorter, longer) >= SAME_WORDS
 
 
+# Words that say the same in speech, whichever a reporter heard or wrote.
+_SAID_ALIKE = (
+    frozenset({"have", "got", "'ve"}),
+    frozenset({"okay", "ok"}),
+    frozenset({"gonna", "going"}),
+    frozenset({"wanna", "want"}),
+    frozenset({"till", "until", "'til"}),
+    frozenset({"toward", "towards"}),
+    frozenset({"among", "amongst"}),
+    frozenset({"while", "whilst"}),
+    frozenset({"yeah", "yes"}),
+)
+# Spelling is compared from this many letters on ("four" is not "for").
+_SPELT_WORD = 5
+# British endings and their American forms, each applied to a word in turn.
+_SPELLINGS = (
+    (r"our(s|ed|ing|ite|ites|able)?$", r"or\1"),
+    (r"is(e|es|ed|ing|ation|ations)$", r"iz\1"),
+    (r"ys(e|es|ed|ing)$", r"yz\1"),
+    (r"([^aeiou])re(s?)$", r"\1er\2"),
+    (r"ogue(s?)$", r"og\1"),
+    (r"([aeiou])ll(ed|ing|er|ers)$", r"\1l\2"),
+)
+
+
 def _words(text: str) -> list[str]:
     return [word.lower().replace("’", "'") for word in _WORD.findall(text)]
 
@@ -195,6 +220,25 @@ def swapped_words(left: str, right: str) -> tuple[str, str] | None:
     kept = sum(i2 - i1 for tag, i1, i2, _, _ in blocks if tag == "equal")
     if len(before) > MAX_SWAPPED or kept < 2 * len(before) + 2:
         return None
-    if all(word in STOP_WORDS for word in before + after):
-        return None  # "the" for "a": no change of what was said
+    if all(_said_alike(was, now) for was, now in zip(before, after, strict=True)):
+        return None  # "the" for "a", "got" for "have", "favor" for "favour": said alike
     return " ".join(before), " ".join(after)
+
+
+def _said_alike(was: str, now: str) -> bool:
+    """Whether one word given for another in a quote leaves what was said as it was: two
+    function words, two ways of saying one ("have" and "got", "okay" and "ok"), or one word
+    in British and American spelling."""
+    if was in STOP_WORDS and now in STOP_WORDS:
+        return True
+    if any(was in same and now in same for same in _SAID_ALIKE):
+        return True
+    return min(len(was), len(now)) >= _SPELT_WORD and _american(was) == _american(now)
+
+
+def _american(word: str) -> str:
+    """A word in American spelling, roughly: "favour" → "favor", "organise" → "organize",
+    "centre" → "center", "travelled" → "traveled"."""
+    for british, american in _SPELLINGS:
+        word = re.sub(british, american, word)
+    return word

@@ -23,6 +23,7 @@ from newsfuse.models import Change, Citation, Provenance, QualityFlag, Source
 from newsfuse.provenance import minhash
 from newsfuse.provenance.align import Meanings
 from newsfuse.provenance.changes import fact_changes
+from newsfuse.provenance.credits import credited_by
 from newsfuse.provenance.flags import spun_against_origin, text_flags
 from newsfuse.provenance.relations import (
     Derivation,
@@ -42,6 +43,8 @@ TEXT_BANDING = minhash.Banding(bands=32, rows=3)
 # half of its origin's content words).
 TERM_BANDING = minhash.Banding(bands=20, rows=3)
 _CONTENT_FLAGS = frozenset({"spun", "garbled"})
+# Marks of a re-post: a version of a text that carries them is not its origin.
+_REPOST_MARKS = _CONTENT_FLAGS | {"aggregator re-post"}
 _REWORDED = frozenset({"rewrite", "translation"})
 
 
@@ -62,7 +65,7 @@ def analyse(sources: Sequence[Source], encoder: Encoder | None = None) -> tuple[
     flags = [text_flags(source) for source in sources]
     for item, found in zip(prints, flags, strict=True):
         item.garbled = any(flag.flag == "garbled" for flag in found)
-        item.content_flags = sum(flag.flag in _CONTENT_FLAGS for flag in found)
+        item.repost_marks = sum(flag.flag in _REPOST_MARKS for flag in found)
     derive = _Derivations(prints, Meanings(encoder) if encoder is not None else None)
     families = Families(len(prints))
     for left, right in _candidates(prints):
@@ -113,7 +116,7 @@ def _family(
     members: list[int],
     derive: _Derivations,
 ) -> dict[int, Provenance]:
-    origin = min(members, key=lambda n: origin_order(prints[n]))
+    origin = _origin(prints, members)
     origin_id = prints[origin].source.id
     result = {origin: Provenance("original", origin_id, tuple(flags[origin]))}
     for member in members:
@@ -124,6 +127,18 @@ def _family(
             prints[origin].source, prints[member].source, derived, flags[member]
         )
     return result
+
+
+def _origin(prints: list[Fingerprint], members: list[int]) -> int:
+    """The member the others derive from: the one the most others credit by its outlet's
+    name ("told CNN"), else the first by `origin_order`."""
+    credited = credited_by(
+        [prints[n].source.article for n in members], [prints[n].source.clean.text for n in members]
+    )
+    ranked = min(
+        range(len(members)), key=lambda i: (-len(credited[i]), origin_order(prints[members[i]]))
+    )
+    return members[ranked]
 
 
 def _nearest(

@@ -54,7 +54,7 @@ class Fingerprint:
     furniture: frozenset[str]
     terms: minhash.Hashes
     garbled: bool = False
-    content_flags: int = 0
+    repost_marks: int = 0  # flags a re-post carries: spun, garbled, an aggregator's marks
     _table: SentenceTable | None = field(default=None, repr=False)
 
     @property
@@ -154,11 +154,12 @@ def _aligned(
 
 def origin_order(member: Fingerprint) -> tuple[str, int, int, str]:
     """Families start from their earliest member (by full publication date), else the one
-    least damaged (no "spun" or "garbled" flag), else the most complete."""
+    with the fewest marks of a re-post ("spun", "garbled", "aggregator re-post"), else the
+    most complete."""
     published = member.source.article.published or ""
     return (
         published if len(published) >= 10 else "9999",
-        member.content_flags,
+        member.repost_marks,
         -len(member.source.sentences),
         member.source.article.path,
     )

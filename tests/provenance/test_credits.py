@@ -1,0 +1,76 @@
+"""Crediting another outlet: the report that names the outlet it took its text from is the
+later one, whatever its publication time says."""
+
+from __future__ import annotations
+
+import json
+
+from newsfuse.embed import default_encoder
+from newsfuse.models import Article, Source
+from newsfuse.provenance import analyse
+from newsfuse.provenance.credits import credited_by, outlet_names
+
+from ..conftest import make_source
+
+INTERVIEW = [
+    "The country's top infectious disease expert said on Sunday that schools in most places could reopen in the fall with care.",
+    "He said masks and distancing in classrooms would let most children return safely this year.",
+    "Districts with rising case counts should wait until the spread slows, he added on the program.",
+    "He also said a vaccine could be ready for wide use by the end of the year if trials go well.",
+]
+RETOLD = [
+    "The country's top infectious disease expert told CNN's State of the Union on Sunday that schools in most places could reopen in the fall with care.",
+    "He said masks and distancing in classrooms would let most children return safely this year.",
+    "Districts with rising case counts should wait until the spread slows, he added on the program.",
+    "He also said a vaccine could be ready for wide use by the end of the year if trials go well.",
+]
+
+
+def _article(outlet: str | None, url: str | None) -> Article:
+    return Article(id=outlet or "x", path="p.txt", raw_text="", outlet=outlet, url=url)
+
+
+def test_an_outlet_goes_by_its_name_and_its_web_address() -> None:
+    assert outlet_names(_article("CNN", "https://edition.cnn.com/2020/a")) == {"cnn"}
+    assert outlet_names(_article("The Guardian", None)) == {"guardian"}
+    assert outlet_names(_article(None, "https://www.bbc.co.uk/news/1")) == {"bbc"}
+    assert outlet_names(_article(None, None)) == frozenset()
+
+
+def test_a_text_that_credits_an_outlet_came_after_it() -> None:
+    articles = [_article("CNN", None), _article("Axios", None), _article("Reuters", None)]
+    texts = [
+        "CNN's own reporting found that CNN reported it first.",  # an outlet crediting itself
+        "Fauci told CNN's State of the Union that schools could reopen.",
+        "The talks failed, according to people familiar with them.",
+    ]
+    assert credited_by(articles, texts) == [{1}, set(), set()]
+    assert credited_by(articles, ["Axios first reported the plan.", "", ""]) == [
+        set(),
+        {0},
+        set(),
+    ]
+
+
+def _json(sentences: list[str], published: str, outlet: str) -> Source:
+    record = {
+        "title": "Schools can reopen, expert says",
+        "text": "\n\n".join(sentences),
+        "published": published,
+        "url": f"https://www.{outlet}.com/a",
+    }
+    return make_source(json.dumps(record), f"{outlet}.json", ".json")
+
+
+def test_the_credited_outlet_is_the_origin_though_its_page_is_dated_later() -> None:
+    # The retelling's page is dated earlier (a time of first draft, or a wrong one): it
+    # still names the outlet whose interview it retells.
+    interview = _json(INTERVIEW, "2020-07-12T18:00:00", "cnn")
+    retold = _json(RETOLD, "2020-07-12T15:00:00", "axios")
+    analysed = {s.article.url: s for s in analyse([retold, interview], default_encoder())}
+    assert analysed["https://www.cnn.com/a"].provenance is not None
+    assert analysed["https://www.cnn.com/a"].provenance.relation == "original"
+    retelling = analysed["https://www.axios.com/a"].provenance
+    assert retelling is not None
+    assert retelling.relation != "original"
+    assert retelling.origin == interview.id
