@@ -58,6 +58,24 @@ def test_everything_after_an_end_marker_goes_even_if_it_reads_like_a_sentence() 
     assert related not in clean_article(article).text
 
 
+def test_a_list_the_article_announces_after_its_last_paragraph_stays() -> None:
+    listed = (
+        "The crossing's repair schedule this year:",
+        "May 4 -- deck inspection",
+        "June 9 -- new cables",
+    )
+    teaser = (
+        "Related stories:",
+        "Council approves new ferry timetable",
+        "Storm warning for the coast",
+    )
+    article = make_article(_text(TITLE, *BODY, *listed, *teaser))
+    clean = clean_article(article)
+    assert clean.text.endswith("\n\n".join(listed))
+    removed = _removed(article)
+    assert all(line in removed for line in teaser)
+
+
 def test_a_short_closing_sentence_before_any_end_marker_stays() -> None:
     closing = "We are calm. We are strong."
     article = make_article(_text(TITLE, *BODY, closing))

@@ -39,6 +39,9 @@ REPEAT_CONTAINMENT = 0.9
 TRANSCRIPT_CONTAINMENT = 0.5
 # Labels of sections ("International", "World News") are this short.
 LABEL_WORDS = 3
+# A line ending with a colon and longer than this opens a list of the article's own; the
+# labels of teaser lists ("Related stories:", "You might also like:") are this short.
+LIST_LABEL_WORDS = 5
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?…]?$")
 _DATELINE = re.compile(
@@ -209,15 +212,27 @@ def _is_label(text: str, language: str | None) -> bool:
 
 
 def _mark_tail(tail: list[_Line], removed: dict[int, str], language: str | None) -> None:
-    ended = False
+    ended = listing = False
     for line in tail:
         if line.index in removed:
             ended = ended or removed[line.index] in _END_MARKERS
+            listing = False
             continue
         if ended:
             removed[line.index] = "page furniture after the end of the article"
+        elif _announces_list(line.text):
+            listing = True  # "The band's tour dates:": the article goes on with a list
+        elif listing and not _is_sentence(line.text):
+            continue
         elif not _is_sentence(line.text) or is_other_language(line.text, language):
             removed[line.index] = "page furniture after the article"
+            listing = False
+
+
+def _announces_list(text: str) -> bool:
+    """Whether a line opens a list of the article's own ("The band's 2020 tour dates:"):
+    it ends with a colon and says more than a section label ("Related:", "Read more:")."""
+    return text.rstrip().endswith(":") and len(words(text)) > LIST_LABEL_WORDS
 
 
 def _build(

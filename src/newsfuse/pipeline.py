@@ -82,8 +82,9 @@ class Runner(Protocol):
 
 # Stored derivations are reused only when made by the same stages: the revision counts
 # changes to what cleaning or segmenting makes between releases (2: sentences glued
-# without a space are cut apart), so a store made before one is derived again.
-STAGES_REVISION = 2
+# without a space are cut apart; 3: a list the article announces after its last paragraph
+# is kept), so a store made before one is derived again.
+STAGES_REVISION = 3
 STAGES = f"newsfuse {__version__}: clean, segment r{STAGES_REVISION}"
 
 
