@@ -131,13 +131,11 @@ def align_in_order(origin: SentenceTable, copy: SentenceTable) -> list[AlignedPa
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
                 mine, theirs = copy.features[j], origin.features[i]
-                alike = max(
-                    min(
-                        containment(mine.terms, theirs.terms),
-                        containment(theirs.terms, mine.terms),
-                    ),
-                    kept_ends(before[i], after[j]),
+                alike = min(
+                    containment(mine.terms, theirs.terms), containment(theirs.terms, mine.terms)
                 )
+                if tag != "equal" and alike < _IN_PLACE_SHARE:
+                    alike = max(alike, kept_ends(before[i], after[j]))
                 if tag == "equal" or alike >= _IN_PLACE_SHARE:
                     pairs.append(
                         AlignedPair(

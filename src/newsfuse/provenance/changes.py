@@ -89,8 +89,10 @@ def _names(origin: str, copy: str) -> FactChange | None:
     sentence has fewer times (a name said twice and changed once counts), unless spelt a
     little differently ("Zelensky")."""
     before, after = _name_runs(origin), _name_runs(copy)
+    if not before or not after:
+        return None
     dropped = _with_foreign_words(before, copy)
-    added = _with_foreign_words(after, origin)
+    added = _with_foreign_words(after, origin) if dropped else []
     if dropped and added:
         return FactChange("name", f"{', '.join(dropped)} → {', '.join(added)}")
     return None
@@ -132,13 +134,7 @@ def _with_foreign_words(runs: list[str], other: str) -> list[str]:
         word
         for word, count in mine.items()
         if count > theirs[word]
-        and (
-            theirs[word]
-            or not any(
-                SequenceMatcher(None, word, other_word).ratio() >= _SAME_SPELLING
-                for other_word in theirs
-            )
-        )
+        and (theirs[word] or not any(_spelt_alike(word, other_word) for other_word in theirs))
     }
     return [
         run
@@ -147,9 +143,18 @@ def _with_foreign_words(runs: list[str], other: str) -> list[str]:
     ]
 
 
+def _spelt_alike(word: str, other: str) -> bool:
+    # Lengths far apart cannot reach the ratio: skip the matcher for them.
+    if 2 * min(len(word), len(other)) < _SAME_SPELLING * (len(word) + len(other)):
+        return False
+    return SequenceMatcher(None, word, other).ratio() >= _SAME_SPELLING
+
+
 def _bare(word: str) -> str:
     """A word without a possessive ending or a trailing full stop ("Savino's", "Sen.")."""
-    return re.sub(r"(?:['’]s|['’]|\.)$", "", word)
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’", ".")) else word
 
 
 def _dates(origin: str, copy: str) -> FactChange | None:
@@ -199,6 +204,8 @@ def _swapped_in_place(origin: str, copy: str) -> str | None:
     back in place must make the copy read as the origin (nearly: a rewrite rewords)."""
     before = [_bare(word) for word in _WORD.findall(origin)]
     after = [_bare(word) for word in _WORD.findall(copy)]
+    if not _names_reordered(before, after):
+        return None
     spans = [span for span in _name_spans(before) if _find(after, before[span[0] : span[1]]) >= 0]
     as_was = SequenceMatcher(a=before, b=after, autojunk=False).ratio()
     best: tuple[float, str] | None = None
@@ -215,6 +222,18 @@ def _swapped_in_place(origin: str, copy: str) -> str | None:
             a, b = " ".join(one), " ".join(other)
             best = (ratio, f"{a} … {b} → {b} … {a}")
     return best[1] if best else None
+
+
+def _names_reordered(before: list[str], after: list[str]) -> bool:
+    """Whether some capitalised words that each sentence says once come in another order
+    in the copy: what any swap of two names shows, checked before looking for the names."""
+    once = [
+        word
+        for word, count in Counter(before).items()
+        if count == 1 and word[:1].isupper() and after.count(word) == 1
+    ]
+    order = sorted(once, key=before.index)
+    return order != sorted(once, key=after.index)
 
 
 def _name_spans(words: list[str]) -> list[tuple[int, int]]:
