@@ -20,6 +20,7 @@ independent origins back each fact; and where the sources disagree.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -68,6 +69,16 @@ __all__ = ["CheckedFact", "CrossCheck", "crosscheck"]
 SINGLE_SOURCE_LISTED = 10
 # Kinds of difference that reports of different days may show as the news moves on.
 _MOVING = frozenset({"number", "status"})
+# Words between two figures that make the later an update of the earlier, or the reverse.
+_UPDATE_LINK = re.compile(
+    r"\b(?:up|down|updated|revised|raised|lowered|increased|decreased|rose|risen|fell|"
+    r"fallen|dropped|jumped|climbed|spiked|soared|surged|grew|grown|declined|plunged|"
+    r"rising|falling|climbing)\s+(?:from|to)\b"
+    r"|\b(?:earlier|previous|prior|initial|original|first)\s+(?:\w+\s+){0,2}?"
+    r"(?:estimates?|counts?|figures?|tolls?|tally|tallies|reports?|forecasts?)\b"
+    r"|\bcompared (?:with|to)\b|\bfrom an? (?:earlier|previous|initial)\b",
+    re.IGNORECASE,
+)
 # Each claim is judged against at most this many claims of other origins, the nearest in
 # meaning at or above this cosine (rewordings of one fact score 0.45-0.95; claims of one
 # story about other things mostly below 0.4).
@@ -486,11 +497,33 @@ def _told_updates(claims: list[Claim], found: list[Conflict]) -> list[Conflict]:
                 says = frozenset(
                     frozenset(figures(figure.figure.text)) for figure in (mine, theirs)
                 )
-                if not _loosely_same(mine, theirs) or figures_agree(mine, theirs) or says in shown:
+                if (
+                    not _loosely_same(mine, theirs)
+                    or figures_agree(mine, theirs)
+                    or says in shown
+                    or not _linked_as_update(claim, mine, theirs)
+                ):
                     continue
                 shown.add(says)
                 updates.append(_told_update(claim, mine, theirs, claims))
     return updates
+
+
+def _linked_as_update(claim: Claim, first: ClaimFigure, second: ClaimFigure) -> bool:
+    """Whether the words between two figures of a claim make one an update of the other
+    ("150,000 troops, up from previous estimates of around 130,000", "dropped to 27 but has
+    spiked to 44"), not two counts of two things ("as many as 10 assailants, ranging in age
+    from 15"; "about 1,020 miles ..., and about 220 miles south of")."""
+    # Figures of a title are placed in the title's own text; a body's, in the source's.
+    text = claim.text if claim.index < 0 else claim.source.clean.text
+    start = min(first.figure.end, second.figure.end)
+    end = max(first.figure.start, second.figure.start)
+    return links_as_update(text[start:end])
+
+
+def links_as_update(between: str) -> bool:
+    """Whether the words between two figures present one as an update of the other."""
+    return _UPDATE_LINK.search(between) is not None
 
 
 def _loosely_same(left: ClaimFigure, right: ClaimFigure) -> bool:

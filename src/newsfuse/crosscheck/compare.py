@@ -48,6 +48,11 @@ _IRREGULAR_PLURALS = {
 _MODALS = frozenset({"will", "shall", "'ll", "would", "could", "may", "might", "wo"})
 # Conjunctions that make a clause a condition, not a statement of fact.
 _CONDITIONS = frozenset({"if", "unless"})
+# Words that deny what their clause says: "I did not do anything" and "I have nothing to
+# do with it" deny alike.
+_DENYING_WORDS = frozenset({"not", "n't", "never", "nothing", "nobody", "none"})
+# A noun that is not part of its clause's statement: "No sir", "No way".
+_ADDRESSED = frozenset({"npadvmod", "intj"})
 _GUESSES = frozenset({"must", "should", "can"})
 # Verbs whose complement is something intended, not done: "plans to withdraw".
 _INTENT = frozenset(
@@ -215,8 +220,11 @@ def _main_copula(token: Any) -> bool:
 
 def _is_denied(token: Any) -> bool:
     if token.pos_ == "NOUN":
-        # "no evidence" denies a thing; "— not Clinton's chairman" sets one against another.
-        if any(child.lower_ == "no" and child.dep_ == "det" for child in token.children):
+        # "no evidence" denies a thing; "— not Clinton's chairman" sets one against another;
+        # "No sir" (an address, not part of the clause) denies nothing.
+        if token.dep_ not in _ADDRESSED and any(
+            child.lower_ == "no" and child.dep_ == "det" for child in token.children
+        ):
             return True
     elif any(_denies(child) for child in token.children):
         return True
@@ -254,8 +262,8 @@ def _denial_count(span: Any) -> int:
         for token in span
         if (
             token.dep_ == "neg"
-            or token.lower_ in {"not", "n't", "never"}
-            or (token.lower_ == "no" and token.dep_ == "det")
+            or token.lower_ in _DENYING_WORDS
+            or (token.lower_ == "no" and token.dep_ == "det" and token.head.dep_ not in _ADDRESSED)
         )
         and not _in_condition(token)
     )
