@@ -34,6 +34,11 @@ from newsfuse import furniture
         "This story appears in the December 12, 2017 issue of Forbes.",
         "These crawls are part of an effort to archive pages as they are created.",
         "Gerard Julien / AFP / Getty Images Pope John Paul II prays at the cathedral.",
+        # Time stamps of the page.
+        "Thursday, December 11, 2008",
+        "PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM",
+        "22 July 2013 Last updated at 17:50 GMT",
+        "Updated 4:08 p.m. ET",
         "Dow Jones Reprints: This copy is for your personal, non-commercial use only. To order "
         "presentation-ready copies for distribution to your colleagues, use the Order Reprints "
         "tool at the bottom of any article.",
@@ -73,6 +78,8 @@ def test_comment_prompts_in_other_languages_are_recognised(line: str) -> None:
         "Police said officials get news alerts by text and the video was rented.",
         "The report appears in the latest issue of the journal, he said.",
         "Smith / the spokesman said the AP had the story first.",
+        "The vote is on May 24, 2005.",
+        "Posted to Ukraine on March 3, he served two years.",
     ],
 )
 def test_article_sentences_are_not_furniture(line: str) -> None:

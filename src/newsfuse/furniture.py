@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsfuse.dates import MONTHS, WEEKDAYS
+
 # Characters that decorate furniture lines ("» Share", "Related:", "• Home |").
 _DECORATION = " \t\u00a0|•·»«›‹>:–—-_*#=~/\\"
 
@@ -131,6 +133,20 @@ _LINE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+def is_time_stamp(line: str) -> bool:
+    """Whether a line is a page's time stamp and nothing more: "Tuesday, May 24, 2005",
+    "PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM", "22 July 2013 Last updated at 17:50
+    GMT". A report's own words about a day have a verb; a stamp has none."""
+    found = re.findall(r"[^\W_]+", line.lower())
+    if not found or len(found) > _STAMP_WORDS:
+        return False
+    if not all(word in _STAMP_VOCABULARY or _STAMP_NUMBER.fullmatch(word) for word in found):
+        return False
+    dated = any(word in _CALENDAR_WORDS or _YEAR.fullmatch(word) for word in found)
+    timed = found[0] in _STAMP_VERBS and any(_STAMP_NUMBER.fullmatch(word) for word in found)
+    return dated or timed  # "Updated 4:08 p.m. ET"
+
+
 def furniture_reason(line: str) -> str | None:
     """Why `line` is page furniture by its own words alone, or None."""
     normalized = normalize_line(line)
@@ -139,14 +155,38 @@ def furniture_reason(line: str) -> str | None:
     for pattern, reason in _LINE_PATTERNS:
         if pattern.match(normalized):
             return reason
+    return _notice_reason(line, normalized)
+
+
+def _notice_reason(line: str, normalized: str) -> str | None:
+    """Why a short line is furniture by what it holds: a comment prompt, a page notice, a
+    leading photo credit, a time stamp."""
     if len(normalized) <= 200 and _COMMENTS_OTHER.search(normalized):
         return "comment prompt"
     if len(normalized) <= _NOTICE_LENGTH and _PAGE_NOTICES.search(normalized):
         return "page notice"
     if len(line) <= _NOTICE_LENGTH and _LEADING_PHOTO_CREDIT.match(line):
         return "photo caption"
+    if is_time_stamp(line):
+        return "time stamp"
     return None
 
+
+# Time stamps: at most this many words, each a calendar word, a number or a stamp's word.
+_STAMP_WORDS = 16
+_CALENDAR_WORDS = (
+    frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+)
+_STAMP_VOCABULARY = _CALENDAR_WORDS | {
+    *("published", "updated", "posted", "modified", "last", "first", "time", "date", "at"),
+    *("on", "am", "pm", "a", "m", "p", "gmt", "utc", "bst", "cet", "cest", "et", "est"),
+    *("edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "aest", "ist"),
+}
+_STAMP_VERBS = frozenset({"published", "updated", "posted", "modified"})
+_STAMP_NUMBER = re.compile(r"\d{1,4}(?:st|nd|rd|th|am|pm)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 # Notices of the page around an article, found inside short lines: newsletter offers, video
 # players that did not load, the print issue, web archive crawl notes.

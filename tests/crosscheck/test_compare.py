@@ -180,6 +180,17 @@ def test_the_same_weekday_read_a_week_apart_is_one_day() -> None:
     assert found == []
 
 
+def test_one_day_read_in_two_years_is_one_day() -> None:
+    # "June 17" without a year, read in the year of each report.
+    found = kinds(
+        "The trial is set for June 17.",
+        "The trial is set for June 17 in the county court.",
+        a=("2013-06-17",),
+        b=("2012-06-17",),
+    )
+    assert found == []
+
+
 def test_days_words_were_said_on_differ_only_in_reports_of_one_day() -> None:
     said_sunday = replace(
         claim("The mayor said on Sunday the plan works."), said_on=("2022-02-13",)

@@ -149,3 +149,22 @@ def test_only_words_of_change_make_one_figure_an_update_of_another(
     from newsfuse.crosscheck import links_as_update
 
     assert links_as_update(between) is linked
+
+
+def test_today_in_reports_of_two_days_is_no_dispute(tmp_path: Path) -> None:
+    import json
+
+    for name, day in (("first", "2012-06-11T18:00:00"), ("second", "2012-06-12T09:00:00")):
+        record = {
+            "title": "New laptops ship",
+            "url": f"https://{name}.example/a",
+            "published": day,
+            "text": "The company said its new laptops are shipping today to stores in Europe and"
+            " the United States.\n\nThe laptops have faster chips and longer battery life, the"
+            " company said in a statement.\n\nPrices start at $1,199 for the smaller model.",
+        }
+        (tmp_path / f"{name}.json").write_text(json.dumps(record))
+    [story] = brief_paths([str(tmp_path)]).stories
+    assert not [c for c in story.disputes if c.kind == "date"]
+    dated = [c for c in story.conflicts if c.kind == "date"]
+    assert all(c.update and "each about its own" in c.update for c in dated)

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from newsfuse.crosscheck.claims import Claim, ClaimFigure, source_claims
 from newsfuse.crosscheck.compare import (
@@ -373,9 +374,24 @@ def _update_reason(pair: ClaimPair, finding: Finding, claims: list[Claim]) -> st
         days = {_day(pair.left.source), _day(pair.right.source)}
         if None not in days and len(days) == 2:
             return "the reports are of different days: " + ", ".join(sorted(map(str, days)))
-    if finding.kind == "status":
-        return _planned_then_done(pair, finding)
-    return None
+    over_time = _OVER_TIME.get(finding.kind)
+    return over_time(pair, finding) if over_time else None
+
+
+def _same_day_each_its_own(pair: ClaimPair, finding: Finding) -> str | None:
+    """Two reports of different days that each name a day as far from their own ("today"
+    in each, "Tuesday" and "Wednesday" the day before each): both true, the news moved on."""
+    days = [own_date(pair.left.source), own_date(pair.right.source)]
+    said = [finding.left, finding.right]
+    if days[0] is None or days[1] is None or days[0] == days[1]:
+        return None
+    try:
+        named = [date.fromisoformat(text) for text in said]
+    except ValueError:
+        return None  # several days, or a week or a month: no one day to set against
+    if named[0] - days[0] != named[1] - days[1]:
+        return None
+    return f"the reports are of different days ({days[0]}, {days[1]}), each about its own"
 
 
 def _planned_then_done(pair: ClaimPair, finding: Finding) -> str | None:
@@ -388,6 +404,12 @@ def _planned_then_done(pair: ClaimPair, finding: Finding) -> str | None:
     if not planned.endswith(": planned"):
         return None
     return f"the report of a plan is the earlier: {min(left, right)}, {max(left, right)}"
+
+
+_OVER_TIME: dict[str, Callable[[ClaimPair, Finding], str | None]] = {
+    "status": _planned_then_done,
+    "date": _same_day_each_its_own,
+}
 
 
 def _time(source: Source) -> str | None:

@@ -496,10 +496,17 @@ def _different_days(left: tuple[str, ...], right: tuple[str, ...]) -> Finding | 
                 and only_theirs
                 and not _within(only_mine, only_theirs)
                 and not _week_apart(only_mine, only_theirs)
+                and not _year_apart(only_mine, only_theirs)
             ):
                 return Finding("date", ", ".join(sorted(only_mine)), ", ".join(sorted(only_theirs)))
             return None
     return None
+
+
+def _year_apart(mine: set[str], theirs: set[str]) -> bool:
+    """Whether two days differ in their year alone: "June 17" read in the year of each
+    report, one dated and one not, or dated a year apart."""
+    return len(mine) == len(theirs) == 1 and next(iter(mine))[4:] == next(iter(theirs))[4:]
 
 
 def _week_apart(mine: set[str], theirs: set[str]) -> bool:
