@@ -45,6 +45,10 @@ def test_a_text_that_credits_an_outlet_came_after_it() -> None:
         "The talks failed, according to people familiar with them.",
     ]
     assert credited_by(articles, texts) == [{1}, set(), set()]
+    # A name written as a plain word names no outlet.
+    magazine = [_article("Time", None), _article("Axios", None)]
+    assert credited_by(magazine, ["", "At the time reported figures were lower."]) == [set(), set()]
+    assert credited_by(magazine, ["", "Time reported the figures first."]) == [{1}, set()]
     assert credited_by(articles, ["Axios first reported the plan.", "", ""]) == [
         set(),
         {0},

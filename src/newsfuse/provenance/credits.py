@@ -75,7 +75,9 @@ def credited_by(articles: Sequence[Article], texts: Sequence[str]) -> list[set[i
 
 @lru_cache(maxsize=64)
 def _credit_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    named = "|".join(re.escape(name) for name in names)
+    # An outlet's name is written with a capital ("Time reported", never "at the time
+    # reported"); the rest of it in any case ("CNN", "Cnn").
+    named = "|".join(f"(?-i:{re.escape(name[0].upper())}){re.escape(name[1:])}" for name in names)
     return re.compile(
         rf"\b(?:{_BEFORE_NAME})\s+(?:the\s+)?(?P<before>{named})\b"
         rf"|\b(?P<after>{named})(?:['’]s(?:\s+[A-Z][\w-]*){{0,4}})?\s+(?:{_AFTER_NAME})\b",
