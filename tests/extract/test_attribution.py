@@ -123,3 +123,8 @@ def test_scare_quotes_are_not_quotes() -> None:
 def test_attributions_are_values() -> None:
     [found] = attributions(parse("“It is over now, for good,” she said."))
     assert isinstance(found, Attribution) and found.cue is not None
+
+
+def test_assurances_and_pledges_are_attributed() -> None:
+    text = "The mayor assured residents that the water was safe to drink again."
+    assert _found(text) == [("The mayor", "the water was safe to drink again", False)]

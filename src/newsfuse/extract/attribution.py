@@ -30,6 +30,7 @@ SPEECH_VERBS = frozenset(
     believe think accuse urge describe reiterate stress emphasize express assert remark
     mention recall concede promise vow threaten testify indicate signal agree caution
     complain contend maintain observe recount reveal allege charge counter boast joke
+    assure pledge inform advise recommend
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 # Verbs of belief, intention and stance: news attributes these as it does speech.
@@ -53,7 +54,9 @@ BESIDE_QUOTE_VERBS = frozenset(
 # a clause ("A poll shows that voters ..."): "police found the body" attributes nothing.
 CLAUSE_VERBS = frozenset({"show", "find", "conclude", "determine"})
 # Cues that attribute a clause only, never an object ("told reporters", "found the body").
-_CLAUSE_ONLY = frozenset({"say", "tell", "add", "write"}) | CLAUSE_VERBS
+_CLAUSE_ONLY = (
+    frozenset({"say", "tell", "add", "write", "assure", "inform", "advise"}) | CLAUSE_VERBS
+)
 # Reported speech says something in at least this many characters.
 _REPORTED_CHARACTERS = 12
 # A quote has at least this many words; shorter quoted words are names or scare quotes.
@@ -306,6 +309,17 @@ def _said(verb: Any) -> Span | None:
     if clauses:
         return _clause(clauses[0])
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd", "xcomp"}]
+    # "assured residents that the water was safe": the parser may hang the that-clause on
+    # the one told, not on the verb.
+    told_that = [
+        c
+        for o in objects
+        for c in o.children
+        if c.dep_ in {"acl", "relcl", "ccomp"}
+        and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+    ]
+    if told_that and verb.lemma_.lower() in _CLAUSE_ONLY:
+        return _clause(told_that[0])
     if not objects or verb.lemma_.lower() in _CLAUSE_ONLY:
         return None
     spans = [_clause(child) for child in objects]
