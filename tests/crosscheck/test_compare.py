@@ -170,25 +170,27 @@ def test_a_figure_stands_for_a_range_its_qualifier_and_rounding_allow() -> None:
     assert not figures_agree(round_figure, other)
 
 
-def test_the_same_weekday_read_a_week_apart_is_one_day() -> None:
-    found = kinds(
-        "A vigil will be held Thursday at the community center.",
-        "The family is holding a vigil Thursday at the community center.",
-        a=("2020-01-02",),
-        b=("2019-12-26",),
-    )
-    assert found == []
-
-
-def test_one_day_read_in_two_years_is_one_day() -> None:
-    # "June 17" without a year, read in the year of each report.
-    found = kinds(
-        "The trial is set for June 17.",
-        "The trial is set for June 17 in the county court.",
-        a=("2013-06-17",),
-        b=("2012-06-17",),
-    )
-    assert found == []
+@pytest.mark.parametrize(
+    ("left", "right", "a", "b"),
+    [
+        # "Thursday" read as the last Thursday by one report and the next by the other.
+        (
+            "A vigil will be held Thursday at the community center.",
+            "The family is holding a vigil Thursday at the community center.",
+            "2020-01-02",
+            "2019-12-26",
+        ),
+        # "June 17" without a year, read in the year of each report.
+        (
+            "The trial is set for June 17.",
+            "The trial is set for June 17 in the county court.",
+            "2013-06-17",
+            "2012-06-17",
+        ),
+    ],
+)
+def test_one_day_read_two_ways_is_one_day(left: str, right: str, a: str, b: str) -> None:
+    assert kinds(left, right, a=(a,), b=(b,)) == []
 
 
 def test_days_words_were_said_on_differ_only_in_reports_of_one_day() -> None:

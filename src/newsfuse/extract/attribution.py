@@ -309,18 +309,18 @@ def _said(verb: Any) -> Span | None:
     if clauses:
         return _clause(clauses[0])
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd", "xcomp"}]
-    # "assured residents that the water was safe": the parser may hang the that-clause on
-    # the one told, not on the verb.
-    told_that = [
-        c
-        for o in objects
-        for c in o.children
-        if c.dep_ in {"acl", "relcl", "ccomp"}
-        and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
-    ]
-    if told_that and verb.lemma_.lower() in _CLAUSE_ONLY:
-        return _clause(told_that[0])
-    if not objects or verb.lemma_.lower() in _CLAUSE_ONLY:
+    if verb.lemma_.lower() in _CLAUSE_ONLY:
+        # "assured residents that the water was safe": the parser may hang the that-clause
+        # on the one told, not on the verb.
+        told_that = [
+            c
+            for o in objects
+            for c in o.children
+            if c.dep_ in {"acl", "relcl", "ccomp"}
+            and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+        ]
+        return _clause(told_that[0]) if told_that else None
+    if not objects:
         return None
     spans = [_clause(child) for child in objects]
     return Span(min(s.start for s in spans), max(s.end for s in spans))
