@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
+
 from newsfuse.cluster import cluster
-from newsfuse.crosscheck import crosscheck
+from newsfuse.crosscheck import CrossCheck, crosscheck
 from newsfuse.embed import RememberingEncoder, default_encoder
 from newsfuse.extract.story import extract_story
 from newsfuse.models import Source, Story, StoryBrief
 from newsfuse.provenance import analyse
-from newsfuse.summarize import is_point_candidate, summarize
+from newsfuse.summarize import _select, is_point_candidate, score, summarize
 
 from .conftest import make_source
 
@@ -170,3 +174,26 @@ def test_a_story_reprinted_forty_times_cites_every_reprint_and_counts_one_origin
     for point in brief.summary:
         assert len({c.source for c in point.citations}) == 40
         assert point.independent == 1
+
+
+def test_a_fact_near_a_chosen_point_cedes_to_one_that_says_something_else() -> None:
+    story = _story([make_source(text, f"{n}.txt") for n, text in enumerate((TRIBUNE, OTHER))])
+    checked = crosscheck(story, extract_story(story), RememberingEncoder(default_encoder()))
+    distinct = list({fact.wording.sentence: fact for fact in checked.checked}.values())
+    # Scores 10, 5 and 4.9, whatever their support and position.
+    first, near, other = (
+        replace(fact, centrality=fact.centrality + wanted - score(fact))
+        for fact, wanted in zip(distinct[:3], (10.0, 5.0, 4.9), strict=True)
+    )
+    # Unit vectors: `near` means much what `first` says (cosine 0.7, under SAME_MEANING),
+    # `other` something else.
+    axes = np.eye(3, dtype=np.float32)
+    vectors = {
+        id(first): axes[0],
+        id(near): 0.7 * axes[0] + np.sqrt(1 - 0.49) * axes[1],
+        id(other): axes[2],
+    }
+    meanings = {c.key: vectors[id(f)] for f in (first, near, other) for c in f.claims}
+    contexts = {f.wording.key: vectors[id(f)] for f in (first, near, other)}
+    read = CrossCheck(facts=(), conflicts=(), meanings=meanings, contexts=contexts)
+    assert _select([first, near, other], read, 3, None) == [first, other, near]

@@ -51,6 +51,22 @@ def test_a_quote_that_is_the_whole_reported_clause_stays_one_claim() -> None:
     assert texts == ["Each of the children winced and some cried at the hot glue"]
 
 
+def test_a_few_quoted_words_inside_reported_speech_are_the_whole_reported_clause() -> None:
+    claims = [
+        c
+        for c in _claims(
+            "The alliance's chief said the pledge gave “reason for careful hope,” but added"
+            " “we have seen no sign of it on the ground.”"
+        )
+        if c.index >= 0
+    ]
+    assert [c.text for c in claims] == [
+        "the pledge gave “reason for careful hope",
+        "we have seen no sign of it on the ground.",
+    ]
+    assert all(c.speaker is not None and "chief" in c.speaker for c in claims)
+
+
 def test_a_frame_saying_more_than_who_said_it_is_a_claim_of_its_own() -> None:
     texts = _texts(
         "Speaking after a long meeting with the German chancellor in the Kremlin on Tuesday,"

@@ -327,10 +327,11 @@ def _statements(sentence: Any, attributed: list[_Piece]) -> list[_Piece]:
 
 def _reported_clause(sentence: Any, piece: _Piece) -> _Piece | None:
     """The clause an attribution's content states: a quote inside a reported clause ("Putin
-    said leaders “had taken a decision” to withdraw") is that whole clause; content with
-    no verb ("reported payment issues") states nothing as a clause does."""
+    said leaders “had taken a decision” to withdraw", "said the announcement gave “ground
+    for cautious optimism”") is that whole clause; other content with no verb ("reported
+    payment issues") states nothing as a clause does."""
     tokens = [t for t in sentence if piece.start <= t.idx < piece.end]
-    if not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+    if not tokens:
         return None
     for ancestor in tokens[0].ancestors:
         if ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in _SPEECH_LEMMAS:
@@ -341,7 +342,7 @@ def _reported_clause(sentence: Any, piece: _Piece) -> _Piece | None:
             # whined,” a prosecutor said" is one statement, as said).
             whole = piece.quoted and (start, end) == (piece.start, piece.end)
             return _Piece(start, end, piece.speaker, quoted=whole)
-    return piece
+    return piece if any(t.pos_ in {"VERB", "AUX"} for t in tokens) else None
 
 
 def _outside(start: int, end: int, taken: list[_Piece]) -> list[_Piece]:
