@@ -128,3 +128,57 @@ def test_attributions_are_values() -> None:
 def test_assurances_and_pledges_are_attributed() -> None:
     text = "The mayor assured residents that the water was safe to drink again."
     assert _found(text) == [("The mayor", "the water was safe to drink again", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The cue stands too far before the quoted words for the quote's own search.
+        ("Sanders said the tax breaks used by the rich and others “do nothing at all.”", "Sanders"),
+        # A cue after the quote ("but he said") is not its cue: the clause it ends is.
+        (
+            "The chief said that the footage did not give “any definitive visual evidence of"
+            " a gun,” but he said that other evidence supports what officers heard.",
+            "The chief",
+        ),
+        # A pronoun speaking an inner verb is the outer verb's speaker.
+        ("The governor said he thought that drugs were “a very big factor” in it.", "The governor"),
+        # Quoted words inside what others are said to believe are the sayer's.
+        (
+            "The president said a majority of voters have come to believe “that the change is"
+            " real and urgent.”",
+            "The president",
+        ),
+        # A verb of stance holding the quoted words among others.
+        (
+            "Chairman David Pepper called the decision a “huge win for all our voters.”",
+            "Chairman David Pepper",
+        ),
+    ],
+)
+def test_quoted_words_inside_reported_speech_are_the_reporting_verbs(
+    text: str, speaker: str
+) -> None:
+    [found] = [who for who, _, direct in _found(text) if direct]
+    assert found == speaker
+
+
+def test_a_name_and_a_colon_opening_a_paragraph_give_what_the_name_says() -> None:
+    text = (
+        "Bernie Sanders: The senator needs to move past all of this personality stuff.\n\n"
+        "WALLACE: Will she be at the debate tomorrow night, governor?\n\n"
+        "Update: The senator's office did not answer questions on Tuesday."
+    )
+    assert _found(text) == [
+        ("Bernie Sanders", "The senator needs to move past all of this personality stuff", False),
+        ("WALLACE", "Will she be at the debate tomorrow night, governor", False),
+    ]
+
+
+def test_calls_for_and_claims_named_by_a_noun_are_attributed() -> None:
+    assert _found("The union called for a moratorium on new charter schools.") == [
+        ("The union", "a moratorium on new charter schools", False)
+    ]
+    assert _found("He repeated the mayor's claim that crime had fallen by half.") == [
+        ("the mayor", "crime had fallen by half", False)
+    ]

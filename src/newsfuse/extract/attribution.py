@@ -1,13 +1,17 @@
 """Who said what: direct quotes and reported speech, with their speakers and cues.
 
 1. Direct quotes are found by their quotation marks (straight or curly), then attributed
-   to a speech verb just after the closing mark (`"...," Smith said`, `"...," said Smith`)
-   or just before the opening one (`Smith said: "..."`); a quote that follows an
-   attributed quote in the same paragraph (`"A," he said. "B."`), or opens a paragraph
-   after one, continues it.
+   to the verb whose reported clause quotes them among other words (`Sanders said the
+   breaks "do nothing"`), else to a speech verb just after the closing mark (`"...,"
+   Smith said`, `"...," said Smith`) or just before the opening one (`Smith said:
+   "..."`); a quote that follows an attributed quote in the same paragraph (`"A," he
+   said. "B."`), or opens a paragraph after one, continues it.
 2. Reported speech: a speech verb with a clause as its complement ("Biden said Russia
-   has...") gives the clause as what was said and the verb's subject as who said it.
-3. "according to X": X said the rest of the sentence.
+   has...") gives the clause as what was said and the verb's subject as who said it; a
+   verb of stance its object ("urged Americans to leave", "called for a moratorium").
+3. "according to X": X said the rest of the sentence; "X's claim that P": X holds P.
+4. A paragraph a name opens with a colon (a transcript's "PENCE: Well, ...", a headline's
+   "Sanders: Clinton needs to ...") is what that name says.
 
 Offsets are those of the text parsed. Speakers are the words of the text ("he", "the NATO
 chief"); `newsfuse.extract.speakers` resolves them to names.
@@ -40,6 +44,7 @@ STANCE_VERBS = frozenset(
     intend propose demand call urge criticize praise blame question dispute reject dismiss
     defend support oppose condemn denounce hail welcome explore discuss cite reference
     attack slam blast accuse label
+    endorse echo decline offer promise encourage rule
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 # Verbs that tell who speaks only right beside a quote ("..., Akin continued.", "Limbaugh
@@ -63,6 +68,28 @@ _REPORTED_CHARACTERS = 12
 _QUOTE_WORDS = 4
 # The cue of a direct quote lies within this many tokens of the quote.
 _CUE_REACH = 8
+# How a verb of stance holds what it attributes ("called the decision a “huge win”").
+_STANCE_OBJECTS = frozenset({"dobj", "oprd", "dative", "attr"})
+# A paragraph opened by a name and a colon ("PENCE: Well, ...", "Sanders: Clinton needs
+# ..."), perhaps inside the quotation mark of a quoted transcript.
+_LABEL = re.compile(
+    r"(?:^|(?<=\n))[\"“]?(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}):[ ]+"
+    r"(?P<said>[^\n]*\S)"
+)
+# Verbs of thought: quoted words inside what someone is said to think are the words of
+# whoever says so ("Obama said Americans have come to believe “that climate change is
+# real”").
+_THINKING = frozenset(
+    {"believe", "think", "feel", "know", "hope", "fear", "want", "expect", "worry", "doubt"}
+)
+# Nouns that name what someone says or holds ("his claim that ...").
+_CLAIM_NOUNS = frozenset(
+    """
+    claim statement assertion allegation argument contention suggestion warning promise
+    pledge insistence announcement belief view assessment prediction accusation charge
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 # A quote this close to the end of an attributed one, nothing quoted between, continues it.
 _CONTINUATION_REACH = 200
 
@@ -98,14 +125,55 @@ class Attribution:
 def attributions(doc: Any) -> list[Attribution]:
     """The attributions of a parsed text, in order of their content."""
     text = doc_text(doc)
-    direct = _direct_quotes(doc, text)
-    covered = [part for found in direct for part in found.content]
+    labelled = _labelled(doc, text)
+    direct = [found for found in _direct_quotes(doc, text) if not _within(found, labelled)]
+    covered = [part for found in [*labelled, *direct] for part in found.content]
     reported = [
         found
-        for found in [*_reported(doc), *_set_in(doc), *_according_to(doc)]
+        for found in [*_reported(doc), *_set_in(doc), *_according_to(doc), *_claimed(doc)]
         if not any(_overlaps(part, quote) for part in found.content for quote in covered)
     ]
-    return sorted([*direct, *reported], key=lambda found: found.content[0].start)
+    return sorted([*labelled, *direct, *reported], key=lambda found: found.content[0].start)
+
+
+def _within(found: Attribution, labelled: list[Attribution]) -> bool:
+    return any(
+        part.start >= label.content[0].start and part.end <= label.content[-1].end
+        for part in found.content
+        for label in labelled
+    )
+
+
+def _labelled(doc: Any, text: str) -> list[Attribution]:
+    """Paragraphs a name opens with a colon: a transcript's turns ("PENCE: Well, look,
+    ...") and headlines that give what someone says ("Sanders: Clinton needs to ..."). The
+    label is a name (a person or an organisation, or a surname in capitals), never a
+    heading ("Update:", "Editor's note:") or a place."""
+    found = []
+    for match in _LABEL.finditer(text):
+        name = Span(match.start("name"), match.end("name"))
+        words = text[name.start : name.end]
+        content = _unpunctuated(_tokens_between(doc, match.start("said"), match.end("said")))
+        if content is None or not (_is_named(doc, name) or _is_surname_in_capitals(words)):
+            continue
+        speaker = Speaker(name.start, name.end, name)
+        found.append(Attribution((content,), speaker, None, direct=False))
+    return found
+
+
+def _is_named(doc: Any, name: Span) -> bool:
+    """Whether the words are the name of a person or an organisation, whole."""
+    return any(
+        entity.label_ in {"PERSON", "ORG"}
+        and entity.start_char <= name.start
+        and name.end <= entity.end_char
+        for entity in doc.ents
+        if entity.start_char < name.end and name.start < entity.end_char
+    )
+
+
+def _is_surname_in_capitals(words: str) -> bool:
+    return words.isupper() and len(words) >= 3 and " " not in words
 
 
 def _overlaps(left: Span, right: Span) -> bool:
@@ -120,7 +188,11 @@ def _direct_quotes(doc: Any, text: str) -> list[Attribution]:
         quoted = text[inner.start : inner.end]
         if not _is_utterance(quoted):
             continue
-        cue = _cue_after(doc, match.end(), quoted) or _cue_before(doc, match.start())
+        cue = (
+            _reporting_verb(doc, inner)
+            or _cue_after(doc, match.end(), quoted)
+            or _cue_before(doc, match.start())
+        )
         if cue is None and (named := _dash_speaker(text, match.end())) is not None:
             found.append(
                 Attribution((inner,), Speaker(named.start, named.end, named), None, direct=True)
@@ -156,6 +228,46 @@ def _continues(text: str, previous: Attribution, start: int) -> bool:
     speaker goes on (`"A," he said. "B."`, or the next paragraph opening with a quote)."""
     between = text[previous.content[-1].end + 1 : start]
     return len(between) < _CONTINUATION_REACH and not re.search(r"[“”\"]", between)
+
+
+def _reporting_verb(doc: Any, inner: Span) -> Any | None:
+    """The cue whose reported content quotes these words among others ("Sanders said the
+    tax breaks “do nothing to boost the economy”", "Pepper called the decision a “huge win
+    for Ohio voters”"): the cue, wherever it stands. Of nested ones, the innermost, unless
+    a pronoun speaks it or it tells a thought ("Trump said he thought drugs were a “very
+    big factor”": the quoted words are those of whom the outer verb names)."""
+    tokens = _tokens_between(doc, inner.start, inner.end)
+    if not tokens:
+        return None
+    inside = {token.i for token in tokens}
+    found = []
+    for child in [tokens[0], *tokens[0].ancestors]:
+        verb = child.head
+        if verb.i in inside or verb is child or not _is_cue(verb) or _negated(verb):
+            continue
+        reported = {"ccomp", "xcomp"} | (set() if _is_speech_verb(verb) else _STANCE_OBJECTS)
+        besides = [t for t in child.subtree if t.i not in inside and not t.is_punct]
+        if child.dep_ in reported and besides:  # the quoted words are not all it said
+            found.append(verb)
+    for verb in found:
+        speaker = _speaker(verb)
+        owns = (
+            speaker is not None
+            and not _is_pronoun(doc, speaker)
+            and verb.lemma_.lower() not in _THINKING
+        )
+        if speaker is not None and (verb is found[-1] or owns):
+            return verb
+    return None
+
+
+def _negated(verb: Any) -> bool:
+    """ "he cannot defend his record" attributes nothing to him."""
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _is_pronoun(doc: Any, speaker: Speaker) -> bool:
+    return bool(doc_text(doc)[speaker.start : speaker.end].lower() in _PRONOUNS)
 
 
 def _cue_after(doc: Any, end: int, quoted: str) -> Any | None:
@@ -284,8 +396,8 @@ def _span(token: Any) -> Span:
 def _reported(doc: Any) -> list[Attribution]:
     found = []
     for token in doc:
-        if not _is_cue(token) or any(child.dep_ == "neg" for child in token.children):
-            continue  # "he cannot defend his record" attributes nothing to him
+        if not _is_cue(token) or _negated(token):
+            continue
         speaker = _speaker(token)
         content = _said(token)
         if (
@@ -303,8 +415,12 @@ def _reported(doc: Any) -> list[Attribution]:
 def _said(verb: Any) -> Span | None:
     """What a cue verb attributes: its clause ("said Russia has moved"), or the object and
     complement of a verb of stance ("urged Americans to check", "denied the report")."""
+    # A clause the parser heads by a noun or adjective is a clause still ("said the words
+    # “lump” the good Muslims with the bad", "said Clinton was “justified”").
     clauses = [
-        c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"})
     ]
     if clauses:
         return _clause(clauses[0])
@@ -320,6 +436,8 @@ def _said(verb: Any) -> Span | None:
             and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
         ]
         return _clause(told_that[0]) if told_that else None
+    if not objects:  # "called for a moratorium", "pushed for reducing the rate"
+        objects = [o for c in verb.children if c.lower_ == "for" for o in c.children]
     if not objects:
         return None
     spans = [_clause(child) for child in objects]
@@ -370,6 +488,37 @@ def _unpunctuated(words: list[Any]) -> Span | None:
     while words and words[-1].is_punct:
         words = words[:-1]
     return Span(words[0].idx, words[-1].idx + len(words[-1].text)) if words else None
+
+
+def _claimed(doc: Any) -> list[Attribution]:
+    """A claim named by a noun, its holder by a possessive ("Trump's claim that there have
+    been “thousands of shootings”", "the ministry's statement that troops would return")."""
+    found = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in _CLAIM_NOUNS:
+            continue
+        holders = [c for c in token.children if c.dep_ == "poss"]
+        clauses = [
+            c
+            for c in token.children
+            if c.dep_ in {"acl", "ccomp", "relcl"}
+            and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+        ]
+        if holders and clauses:
+            content = _clause(clauses[0])
+            if content.end - content.start >= _REPORTED_CHARACTERS:
+                found.append(
+                    Attribution((content,), _holder(holders[0]), _span(token), direct=False)
+                )
+    return found
+
+
+def _holder(possessor: Any) -> Speaker:
+    """The possessor's phrase without its possessive ending ("the mayor" of "the mayor's")."""
+    phrase = _phrase(possessor)
+    ending = [c for c in possessor.children if c.dep_ == "case" and c.idx >= phrase.head.end]
+    end = min((c.idx for c in ending), default=phrase.end)
+    return Speaker(phrase.start, max(end, phrase.head.end), phrase.head)
 
 
 def according_to_names(according: Any) -> list[Any]:
