@@ -60,7 +60,7 @@ class Changed:
 def _nlp() -> Any:
     import spacy
 
-    from newsfuse.segment import SPACY_MODEL
+    from newsfuse.english import SPACY_MODEL
 
     return spacy.load(SPACY_MODEL)
 

@@ -276,15 +276,15 @@ def _status(sentence: str, rng: random.Random) -> str | None:
 
 
 def _is_verb(word: str) -> bool:
-    from newsfuse.extract.nlp import pipeline
+    from newsfuse.english import read
 
-    return str(pipeline()(f"They will {word} it.")[2].tag_) == "VB"
+    return str(read(f"They will {word} it.")[2].tag_) == "VB"
 
 
 def _lemma(word: str) -> str:
-    from newsfuse.extract.nlp import pipeline
+    from newsfuse.english import read
 
-    return str(pipeline()(f"They have {word} it.")[2].lemma_)
+    return str(read(f"They have {word} it.")[2].lemma_)
 
 
 def _quote(sentence: str, rng: random.Random) -> str | None:

@@ -2,8 +2,8 @@
 
 Builds a fresh virtual environment with the default install (no dev tools), reports its
 size on disk and whether torch came in, then times cold commands (median of 5 runs, each a
-new process): `import newsfuse`, `newsfuse --version`, and briefs of examples/ and of the
-seed reports, with their peak memory.
+new process): `import newsfuse`, the models a brief needs loaded alone, `newsfuse
+--version`, and briefs of examples/ and of the seed reports, with their peak memory.
 
     python bench/startup.py [--venv /tmp/newsfuse-bench-venv]
 """
@@ -49,6 +49,15 @@ _MEASURE = (
 )
 
 
+# What a brief cannot do without: spaCy and its model, the sentence encoder, language id,
+# each loaded and used once. A brief's start-up is judged against this.
+_MODELS_ALONE = (
+    "from newsfuse.english import read; read('Ready.'); "
+    "from newsfuse.embed import default_encoder; default_encoder().encode(['Ready.']); "
+    "from newsfuse.language import identify; identify('Ready to go now.')"
+)
+
+
 def cold(command: list[str], repeats: int = 5) -> tuple[float, float]:
     """Median wall seconds and peak memory (MiB) of `command`, each run in a new process
     started by a fresh wrapper, so that no earlier child counts towards the peak."""
@@ -77,6 +86,7 @@ def main() -> None:
     python, newsfuse = str(venv / "bin" / "python"), str(venv / "bin" / "newsfuse")
     commands = {
         "import newsfuse": [python, "-c", "import newsfuse"],
+        "load the models alone": [python, "-c", _MODELS_ALONE],
         "newsfuse --version": [newsfuse, "--version"],
         "brief examples/ (6 reports)": [newsfuse, "brief", "examples/"],
     }

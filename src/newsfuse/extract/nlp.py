@@ -1,8 +1,8 @@
 """The full spaCy pipeline (tagger, parser, entities) that extraction reads text with.
 
-Loaded once, on first use (~0.4 s); about 4,000 words a second on one core. Texts are read
-paragraph by paragraph, and paragraphs already read are not read again: the copies and
-re-posts of a wire story cost one reading.
+The model is `newsfuse.english`, loaded once for every stage; about 4,000 words a second
+on one core. Texts are read paragraph by paragraph, and paragraphs already read are not
+read again: the copies and re-posts of a wire story cost one reading.
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 import warnings
 from collections import OrderedDict
-from functools import lru_cache
 from typing import Any
 
-from newsfuse.segment import SPACY_MODEL
+from newsfuse.english import but_parse, english
 
 # A paragraph longer than this is read in pieces cut at white space.
 _PIECE_CHARACTERS = 20_000
@@ -25,20 +24,13 @@ _TEXTS_REMEMBERED = 8
 _PARAGRAPH = re.compile(r"\n\n+")
 
 
-@lru_cache(maxsize=1)
-def pipeline() -> Any:
-    import spacy
-
-    return spacy.load(SPACY_MODEL, exclude=["senter"])
-
-
 class _ReadParagraphs:
     def __init__(self) -> None:
         self._docs: OrderedDict[str, Any] = OrderedDict()
 
     def read(self, pieces: list[str]) -> list[Any]:
         missing = [piece for piece in dict.fromkeys(pieces) if piece not in self._docs]
-        for piece, doc in zip(missing, pipeline().pipe(missing), strict=True):
+        for piece, doc in zip(missing, english().pipe(missing, disable=but_parse()), strict=True):
             self._docs[piece] = doc
         found = []
         for piece in pieces:
