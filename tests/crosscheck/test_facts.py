@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 
 from newsfuse.crosscheck import story_claims
@@ -34,6 +35,31 @@ def test_claims_said_apart_never_join() -> None:
     judged = [(0, 1, 0.9), (1, 2, 0.9), (0, 2, 0.9)]
     groups = fact_groups(3, judged, 24, lambda left, right: {left, right} == {0, 2})
     assert [0, 2] not in groups and all(not {0, 2} <= set(g) for g in groups)
+
+
+def test_apartness_is_asked_once_a_pair_of_kinds_and_only_inside_a_block() -> None:
+    # 40 claims: four origins (blocks), each claim one of three wordings (kinds) of its
+    # origin; two wordings of one origin are apart when they differ and both are odd.
+    rng = random.Random(7)
+    block = [n % 4 for n in range(40)]
+    kind = [(block[n], rng.randrange(3)) for n in range(40)]
+    judged = [
+        (a, b, rng.random()) for a in range(40) for b in range(a + 1, 40) if rng.random() < 0.3
+    ]
+    asked: list[tuple[int, int]] = []
+
+    def apart(left: int, right: int) -> bool:
+        asked.append((left, right))
+        mine, theirs = kind[left], kind[right]
+        return mine[0] == theirs[0] and mine != theirs and mine[1] % 2 == theirs[1] % 2 == 0
+
+    plain = fact_groups(40, judged, 24, apart)
+    every_pair = len(asked)
+    asked.clear()
+    assert fact_groups(40, judged, 24, apart, blocks=block, kinds=kind) == plain
+    assert len(asked) == len({(kind[left], kind[right]) for left, right in asked})
+    assert all(block[left] == block[right] for left, right in asked)
+    assert len(asked) < every_pair
 
 
 def test_a_claim_left_alone_joins_its_likeliest_partner_when_likely_enough() -> None:

@@ -20,9 +20,10 @@ independent origins back each fact; and where the sources disagree.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -131,6 +132,8 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
         judged,
         NEIGHBOURS,
         lambda left, right: _one_origin_apart(claims, read, left, right),
+        blocks=[claim.origin for claim in claims],
+        kinds=[_judged_as(claims, read, n) for n in range(len(claims))],
     )
     also = also_stating(groups, judged, [claim.origin for claim in claims], NEIGHBOURS)
     fact_of = {claims[n].key: number for number, group in enumerate(groups) for n in group}
@@ -233,6 +236,23 @@ def _one_origin_apart(claims: list[Claim], read: ClaimMeanings, left: int, right
     if claims[left].origin != claims[right].origin:
         return False
     return same_fact_probability(claim_pair_features(claims, read, left, right)) < APART
+
+
+def _judged_as(claims: list[Claim], read: ClaimMeanings, number: int) -> Hashable:
+    """All the judge reads of a claim (`claim_pair_features`): two claims alike in it are
+    judged alike against any other (a wire story's copies, claim for claim)."""
+    claim = claims[number]
+    vectors = hashlib.blake2b(digest_size=16)
+    for rows in (read.claims, read.contexts, read.doings):
+        vectors.update(rows[number].tobytes())
+    return (
+        claim.text,
+        claim.names,
+        claim.subjects,
+        claim.dates,
+        tuple((f.figure.value, f.figure.text) for f in claim.figures),
+        vectors.digest(),
+    )
 
 
 def claim_pair_features(

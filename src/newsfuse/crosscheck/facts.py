@@ -27,7 +27,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from newsfuse.crosscheck.claims import Claim
@@ -55,6 +55,11 @@ ALSO_STATES = 0.7
 # A claim of a fact is an outlier, not to word it, when it is on average less close in
 # meaning to the fact's other claims than this share of its most typical claim is.
 TYPICAL_SHARE = 0.8
+# Of one block (one origin), a group is checked for claims apart through at most this many
+# distinct kinds of claim, the first it took in: a story of a few dozen reports never has
+# more in one fact, and a wire story rewritten across a crawl (hundreds of copies of one
+# origin in one fact) is checked in bounded time, not against every copy.
+APART_CHECKED = 16
 # Points need enough words to say something and few enough to read as one statement.
 POINT_WORDS = range(6, 81)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
@@ -131,11 +136,22 @@ def fact_groups(
     judged: Iterable[tuple[int, int, float]],
     neighbours: int,
     apart: Callable[[int, int], bool] = lambda left, right: False,
+    blocks: Sequence[Hashable] | None = None,
+    kinds: Sequence[Hashable] | None = None,
 ) -> list[list[int]]:
     """Groups of claim numbers (each in order, groups by their first claim): average
     linkage over the judged pairs (i, j, probability), unjudged pairs counting 0, each
     claim judged against at most `neighbours` others. Groups holding two claims that
-    `apart` says cannot state one fact never join."""
+    `apart` says cannot state one fact never join. `apart` is asked only of claims of one
+    block (`blocks`: claims of two blocks are never apart), once for each pair of kinds
+    (`kinds`: claims of one kind are apart from the same claims: a wire story copied a
+    thousand times is one kind of claim, not a million pairs to ask about), and of at most
+    `APART_CHECKED` kinds of a group in a block."""
+    apartness = _Apartness(
+        apart,
+        blocks if blocks is not None else [0] * count,
+        kinds if kinds is not None else range(count),
+    )
     members: dict[int, list[int]] = {n: [n] for n in range(count)}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for left, right, probability in judged:
@@ -164,19 +180,62 @@ def fact_groups(
             continue  # outdated: the groups changed since
         if current < SAME_FACT_LINK:
             break
-        if any(apart(mine, theirs) for mine in members[left] for theirs in members[right]):
+        if apartness.groups_apart(left, right):
             sums[left].pop(right, None)
             sums[right].pop(left, None)  # never to be joined
             continue
         _join(left, right, members, sums, heap, neighbours)
-    _attach_lonely(members, best_partner, apart)
+        apartness.join(left, right)
+    _attach_lonely(members, best_partner, apartness)
     return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
+
+
+class _Apartness:
+    """Whether two groups hold claims that cannot state one fact: asked of each group's
+    distinct kinds of claim, block by block, each pair of kinds asked of `apart` once."""
+
+    def __init__(
+        self,
+        apart: Callable[[int, int], bool],
+        blocks: Sequence[Hashable],
+        kinds: Sequence[Hashable],
+    ) -> None:
+        self._apart = apart
+        self._kinds = kinds
+        # Each group (by its root claim): block -> kind -> the first claim of that kind.
+        self._held: dict[int, dict[Hashable, dict[Hashable, int]]] = {
+            n: {block: {kinds[n]: n}} for n, block in enumerate(blocks)
+        }
+        self._asked: dict[tuple[Hashable, Hashable], bool] = {}
+
+    def groups_apart(self, left: int, right: int) -> bool:
+        mine, theirs = self._held[left], self._held[right]
+        return any(
+            self._claims_apart(one, other)
+            for block in mine.keys() & theirs.keys()
+            for one in mine[block].values()
+            for other in theirs[block].values()
+        )
+
+    def join(self, kept: int, gone: int) -> None:
+        held = self._held[kept]
+        for block, kinds in self._held.pop(gone).items():
+            known = held.setdefault(block, {})
+            for kind, claim in kinds.items():
+                if len(known) < APART_CHECKED:
+                    known.setdefault(kind, claim)
+
+    def _claims_apart(self, one: int, other: int) -> bool:
+        pair = (self._kinds[one], self._kinds[other])
+        if pair not in self._asked:
+            self._asked[pair] = self._apart(one, other)
+        return self._asked[pair]
 
 
 def _attach_lonely(
     members: dict[int, list[int]],
     best_partner: dict[int, tuple[int, float]],
-    apart: Callable[[int, int], bool],
+    apartness: _Apartness,
 ) -> None:
     """A claim left alone joins the group of its best judged partner when the judge gave
     them at least `ATTACHED`: a statement no other origin makes is what the brief calls
@@ -190,9 +249,10 @@ def _attach_lonely(
         if probability < ATTACHED:
             continue
         target = group_of[partner]
-        if target == root or any(apart(claim, other) for other in members[target]):
+        if target == root or apartness.groups_apart(root, target):
             continue
         members[target].append(members.pop(root)[0])
+        apartness.join(target, root)
         group_of[claim] = target
 
 
