@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -169,17 +169,21 @@ def _headline(sources: Sequence[Source], chosen: list[CheckedFact]) -> tuple[str
     texts = [f"{source.article.title or ''}\n{source.clean.text}" for source in sources]
     terms = [frozenset(content_terms(text)) for text in texts]
     pairs = [frozenset(word_pairs(text)) for text in texts]
+    sources_with_term = Counter(term for source_terms in terms for term in source_terms)
     sources_with_pair = Counter(pair for source_pairs in pairs for pair in source_pairs)
     best: tuple[float, int] | None = None
     for number, source in enumerate(sources):
         title = source.article.title or ""
-        title_terms = content_terms(title)
+        title_terms = set(content_terms(title))
         if not title_terms:
             continue
-        others = [other for i, other in enumerate(terms) if i != number]
+        # The mean share of the title's terms each other source holds, from how many
+        # sources hold each term: linear in the sources, where comparing pairs is not.
+        held = sum(sources_with_term[t] - (t in terms[number]) for t in title_terms)
+        others = len(sources) - 1
         elsewhere = {p for p in word_pairs(title) if sources_with_pair[p] > (p in pairs[number])}
         value = (
-            _mean(containment(title_terms, other) for other in others)
+            (held / (len(title_terms) * others) if others else 0.0)
             + containment(word_pairs(title), elsewhere)
             - WORDING_COST * len(garble_signs(title))
             - DISTORTED_TITLE_COST * is_distorted(source)
@@ -196,8 +200,3 @@ def word_pairs(text: str) -> list[tuple[str, str]]:
     """Adjacent word pairs of `text`: its phrasing."""
     text_words = words(text)
     return list(itertools.pairwise(text_words))
-
-
-def _mean(values: Iterable[float]) -> float:
-    collected = list(values)
-    return sum(collected) / len(collected) if collected else 0.0

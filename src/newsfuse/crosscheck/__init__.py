@@ -153,7 +153,7 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
         )
     ]
     differences = [(pair, finding) for pair in same for finding in findings(pair.left, pair.right)]
-    conflicts = _conflicts(differences, fact_of, claims)
+    conflicts = _conflicts(differences, fact_of, [claim for claim in claims if claim.updates])
     conflicts += _turned_roles(claims, conflicts)
     conflicts += _told_updates(claims, conflicts)
     conflicts += _quote_conflicts(extracts, story.sources, conflicts)
@@ -333,8 +333,10 @@ class _Dispute:
 def _conflicts(
     differences: list[tuple[ClaimPair, Finding]],
     fact_of: dict[tuple[int, int, int], int],
-    claims: list[Claim],
+    updating: list[Claim],
 ) -> list[Conflict]:
+    """The disputes the differences make; `updating` are the claims that present a figure
+    as an earlier or later count."""
     disputes: dict[tuple[int, str, frozenset[object]], _Dispute] = {}
     shown_as: dict[tuple[int, str, object], str] = {}  # a version's words, as first seen
     for pair, finding in differences:
@@ -352,7 +354,7 @@ def _conflicts(
                 members.append(claim)
             if giver:
                 dispute.givers.setdefault(says, []).append(giver)
-        reason = _update_reason(pair, finding, claims)
+        reason = _update_reason(pair, finding, updating)
         if reason:
             dispute.updates.append(reason)
     conflicts = [_conflict(dispute) for dispute in disputes.values() if len(dispute.sides) == 2]
@@ -381,14 +383,14 @@ def _versions(finding: Finding) -> tuple[object, object]:
     return (finding.left, finding.right)
 
 
-def _update_reason(pair: ClaimPair, finding: Finding, claims: list[Claim]) -> str | None:
+def _update_reason(pair: ClaimPair, finding: Finding, updating: list[Claim]) -> str | None:
     """Why a difference is an update over time or by who gives it, if it is one."""
     if finding.kind == "number":
         if pair.left.updates or pair.right.updates:
             return "a report gives the figure as an earlier or later count"
         if finding.left_by and finding.right_by and finding.left_by != finding.right_by:
             return f"different people give the figures ({finding.left_by}; {finding.right_by})"
-        if finding.figures is not None and _stated_together(finding, claims):
+        if finding.figures is not None and _stated_together(finding, updating):
             return _TOLD
     if finding.kind in _MOVING:
         days = {_day(pair.left.source), _day(pair.right.source)}
@@ -438,15 +440,14 @@ def _time(source: Source) -> str | None:
     return published[:16] if len(published) >= 16 and published[10] in "T " else None
 
 
-def _stated_together(finding: Finding, claims: list[Claim]) -> bool:
-    """Whether some claim gives both figures and presents one as an update."""
+def _stated_together(finding: Finding, updating: list[Claim]) -> bool:
+    """Whether some claim presenting a figure as an update gives both figures."""
     assert finding.figures is not None
     mine, theirs = finding.figures
     return any(
-        claim.updates
-        and any(figures_agree(mine, f) for f in claim.figures)
+        any(figures_agree(mine, f) for f in claim.figures)
         and any(figures_agree(theirs, f) for f in claim.figures)
-        for claim in claims
+        for claim in updating
     )
 
 

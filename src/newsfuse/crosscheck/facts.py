@@ -30,6 +30,8 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from newsfuse.crosscheck.claims import Claim
 from newsfuse.embed import Matrix
 from newsfuse.lexical import (
@@ -369,11 +371,20 @@ def outlying_claims(claims: Sequence[Claim], meanings: Matrix) -> frozenset[tupl
     a claim joined to a fact by one likely partner is not the one to word it."""
     if len(claims) < 3:
         return frozenset()
-    similarity = meanings @ meanings.T
-    typicality = []
+    # The mean of a claim's dot products with others is its dot product with their sum
+    # over their count: linear in the claims, where a matrix of all pairs is not.
+    total = meanings.sum(axis=0, dtype=np.float64)
+    rows_of: dict[str, list[int]] = defaultdict(list)
     for row, claim in enumerate(claims):
-        others = [n for n, other in enumerate(claims) if other.origin != claim.origin]
-        typicality.append(float(similarity[row, others].mean()) if others else 0.0)
+        rows_of[claim.origin].append(row)
+    typicality = [0.0] * len(claims)
+    for rows in rows_of.values():
+        others = len(claims) - len(rows)
+        if not others:
+            continue
+        elsewhere = total - meanings[rows].sum(axis=0, dtype=np.float64)
+        for row, value in zip(rows, meanings[rows] @ elsewhere, strict=True):
+            typicality[row] = float(value) / others
     most = max(typicality)
     return frozenset(
         claim.key
