@@ -31,6 +31,7 @@ from newsfuse.crosscheck.facts import (
     shown_alone,
     wording_cost,
 )
+from newsfuse.embed import Matrix
 from newsfuse.lexical import containment, content_terms, words
 from newsfuse.models import Source, Story, StoryBrief, SummaryPoint
 from newsfuse.provenance import is_distorted
@@ -116,6 +117,7 @@ def _select(
     chosen: list[CheckedFact] = []
     shown: set[tuple[str, int]] = set()
     left = list(ranked)
+    near = _Nearness(checked)
     count = 0
     while left and len(chosen) < max_points and (max_words is None or count < max_words):
         best: tuple[float, int] | None = None
@@ -124,7 +126,7 @@ def _select(
             if best is not None and base <= best[0]:
                 break  # ranked by score: no later fact can do better, less or nothing
             sentence = (fact.wording.sentence.source, fact.wording.sentence.start)
-            closeness = max((_closeness(fact, point, checked) for point in chosen), default=0.0)
+            closeness = near.to_chosen(fact, chosen)
             if sentence in shown or closeness >= SAME_MEANING:
                 continue
             value = base - REDUNDANCY * max(closeness, 0.0)
@@ -139,20 +141,41 @@ def _select(
     return chosen
 
 
-def _closeness(fact: CheckedFact, point: CheckedFact, checked: CrossCheck) -> float:
-    """How near a fact means what a chosen point says: the cosine of their wordings'
-    sentences, or of their closest claims, whichever is higher."""
-    sentences = [checked.contexts.get(f.wording.key) for f in (fact, point)]
-    mine, theirs = (
-        [checked.meanings[c.key] for c in f.claims[:_COMPARED_CLAIMS] if c.key in checked.meanings]
-        for f in (fact, point)
-    )
-    pairs = []
-    if sentences[0] is not None and sentences[1] is not None:
-        pairs.append(float(sentences[0] @ sentences[1]))
-    if mine and theirs:
-        pairs.append(float((np.stack(mine) @ np.stack(theirs).T).max()))
-    return max(pairs, default=0.0)
+class _Nearness:
+    """How near a fact means what the chosen points say: the highest cosine of their
+    wordings' sentences or of their closest claims. Each fact's vectors are gathered once,
+    and each fact is compared with a chosen point once, however often it is looked at."""
+
+    def __init__(self, checked: CrossCheck) -> None:
+        self._checked = checked
+        self._vectors: dict[int, tuple[Matrix | None, Matrix | None]] = {}
+        self._nearest: dict[int, tuple[int, float]] = {}  # fact -> (points compared, max)
+
+    def to_chosen(self, fact: CheckedFact, chosen: list[CheckedFact]) -> float:
+        compared, nearest = self._nearest.get(id(fact), (0, 0.0))
+        for point in chosen[compared:]:
+            nearest = max(nearest, self._closeness(fact, point))
+        self._nearest[id(fact)] = (len(chosen), nearest)
+        return nearest
+
+    def _closeness(self, fact: CheckedFact, point: CheckedFact) -> float:
+        (sentence, claims), (their_sentence, their_claims) = self._read(fact), self._read(point)
+        pairs = []
+        if sentence is not None and their_sentence is not None:
+            pairs.append(float(sentence @ their_sentence))
+        if claims is not None and their_claims is not None:
+            pairs.append(float((claims @ their_claims.T).max()))
+        return max(pairs, default=0.0)
+
+    def _read(self, fact: CheckedFact) -> tuple[Matrix | None, Matrix | None]:
+        if id(fact) not in self._vectors:
+            meanings = self._checked.meanings
+            rows = [meanings[c.key] for c in fact.claims[:_COMPARED_CLAIMS] if c.key in meanings]
+            self._vectors[id(fact)] = (
+                self._checked.contexts.get(fact.wording.key),
+                np.stack(rows) if rows else None,
+            )
+        return self._vectors[id(fact)]
 
 
 def _point(fact: CheckedFact) -> SummaryPoint:
