@@ -82,6 +82,8 @@ _LABEL = re.compile(
 _THINKING = frozenset(
     {"believe", "think", "feel", "know", "hope", "fear", "want", "expect", "worry", "doubt"}
 )
+# Possessives that name no one a reader could tell ("our claim that ...").
+_UNRESOLVED_POSSESSIVES = frozenset({"my", "our", "your", "their", "its"})
 # Nouns that name what someone says or holds ("his claim that ...").
 _CLAIM_NOUNS = frozenset(
     """
@@ -147,14 +149,14 @@ def _within(found: Attribution, labelled: list[Attribution]) -> bool:
 def _labelled(doc: Any, text: str) -> list[Attribution]:
     """Paragraphs a name opens with a colon: a transcript's turns ("PENCE: Well, look,
     ...") and headlines that give what someone says ("Sanders: Clinton needs to ..."). The
-    label is a name (a person or an organisation, or a surname in capitals), never a
-    heading ("Update:", "Editor's note:") or a place."""
+    label is a person's name, or the surname in capitals of a person the text names; never
+    a heading ("LISTEN:", "Editor's note:"), a place or a company ("Dow Jones Reprints:")."""
     found = []
     for match in _LABEL.finditer(text):
         name = Span(match.start("name"), match.end("name"))
         words = text[name.start : name.end]
         content = _unpunctuated(_tokens_between(doc, match.start("said"), match.end("said")))
-        if content is None or not (_is_named(doc, name) or _is_surname_in_capitals(words)):
+        if content is None or not (_is_named(doc, name) or _is_named_surname(doc, words)):
             continue
         speaker = Speaker(name.start, name.end, name)
         found.append(Attribution((content,), speaker, None, direct=False))
@@ -162,9 +164,9 @@ def _labelled(doc: Any, text: str) -> list[Attribution]:
 
 
 def _is_named(doc: Any, name: Span) -> bool:
-    """Whether the words are the name of a person or an organisation, whole."""
+    """Whether the words are, whole, the name of a person the text names."""
     return any(
-        entity.label_ in {"PERSON", "ORG"}
+        entity.label_ == "PERSON"
         and entity.start_char <= name.start
         and name.end <= entity.end_char
         for entity in doc.ents
@@ -172,8 +174,14 @@ def _is_named(doc: Any, name: Span) -> bool:
     )
 
 
-def _is_surname_in_capitals(words: str) -> bool:
-    return words.isupper() and len(words) >= 3 and " " not in words
+def _is_named_surname(doc: Any, words: str) -> bool:
+    """Whether the words are a surname in capitals of a person the text names ("PENCE" of
+    "Mike Pence"): a transcript's label, never a heading ("LISTEN:", "UPDATE:")."""
+    return (
+        words.isupper()
+        and " " not in words
+        and any(e.label_ == "PERSON" and e[-1].text.upper() == words for e in doc.ents)
+    )
 
 
 def _overlaps(left: Span, right: Span) -> bool:
@@ -504,7 +512,7 @@ def _claimed(doc: Any) -> list[Attribution]:
             if c.dep_ in {"acl", "ccomp", "relcl"}
             and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
         ]
-        if holders and clauses:
+        if holders and clauses and holders[0].lower_ not in _UNRESOLVED_POSSESSIVES:
             content = _clause(clauses[0])
             if content.end - content.start >= _REPORTED_CHARACTERS:
                 found.append(

@@ -18,7 +18,7 @@ from typing import Any
 from newsfuse.extract.attribution import Span, Speaker
 from newsfuse.extract.entities import ORGANISATION_WORDS, TITLES, Mention
 
-PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his claim that ..."
 # Words that describe too many people to tell one from another.
 _GENERIC = frozenset(
     """
