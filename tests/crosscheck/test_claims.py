@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
+import newsfuse.crosscheck.claims as claims_module
 from newsfuse.crosscheck import story_claims
 from newsfuse.crosscheck.claims import Claim
+from newsfuse.extract.nlp import parse
 from newsfuse.extract.story import extract_story
 from newsfuse.models import Story
 
@@ -161,3 +165,16 @@ def test_update_words_after_a_claim_present_its_figure_as_an_update() -> None:
     assert hikers.updates  # the words trail another part of the sentence
     plain = _claims("Rescuers said 33 hikers were missing on the ridge.")
     assert not any(c.updates for c in plain)
+
+
+def test_claims_read_the_parse_extraction_hands_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = make_source("Harbor chief said the ship lost power on Monday near the bridge.")
+    story = Story("s", (source,))
+    extracts = extract_story(story)
+    read: list[str] = []
+    monkeypatch.setattr(claims_module, "parse", lambda text: read.append(text) or parse(text))
+    found = story_claims(story, extracts)
+    assert [c.text for c in found if c.index >= 0] == [
+        "the ship lost power on Monday near the bridge"
+    ]
+    assert source.clean.text not in read  # the body is not read again; only the title is

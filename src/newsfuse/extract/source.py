@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from newsfuse.extract.attribution import Span, attributions
 from newsfuse.extract.entities import Mention, mentions
@@ -41,6 +42,9 @@ class SourceExtracts:
     figures: tuple[GivenFigure, ...]
     dates: tuple[When, ...]
     titles: tuple[tuple[str, frozenset[str]], ...]  # person, the telling words of their titles
+    # The source's text as spaCy read it: what the cross-check reads its claims from, handed
+    # on rather than read again.
+    doc: Any = field(default=None, compare=False, repr=False)
 
 
 def extract_source(source: Source, reference: date | None) -> SourceExtracts:
@@ -61,7 +65,9 @@ def extract_source(source: Source, reference: date | None) -> SourceExtracts:
     titles = tuple(
         (name, frozenset(words)) for name, words in sorted(descriptors(doc, names).items())
     )
-    return SourceExtracts(source, tuple(names), quotes, given, tuple(dates(doc, reference)), titles)
+    return SourceExtracts(
+        source, tuple(names), quotes, given, tuple(dates(doc, reference)), titles, doc
+    )
 
 
 class _Givers:
