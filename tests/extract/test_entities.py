@@ -53,6 +53,28 @@ def test_grouping_keeps_the_fullest_name_and_every_alias() -> None:
     assert (kyiv.name, kyiv.kind, kyiv.aliases) == ("Kyiv", "place", ("Kiev", "Kyiv"))
 
 
+def test_a_first_name_alone_is_the_one_person_whose_full_name_begins_with_it() -> None:
+    found = group(
+        [
+            ("Pete Davidson", "person", 1),
+            ("Pete", "person", 2),
+            ("Hillary Clinton", "person", 3),
+            ("Bill Clinton", "person", 4),
+            ("Donald Trump", "person", 5),
+            ("Donald Trump Jr.", "person", 6),
+            ("Donald", "person", 7),
+        ]
+    )
+    assert {entity.name: entity.aliases for entity in found} == {
+        "Pete Davidson": ("Pete", "Pete Davidson"),
+        "Hillary Clinton": ("Hillary Clinton",),
+        "Bill Clinton": ("Bill Clinton",),
+        "Donald Trump": ("Donald Trump",),
+        "Donald Trump Jr.": ("Donald Trump Jr.",),
+        "Donald": ("Donald",),  # two full names begin with it: whose, the text does not say
+    }
+
+
 def test_mentions_read_from_text_correct_organisation_names() -> None:
     found = mentions(
         parse("Maxar Technologies said satellite images showed troops near Kyiv on Monday.")

@@ -4,6 +4,8 @@ Mentions come from spaCy's named-entity recogniser, without possessive endings a
 ("President Putin's" is a mention of "Putin"). Mentions name one entity when, after that:
 - they are the same words, in any case;
 - one is a surname and the other the full name ending in it ("Putin", "Vladimir Putin");
+- a person's first name alone, and the one full name of the text that begins with it
+  ("Pete", "Pete Davidson");
 - one is the acronym of the other ("NATO", "North Atlantic Treaty Organization");
 - both are places whose consonants agree (transliterations: "Kyiv" and "Kiev").
 """
@@ -128,7 +130,30 @@ def group(names: Iterable[tuple[str, str, Any]]) -> list[NamedEntity]:
         for _, right in distinct[i + 1 :]:
             if same_entity(items[left][0], items[left][1], items[right][0], items[right][1]):
                 parent[find(right)] = find(left)
+    _join_first_names(items, [number for _, number in distinct], parent, find)
     return _collect(items, find)
+
+
+def _join_first_names(
+    items: list[tuple[str, str, Any]], distinct: list[int], parent: list[int], find: Any
+) -> None:
+    """A person named by a first name alone ("Pete") is the one person of the text whose
+    full name begins with it ("Pete Davidson"), when just one does and the first name
+    names no one else on its own."""
+    alone = Counter(find(n) for n in distinct)
+    for number in distinct:
+        name, kind, _ = items[number]
+        if kind != "person" or " " in name or alone[find(number)] > 1:
+            continue
+        fuller = {
+            find(other)
+            for other in distinct
+            if items[other][1] == "person"
+            and items[other][0].split()[0] == name
+            and " " in items[other][0]
+        }
+        if len(fuller) == 1:
+            parent[find(number)] = fuller.pop()
 
 
 def _family_kind(kind: str) -> str:
