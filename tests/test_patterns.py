@@ -108,8 +108,9 @@ def test_every_pattern_runs_in_linear_time_on_long_hostile_lines(name: str) -> N
     short = min(_cost(pattern, name, _hostile_lines(4_000)) for _ in range(3))
     long = min(_cost(pattern, name, _hostile_lines(16_000)) for _ in range(3))
     # Four times the text: linear work costs four times as much, quadratic sixteen; below
-    # 30 ms the clock says too little to tell.
-    assert long < 0.03 or long < 8 * short, f"{name}: {short:.3f} s, then {long:.3f} s"
+    # 100 ms the clock of a busy machine says too little to tell (a pattern that backtracks
+    # on 16,000-character lines takes seconds).
+    assert long < 0.1 or long < 8 * short, f"{name}: {short:.3f} s, then {long:.3f} s"
 
 
 @pytest.mark.parametrize("name", sorted(ANCHORED))
