@@ -147,7 +147,7 @@ def source_claims(
     source = extracts.source
     reader = _Reader(position, extracts, resolve, reference, names or {})
     found = reader.title_claims()
-    doc = extracts.doc if extracts.doc is not None else parse(source.clean.text)
+    doc = extracts.doc
     for sentence in source.sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:

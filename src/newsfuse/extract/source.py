@@ -44,7 +44,7 @@ class SourceExtracts:
     titles: tuple[tuple[str, frozenset[str]], ...]  # person, the telling words of their titles
     # The source's text as spaCy read it: what the cross-check reads its claims from, handed
     # on rather than read again.
-    doc: Any = field(default=None, compare=False, repr=False)
+    doc: Any = field(compare=False, repr=False)
 
 
 def extract_source(source: Source, reference: date | None) -> SourceExtracts:
