@@ -5,6 +5,7 @@ into the project."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from functools import lru_cache
@@ -106,6 +107,16 @@ def test_no_two_points_say_the_same_thing(seeds_dir: Path) -> None:
     for i, left in enumerate(points):
         for right in points[i + 1 :]:
             assert containment(content_terms(left), content_terms(right)) < 0.6
+
+
+def test_the_pull_back_is_one_point_that_most_reports_back(seeds_dir: Path) -> None:
+    # Every seed reports that Russia began to pull some troops back, each in its own words:
+    # one point says so, backed by most of them; no second point says it again.
+    pulling_back = re.compile(r"\b(?:withdraw\w*|pull\w* back)\b", re.IGNORECASE)
+    summary = _brief(seeds_dir).stories[0].summary
+    saying = [p for p in summary if "troops" in p.text and pulling_back.search(p.text)]
+    assert len(saying) == 1, [point.text for point in saying]
+    assert saying[0].independent >= 4
 
 
 def test_every_point_cites_its_wording_and_the_statements_that_back_it(seeds_dir: Path) -> None:

@@ -5,12 +5,12 @@ from dataclasses import replace
 import numpy as np
 
 from newsfuse.cluster import cluster
-from newsfuse.crosscheck import CrossCheck, crosscheck
+from newsfuse.crosscheck import CheckedFact, CrossCheck, crosscheck
 from newsfuse.embed import RememberingEncoder, default_encoder
 from newsfuse.extract.story import extract_story
 from newsfuse.models import Source, Story, StoryBrief
 from newsfuse.provenance import analyse
-from newsfuse.summarize import _select, is_point_candidate, score, summarize
+from newsfuse.summarize import SAID_ALREADY, _select, is_point_candidate, score, summarize
 
 from .conftest import make_source
 
@@ -197,3 +197,33 @@ def test_a_fact_near_a_chosen_point_cedes_to_one_that_says_something_else() -> N
     contexts = {f.wording.key: vectors[id(f)] for f in (first, near, other)}
     read = CrossCheck(facts=(), conflicts=(), meanings=meanings, contexts=contexts)
     assert _select([first, near, other], read, 3, None) == [first, other, near]
+
+
+def test_a_fact_the_judge_took_for_a_chosen_point_is_passed_over() -> None:
+    story = _story([make_source(text, f"{n}.txt") for n, text in enumerate((TRIBUNE, OTHER))])
+    checked = crosscheck(story, extract_story(story), RememberingEncoder(default_encoder()))
+    distinct = list({fact.wording.sentence: fact for fact in checked.checked}.values())
+    first, same, other = (
+        replace(fact, centrality=fact.centrality + wanted - score(fact))
+        for fact, wanted in zip(distinct[:3], (10.0, 5.0, 4.9), strict=True)
+    )
+    # Far apart in meaning, yet the judge took the wording of `same` for a statement of
+    # the fact of `first`: average linkage had kept their facts apart.
+    axes = np.eye(3, dtype=np.float32)
+    vectors = {id(first): axes[0], id(same): axes[1], id(other): axes[2]}
+    meanings = {c.key: vectors[id(f)] for f in (first, same, other) for c in f.claims}
+    contexts = {f.wording.key: vectors[id(f)] for f in (first, same, other)}
+    wording, theirs = same.wording.key, first.claims[-1].key
+    own = next(c.key for c in same.claims if c.key != wording)
+
+    def selected(with_theirs: float, with_own: float = 0.0) -> list[CheckedFact]:
+        judged = {wording: {theirs: with_theirs, own: with_own}, theirs: {wording: with_theirs}}
+        read = CrossCheck(
+            facts=(), conflicts=(), meanings=meanings, contexts=contexts, judged=judged
+        )
+        return _select([first, same, other], read, 3, None)
+
+    assert selected(SAID_ALREADY) == [first, other]
+    assert selected(SAID_ALREADY - 0.01) == [first, same, other]
+    # Likelier still a statement of its own fact: it says that fact.
+    assert selected(SAID_ALREADY, with_own=SAID_ALREADY + 0.01) == [first, same, other]

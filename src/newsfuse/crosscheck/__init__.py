@@ -27,7 +27,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from newsfuse.crosscheck.claims import Claim, ClaimFigure, source_claims
+from newsfuse.crosscheck.claims import Claim, ClaimFigure, ClaimKey, source_claims
 from newsfuse.crosscheck.compare import (
     Finding,
     figures_agree,
@@ -117,6 +117,9 @@ class CrossCheck:
     # Each claim's embedding, and its sentence's (by claim key): what the summary compares.
     meanings: dict[tuple[int, int, int], Matrix] = field(default_factory=dict, compare=False)
     contexts: dict[tuple[int, int, int], Matrix] = field(default_factory=dict, compare=False)
+    # The judge's probability that two claims state one fact, for the pairs it judged: for
+    # each claim (by key), the others (by key). What the summary asks before showing a fact.
+    judged: dict[ClaimKey, dict[ClaimKey, float]] = field(default_factory=dict, compare=False)
 
 
 def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = None) -> CrossCheck:
@@ -178,7 +181,16 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
         checked=tuple(checked),
         meanings={claim.key: meanings[row] for row, claim in enumerate(claims)},
         contexts={claim.key: contexts[row] for row, claim in enumerate(claims)},
+        judged=_by_keys(pairs, claims),
     )
+
+
+def _by_keys(pairs: list[_Judged], claims: list[Claim]) -> dict[ClaimKey, dict[ClaimKey, float]]:
+    found: dict[ClaimKey, dict[ClaimKey, float]] = defaultdict(dict)
+    for pair in pairs:
+        left, right = claims[pair.left_n].key, claims[pair.right_n].key
+        found[left][right] = found[right][left] = pair.probability
+    return dict(found)
 
 
 def story_claims(story: Story, extracts: StoryExtracts) -> list[Claim]:

@@ -46,6 +46,10 @@ from newsfuse.models import Citation, Source
 from newsfuse.provenance import is_distorted
 from newsfuse.stretches import Stretches
 
+# A claim within its story: its source's position, its sentence's number there (-1 for the
+# title) and its part of the sentence.
+ClaimKey = tuple[int, int, int]
+
 # A claim has at least this many content terms: "He said so." states nothing to check;
 # "She hasn't been arrested" does.
 MIN_TERMS = 2
@@ -122,7 +126,7 @@ class Claim:
         return self.source.origin
 
     @property
-    def key(self) -> tuple[int, int, int]:
+    def key(self) -> ClaimKey:
         return (self.position, self.index, self.part)
 
 
