@@ -3,7 +3,9 @@
 Builds a fresh virtual environment with the default install (no dev tools), reports its
 size on disk and whether torch came in, then times cold commands (median of 5 runs, each a
 new process): `import newsfuse`, the models a brief needs loaded alone, `newsfuse
---version`, and briefs of examples/ and of the seed reports, with their peak memory.
+--version`, briefs of examples/ and of the seed reports, and `brief --story` of the seeds
+ingested into a store, with the readings `ingest` keeps and with none (every report read
+again, as before they were kept), with their peak memory.
 
     python bench/startup.py [--venv /tmp/newsfuse-bench-venv]
 """
@@ -11,8 +13,11 @@ new process): `import newsfuse`, the models a brief needs loaded alone, `newsfus
 from __future__ import annotations
 
 import argparse
+import json
+import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from _harness import ROOT, save, table
@@ -76,6 +81,28 @@ def cold(command: list[str], repeats: int = 5) -> tuple[float, float]:
     return sorted(times)[len(times) // 2], max(peaks)
 
 
+def stored_story(newsfuse: str, folder: Path, reports: list[str]) -> dict[str, list[str]]:
+    """`brief --story` of `reports` ingested as one story: from a store keeping their
+    readings, and from a copy keeping none."""
+    kept, bare = folder / "kept.db", folder / "bare.db"
+    subprocess.run([newsfuse, "ingest", "-q", "--db", str(kept), *reports], check=True)
+    listed = subprocess.run(
+        [newsfuse, "stories", "--db", str(kept), "--format", "json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    story = json.loads(listed.stdout)[0]["id"]
+    with sqlite3.connect(kept) as source, sqlite3.connect(bare) as copy:
+        source.backup(copy)
+        copy.execute("DELETE FROM readings")
+    brief = [newsfuse, "brief", "--story", story, "--db"]
+    return {
+        "brief --story seeds, readings kept": [*brief, str(kept)],
+        "brief --story seeds, read again": [*brief, str(bare)],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--venv", default="/tmp/newsfuse-bench-venv")
@@ -91,12 +118,15 @@ def main() -> None:
         "brief examples/ (6 reports)": [newsfuse, "brief", "examples/"],
     }
     seeds = sorted(Path(arguments.seeds).glob("*.txt"))
+    stores = tempfile.TemporaryDirectory()
     if seeds:
         commands["brief seeds (5 reports)"] = [newsfuse, "brief", *map(str, seeds)]
+        commands |= stored_story(newsfuse, Path(stores.name), [str(path) for path in seeds])
     rows = []
     for name, command in commands.items():
         seconds, peak = cold(command)
         rows.append([name, seconds, round(peak)])
+    stores.cleanup()
     print(f"default install: {size:.0f} MiB in site-packages (no torch)\n")
     print(table(["cold command", "median s", "peak MiB"], rows))
     save(

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -9,6 +12,7 @@ import pytest
 from newsfuse import ingest, pipeline
 from newsfuse.extract import story as story_module
 from newsfuse.faults import STRICT_VARIABLE
+from newsfuse.models import Brief
 from newsfuse.pipeline import BriefOptions, brief_paths, brief_story, ingest_paths
 from newsfuse.render import markdown, render_contained, render_json
 from newsfuse.store import Store, StoreError
@@ -124,6 +128,47 @@ def test_a_stored_story_is_briefed_alone(tmp_path: Path) -> None:
             brief_story("nope", store)
 
 
+# A process that briefs a stored story with the model's loading forbidden.
+_WITHOUT_THE_MODEL = """
+import sys
+import spacy
+def refuse(*arguments, **options):
+    raise SystemExit("the spaCy model was loaded")
+spacy.load = refuse
+from newsfuse.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_stored_story_is_briefed_from_its_kept_readings(tmp_path: Path) -> None:
+    database = tmp_path / "news.db"
+    with Store(database) as store:
+        ingest_paths([str(EXAMPLES)], store)
+        [story] = store.stories()
+
+    def brief(path: Path) -> str:
+        command = ["brief", "--story", story.id, "--db", str(path), "--format", "json"]
+        done = subprocess.run(
+            [sys.executable, "-c", _WITHOUT_THE_MODEL, *command],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    kept = brief(database)
+    # The same brief as when every report is read again (its readings gone; a read-only
+    # store keeps none).
+    with sqlite3.connect(database) as db:
+        db.execute("DELETE FROM readings")
+    with pytest.raises(AssertionError, match="the spaCy model was loaded"):
+        brief(database)
+    with Store(database, writable=False) as store:
+        [read_again] = brief_story(story.id, store).stories
+    assert kept == render_json(Brief(stories=(read_again,)))
+
+
 def test_the_brief_of_a_pile_and_the_stories_of_a_store_agree(tmp_path: Path) -> None:
     paths = _write_reports(tmp_path / "reports", QUAKES)
     with Store(tmp_path / "news.db") as store:
@@ -208,6 +253,22 @@ def test_an_article_that_cannot_be_cleaned_is_left_out(contained: pytest.MonkeyP
     assert len(brief.stories[0].sources) == 5
     [problem] = brief.all_problems
     assert (problem.stage, Path(problem.subject).name) == ("clean", _FAULTY)
+
+
+def test_an_article_that_cannot_be_read_is_reported_and_the_others_kept(
+    contained: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    contained.setattr(pipeline, "read_sources", _always_broken)
+    contained.setattr(pipeline, "read_source", _broken_for(_FAULTY, pipeline.read_source))
+    with Store(tmp_path / "news.db") as store:
+        report = ingest_paths([str(EXAMPLES)], store, encoder=WordHashEncoder())
+        # Read together they fail; read one by one, one fails, and it alone is reported.
+        [problem] = report.problems
+        assert (problem.stage, Path(problem.subject).name) == ("read", _FAULTY)
+        [story] = store.stories()
+        ids = [article_id for article_id, _ in story.articles]
+        assert len(store.unread(ids, pipeline._reading_version())) == 1
+        assert len(brief_story(story.id, store, encoder=WordHashEncoder()).stories[0].sources) == 6
 
 
 def test_failed_provenance_leaves_each_source_its_own_origin(

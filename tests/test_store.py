@@ -136,6 +136,39 @@ def test_reading_never_creates_or_changes_a_store(tmp_path: Path) -> None:
     assert _files(tmp_path) == before
 
 
+def test_readings_are_kept_for_the_version_that_made_them(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    source, other = make_source(TEXT), make_source("Another report of the ship.")
+    with Store(path) as store:
+        store.add_articles([source.article, other.article])
+        store.save_readings({source.id: b"read by v1"}, "v1")
+        assert store.readings([source.id, other.id], "v1") == {source.id: b"read by v1"}
+        assert store.readings([source.id], "v2") == {}
+        assert store.unread([source.id, other.id], "v1") == {other.id}
+        assert store.unread([source.id], "v2") == {source.id}
+        store.save_readings({source.id: b"read by v2"}, "v2")  # the one reading kept
+        assert store.readings([source.id], "v1") == {}
+    with Store(path, writable=False) as store:
+        assert store.readings([source.id], "v2") == {source.id: b"read by v2"}
+        store.save_readings({other.id: b"read"}, "v2")  # kept nowhere
+        assert store.unread([other.id], "v2") == {other.id}
+
+
+def test_a_store_from_before_readings_has_none_and_gains_the_table(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    source = make_source(TEXT)
+    with Store(path) as store:
+        store.add_articles([source.article])
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE readings")
+    with Store(path, writable=False) as store:
+        assert store.readings([source.id], "v1") == {}
+        assert store.unread([source.id], "v1") == {source.id}
+    with Store(path) as store:
+        store.save_readings({source.id: b"read"}, "v1")
+        assert store.readings([source.id], "v1") == {source.id: b"read"}
+
+
 @pytest.fixture
 def read_only_folder(tmp_path: Path) -> Iterator[Path]:
     """A folder nobody may write to, root included (its immutable flag set): as on

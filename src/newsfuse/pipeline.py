@@ -13,7 +13,8 @@
 9. summarize: a cited brief per story, counting each origin once, its wording never from
    a contradicted sentence.
 
-Steps 3 and 4 are read back from the store when it already holds their output.
+Steps 3 and 4 are read back from the store when it already holds their output, and so is
+how spaCy read each source for step 7 (`ingest_paths` reads and keeps it).
 
 Each step is contained (newsfuse.faults): an unexpected error on one input, article or
 story becomes a `Problem` the brief lists, and the run goes on without what that step would
@@ -21,8 +22,9 @@ have added (an article that cannot be cleaned is left out; failed provenance lea
 source its own origin; failed clustering leaves each source its own story; a story whose
 extraction, cross-check or summary fails is briefed without it).
 
-`ingest_paths` runs steps 1-4 and assigns the new articles to the stories of a store (online:
-stories already there are joined, never reshuffled); `brief_story` briefs one stored story.
+`ingest_paths` runs steps 1-4, reads each new article with spaCy (kept for step 7), and
+assigns the new articles to the stories of a store (online: stories already there are
+joined, never reshuffled); `brief_story` briefs one stored story.
 
 Given a `Runner` (newsfuse.batch runs one on Dask), the work of each article (steps 3-4) and
 of each story (steps 7-9) is handed to it; steps 5 and 6 need the whole corpus at once and
@@ -31,7 +33,7 @@ run here. A runner only maps functions over items in order, so the brief is the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Protocol, TypeVar
@@ -48,6 +50,14 @@ from newsfuse.cluster import (
 from newsfuse.crosscheck import CrossCheck, crosscheck
 from newsfuse.crosscheck.meanings import likely_read
 from newsfuse.embed import Encoder, ReadingAheadEncoder, RememberingEncoder, default_encoder
+from newsfuse.extract.reading import (
+    Reading,
+    read_source,
+    read_sources,
+    reading_bytes,
+    reading_from_bytes,
+    reading_version,
+)
 from newsfuse.extract.story import extract_story, no_extracts
 from newsfuse.faults import attempt, story_subject
 from newsfuse.ingest import IngestResult, Limits, collect, expand, read_inputs, read_item
@@ -87,6 +97,8 @@ class Runner(Protocol):
 # again.
 STAGES_REVISION = 3
 STAGES = f"newsfuse {__version__}: clean, segment r{STAGES_REVISION}"
+# `ingest` reads this many articles at once (on every core), and keeps their readings.
+_READ_TOGETHER = 64
 
 
 @dataclass(frozen=True)
@@ -215,7 +227,10 @@ def brief_ingested(
     analysed, analysis_problems = _analysed(prepared.sources, encoder)
     stories, cluster_problems = _clustered(analysed)
     if runner is None:
-        briefs = [story_brief(story, options, encoder) for story in steps("brief", stories)]
+        briefs = [
+            story_brief(story, options, encoder, _kept_readings(story.sources, store))
+            for story in steps("brief", stories)
+        ]
     else:  # each worker encodes with its own model: the vectors are the same bit for bit
         briefs = runner(partial(story_brief, options=options), stories)
     return Brief(
@@ -255,6 +270,7 @@ def ingest_paths(
     added = store.add_articles(ingested.articles)
     prepared = _prepared(store.unclustered_articles(), store, None)
     problems = [*ingested.problems, *prepared.problems]
+    _keep_readings(prepared.sources, store, problems)
     # Another ingest may be clustering the same store: one at a time, each taking the
     # articles still unclustered when its turn comes, so none joins two stories or none.
     with store.exclusive():
@@ -329,7 +345,8 @@ def brief_story(
     encoder = RememberingEncoder(encoder or default_encoder())
     prepared = _prepared(articles, store, None)
     sources, analysis_problems = _analysed(prepared.sources, encoder)
-    brief = story_brief(Story(id=story_id, sources=sources), options or BriefOptions(), encoder)
+    story = Story(id=story_id, sources=sources)
+    brief = story_brief(story, options or BriefOptions(), encoder, _kept_readings(sources, store))
     return Brief(
         stories=(brief,),
         rejections=tuple(prepared.rejections),
@@ -337,20 +354,71 @@ def brief_story(
     )
 
 
+def _reading_version() -> str:
+    # A reading is of the cleaned text: cleaned otherwise, it is read again.
+    return f"{reading_version()}; {STAGES}"
+
+
+def _kept_readings(sources: Sequence[Source], store: Store | None) -> dict[str, Reading]:
+    """How spaCy read each source (by id), as `store` keeps it: those it keeps no current
+    reading of are read by extraction, in step with the encoder."""
+    if store is None:
+        return {}
+    kept = store.readings([source.id for source in sources], _reading_version())
+    found: dict[str, Reading] = {}
+    for source in sources:
+        data = kept.get(source.id)
+        if data is not None and (reading := reading_from_bytes(data, source)) is not None:
+            found[source.id] = reading
+    return found
+
+
+def _keep_readings(sources: Sequence[Source], store: Store, problems: list[Problem]) -> None:
+    """Read every source `store` keeps no current reading of, and keep its reading: briefs
+    of stored stories then need neither the model nor the time to read. Sources are read
+    `_READ_TOGETHER` at a time, on every core; should a batch fail, its sources are read
+    one by one, and one that cannot be read is reported and left unread."""
+    version = _reading_version()
+    unread = store.unread([source.id for source in sources], version)
+    pending = [source for source in sources if source.id in unread]
+    batches = [
+        pending[start : start + _READ_TOGETHER] for start in range(0, len(pending), _READ_TOGETHER)
+    ]
+    for batch in steps("read", batches):
+        together = attempt("read", f"{len(batch)} articles", read_sources, batch)
+        if isinstance(together, Problem):
+            readings = [attempt("read", s.article.path, read_source, s) for s in batch]
+        else:
+            readings = list(together)
+        problems += [reading for reading in readings if isinstance(reading, Problem)]
+        kept = {
+            source.id: reading_bytes(reading)
+            for source, reading in zip(batch, readings, strict=True)
+            if not isinstance(reading, Problem)
+        }
+        store.save_readings(kept, version)
+
+
 def _no_text(source: Source) -> Rejection:
     return Rejection(source.article.path, "no article text left once page furniture is removed")
 
 
-def story_brief(story: Story, options: BriefOptions, encoder: Encoder | None = None) -> StoryBrief:
+def story_brief(
+    story: Story,
+    options: BriefOptions,
+    encoder: Encoder | None = None,
+    readings: Mapping[str, Reading] | None = None,
+) -> StoryBrief:
     """Extract, crosscheck and summarize one story: who said what, its figures, timeline
     and entities, its facts and conflicts, and key points resting on the checked facts.
-    A step that fails is left out and listed in the brief's problems."""
+    Sources with a reading in `readings` (by id) are not read again. A step that fails is
+    left out and listed in the brief's problems."""
     encoder = encoder or RememberingEncoder(default_encoder())
     # The model reads the sentences the cross-check will need while spaCy parses the story.
     reading = ReadingAheadEncoder(encoder, likely_read(story))
     subject = story_subject(story.id)
     problems: list[Problem] = []
-    found = attempt("extract", subject, extract_story, story)
+    found = attempt("extract", subject, extract_story, story, readings)
     if isinstance(found, Problem):
         problems.append(found)
         found = no_extracts(story)

@@ -1,10 +1,11 @@
 """Store: articles and what the stages derive from them, in SQLite (standard library, WAL).
 
 Articles are keyed by their content id, so adding one twice changes nothing. Derived data
-(cleaned text with its map and removals, sentences) is kept with the version of the stages
-that made it and is recomputed when that version changes. Stories are kept with the state
-of the clustering that formed them (term counts, open stories' centroids), so articles
-ingested later join the same stories they would have in one run.
+(cleaned text with its map and removals, sentences; how spaCy read each article) is kept
+with the version of the stages that made it and is recomputed when that version changes.
+Stories are kept with the state of the clustering that formed them (term counts, open
+stories' centroids), so articles ingested later join the same stories they would have in
+one run.
 """
 
 from __future__ import annotations
@@ -32,12 +33,15 @@ from newsfuse.models import (
 
 SCHEMA_VERSION = 2
 # Stores of older schemas are brought up to this one when opened for writing (version 2
-# added stories). The file says it is a newsfuse store by this id ("nfus"), set since 0.x;
-# older stores are known by their tables.
+# added stories; the readings table, a cache older versions ignore and stores without it
+# do without, needs no new version). The file says it is a newsfuse store by this id
+# ("nfus"), set since 0.x; older stores are known by their tables.
 APPLICATION_ID = 0x6E667573
 # A writer waits this long for another to finish (an ingest's clustering step can take a
 # while on a large batch) before giving up with "database is locked".
 _BUSY_SECONDS = 600.0
+# Ids asked about in one query (SQLite allows 32,766 parameters since 3.32, 999 before).
+_IDS_PER_QUERY = 500
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -82,6 +86,11 @@ CREATE TABLE IF NOT EXISTS story_articles (
 CREATE INDEX IF NOT EXISTS story_articles_by_story ON story_articles (story_id, arrived);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5(
     article_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS readings (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    version TEXT NOT NULL,
+    reading BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS term_documents (
     term TEXT PRIMARY KEY,
@@ -344,6 +353,52 @@ class Store:
             language=language,
         )
         return Source(article, clean, _sentences(article.id, text, json.loads(sentences)))
+
+    def save_readings(self, readings: Mapping[str, bytes], version: str) -> None:
+        """Keep how articles were read (by article id, as bytes), made by `version` (a
+        read-only store keeps nothing)."""
+        if not self.writable or not readings:
+            return
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO readings VALUES (?, ?, ?)",
+                ((article_id, version, data) for article_id, data in sorted(readings.items())),
+            )
+
+    def readings(self, article_ids: Iterable[str], version: str) -> dict[str, bytes]:
+        """The kept readings of these articles made by `version`. A store made before
+        readings were kept has none (it gains the table when next opened for writing)."""
+        if not self._has_table("readings"):
+            return {}
+        found: dict[str, bytes] = {}
+        for article_id in dict.fromkeys(article_ids):
+            row = self._db.execute(
+                "SELECT reading FROM readings WHERE article_id = ? AND version = ?",
+                (article_id, version),
+            ).fetchone()
+            if row is not None:
+                found[article_id] = bytes(row[0])
+        return found
+
+    def unread(self, article_ids: Iterable[str], version: str) -> set[str]:
+        """Those of the articles with no kept reading made by `version`."""
+        wanted = sorted(set(article_ids))
+        if not self._has_table("readings"):
+            return set(wanted)
+        kept: set[str] = set()
+        for start in range(0, len(wanted), _IDS_PER_QUERY):
+            batch = wanted[start : start + _IDS_PER_QUERY]
+            marks = ", ".join("?" * len(batch))
+            rows = self._db.execute(
+                f"SELECT article_id FROM readings WHERE version = ? AND article_id IN ({marks})",
+                (version, *batch),
+            )
+            kept.update(str(row[0]) for row in rows)
+        return set(wanted) - kept
+
+    def _has_table(self, name: str) -> bool:
+        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return self._db.execute(query, (name,)).fetchone() is not None
 
     # Stories
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import newsfuse.crosscheck.claims as claims_module
+import newsfuse.extract.reading as reading_module
 from newsfuse.crosscheck import story_claims
 from newsfuse.crosscheck.claims import Claim
 from newsfuse.extract.nlp import parse
@@ -168,13 +168,17 @@ def test_update_words_after_a_claim_present_its_figure_as_an_update() -> None:
 
 
 def test_claims_read_the_parse_extraction_hands_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    source = make_source("Harbor chief said the ship lost power on Monday near the bridge.")
+    source = make_source(
+        "Ship loses power near bridge\n\n"
+        "Harbor chief said the ship lost power on Monday near the bridge.\n"
+    )
     story = Story("s", (source,))
     extracts = extract_story(story)
     read: list[str] = []
-    monkeypatch.setattr(claims_module, "parse", lambda text: read.append(text) or parse(text))
+    monkeypatch.setattr(reading_module, "parse", lambda text: read.append(text) or parse(text))
     found = story_claims(story, extracts)
     assert [c.text for c in found if c.index >= 0] == [
         "the ship lost power on Monday near the bridge"
     ]
-    assert source.clean.text not in read  # the body is not read again; only the title is
+    assert [c.text for c in found if c.index < 0] == ["Ship loses power near bridge"]
+    assert read == []  # neither the body nor the title is read again

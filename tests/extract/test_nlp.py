@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from newsfuse.extract import nlp
 
 
@@ -20,3 +22,25 @@ def test_a_text_read_again_is_the_same_document_until_others_push_it_out() -> No
         nlp.parse(f"Report {number} came in.\n\nIt said little.")
     again = nlp.parse(text)
     assert again is not first and again.text == text
+
+
+def _annotations(doc: Any) -> list[tuple[object, ...]]:
+    return [(t.idx, t.text, t.tag_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in doc]
+
+
+def test_texts_read_together_read_as_each_alone() -> None:
+    # Enough paragraphs for a process a core: those processes read as this one does.
+    texts = [
+        "\n\n".join(f"Report {n} says crew {k} of the ship was safe on Monday." for k in range(9))
+        for n in range(10)
+    ] + ["A short note."]
+    assert nlp.processes_for(91) == min(nlp.cores(), 4)
+    together = nlp.parse_all(texts)
+    assert [doc.text for doc in together] == texts
+    assert [_annotations(doc) for doc in together] == [
+        _annotations(nlp.parse(text)) for text in texts
+    ]
+
+
+def test_a_few_paragraphs_are_read_in_this_process() -> None:
+    assert nlp.processes_for(nlp.PIECES_PER_PROCESS - 1) == 1

@@ -36,7 +36,7 @@ from newsfuse.extract.attribution import (
 )
 from newsfuse.extract.figures import FigureMention
 from newsfuse.extract.figures import figures as figure_mentions
-from newsfuse.extract.nlp import parse
+from newsfuse.extract.reading import title_text
 from newsfuse.extract.source import SourceExtracts
 from newsfuse.extract.story import Resolve
 from newsfuse.extract.timeline import WEEK_LABEL, When
@@ -270,10 +270,9 @@ class _Reader:
     def title_claims(self) -> list[Claim]:
         """The title's statements: headlines are where re-posts distort most visibly, and
         one often holds two ("Putin declares ...; Biden warns ...")."""
-        title = " ".join((self.source.article.title or "").split())
-        if not title:
+        title, doc = title_text(self.source), self.extracts.reading.title
+        if not title or doc is None:
             return []
-        doc = parse(title)
         found = []
         for part, piece in enumerate(_split_clauses(doc[:], _Piece(0, len(title)))):
             start, end = _trimmed(title, piece.start, piece.end, piece.start > 0)

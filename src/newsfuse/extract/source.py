@@ -9,7 +9,7 @@ from typing import Any
 from newsfuse.extract.attribution import Span, attributions
 from newsfuse.extract.entities import Mention, mentions
 from newsfuse.extract.figures import FigureMention, figures
-from newsfuse.extract.nlp import parse
+from newsfuse.extract.reading import Reading, read_source
 from newsfuse.extract.speakers import SpeakerName, descriptors, is_agent, speaker, subject_starts
 from newsfuse.extract.timeline import When, dates
 from newsfuse.models import Source
@@ -42,15 +42,23 @@ class SourceExtracts:
     figures: tuple[GivenFigure, ...]
     dates: tuple[When, ...]
     titles: tuple[tuple[str, frozenset[str]], ...]  # person, the telling words of their titles
-    # The source's text as spaCy read it: what the cross-check reads its claims from, handed
-    # on rather than read again.
-    doc: Any = field(compare=False, repr=False)
+    # The source's text and title as spaCy read them: what the cross-check reads its claims
+    # from, handed on rather than read again.
+    reading: Reading = field(compare=False, repr=False)
+
+    @property
+    def doc(self) -> Any:
+        return self.reading.text
 
 
-def extract_source(source: Source, reference: date | None) -> SourceExtracts:
-    """What the source says: read with the full spaCy pipeline, dates against `reference`."""
+def extract_source(
+    source: Source, reference: date | None, reading: Reading | None = None
+) -> SourceExtracts:
+    """What the source says: read with the full spaCy pipeline (or taken from `reading`,
+    its reading kept from before), dates against `reference`."""
     text = source.clean.text
-    doc = parse(text)
+    reading = reading or read_source(source)
+    doc = reading.text
     names = mentions(doc)
     subjects = subject_starts(doc)
     quotes = tuple(
@@ -66,7 +74,7 @@ def extract_source(source: Source, reference: date | None) -> SourceExtracts:
         (name, frozenset(words)) for name, words in sorted(descriptors(doc, names).items())
     )
     return SourceExtracts(
-        source, tuple(names), quotes, given, tuple(dates(doc, reference)), titles, doc
+        source, tuple(names), quotes, given, tuple(dates(doc, reference)), titles, reading
     )
 
 

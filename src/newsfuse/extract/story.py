@@ -10,11 +10,12 @@ are not distorted (spun, garbled, rewritten).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from newsfuse.extract import entities as names
+from newsfuse.extract.reading import Reading
 from newsfuse.extract.source import GivenFigure, QuoteMention, SourceExtracts, extract_source
 from newsfuse.extract.speakers import (
     PRONOUNS,
@@ -60,14 +61,22 @@ class StoryExtracts:
     problems: tuple[Problem, ...] = ()  # sources whose extraction failed (left out)
 
 
-def extract_story(story: Story) -> StoryExtracts:
+def extract_story(story: Story, readings: Mapping[str, Reading] | None = None) -> StoryExtracts:
+    """The story's extracts, its sources read by spaCy or taken from `readings` (by source
+    id: kept from before)."""
     reference = story_date(story.sources)
     ordered = sorted(story.sources, key=is_distorted)  # undistorted wording first
+    readings = readings or {}
     per_source: list[SourceExtracts] = []
     problems: list[Problem] = []
     for source in ordered:
         found = attempt(
-            "extract", source.article.path, extract_source, source, own_date(source) or reference
+            "extract",
+            source.article.path,
+            extract_source,
+            source,
+            own_date(source) or reference,
+            readings.get(source.id),
         )
         if isinstance(found, Problem):
             problems.append(found)  # the story goes on without this source's extracts
