@@ -51,11 +51,11 @@ from newsfuse.crosscheck import CrossCheck, crosscheck
 from newsfuse.crosscheck.meanings import likely_read
 from newsfuse.embed import Encoder, ReadingAheadEncoder, RememberingEncoder, default_encoder
 from newsfuse.extract.reading import (
+    KeptReadings,
     Reading,
     read_source,
     read_sources,
     reading_bytes,
-    reading_from_bytes,
     reading_version,
 )
 from newsfuse.extract.story import extract_story, no_extracts
@@ -359,18 +359,12 @@ def _reading_version() -> str:
     return f"{reading_version()}; {STAGES}"
 
 
-def _kept_readings(sources: Sequence[Source], store: Store | None) -> dict[str, Reading]:
+def _kept_readings(sources: Sequence[Source], store: Store | None) -> Mapping[str, Reading]:
     """How spaCy read each source (by id), as `store` keeps it: those it keeps no current
     reading of are read by extraction, in step with the encoder."""
     if store is None:
         return {}
-    kept = store.readings([source.id for source in sources], _reading_version())
-    found: dict[str, Reading] = {}
-    for source in sources:
-        data = kept.get(source.id)
-        if data is not None and (reading := reading_from_bytes(data, source)) is not None:
-            found[source.id] = reading
-    return found
+    return KeptReadings(store.readings([s.id for s in sources], _reading_version()), sources)
 
 
 def _keep_readings(sources: Sequence[Source], store: Store, problems: list[Problem]) -> None:

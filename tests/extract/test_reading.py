@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsfuse.extract.reading import (
+    KeptReadings,
     read_source,
     read_sources,
     reading_bytes,
@@ -70,3 +71,13 @@ def test_sources_read_together_read_as_each_alone() -> None:
         assert (together.title is None) == (alone.title is None)
         if together.title is not None:
             assert _annotations(together.title) == _annotations(alone.title)
+
+
+def test_kept_readings_are_taken_back_when_asked_for_and_only_when_still_true() -> None:
+    source, retold = make_source(TEXT), make_source(TEXT.replace("Monday", "Tuesday"), "b.txt")
+    kept = {source.id: reading_bytes(read_source(source)), retold.id: b"not a reading"}
+    readings = KeptReadings(kept, [source, retold])
+    assert sorted(readings) == sorted([source.id, retold.id])
+    reading = readings.get(source.id)
+    assert reading is not None and reading.text.text == source.clean.text
+    assert readings.get(retold.id) is None  # read again by extraction

@@ -11,7 +11,7 @@ source is read again.
 from __future__ import annotations
 
 import importlib.metadata
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -86,6 +86,28 @@ def reading_from_bytes(data: bytes, source: Source) -> Reading | None:
     if title and docs[1].text != title:
         return None
     return Reading(docs[0], docs[1] if title else None)
+
+
+class KeptReadings(Mapping[str, Reading]):
+    """Readings kept as bytes (by source id), each taken back when first asked for: the
+    import of spaCy this needs then runs while the encoder reads ahead. A kept reading that
+    is not one of its source as it is now is missing."""
+
+    def __init__(self, kept: Mapping[str, bytes], sources: Sequence[Source]) -> None:
+        self._kept = {s.id: (kept[s.id], s) for s in sources if s.id in kept}
+
+    def __getitem__(self, source_id: str) -> Reading:
+        data, source = self._kept[source_id]
+        reading = reading_from_bytes(data, source)
+        if reading is None:
+            raise KeyError(source_id)
+        return reading
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._kept)
+
+    def __len__(self) -> int:
+        return len(self._kept)
 
 
 @lru_cache(maxsize=1)
