@@ -34,6 +34,13 @@ MONTHS = {
     for name in names
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Words that name a day or a month, lower-case: weekdays (and their abbreviations, as time
+# stamps write them: "Tue, 15 Feb"), months (and theirs).
+CALENDAR_WORDS = (
+    frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+)
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"

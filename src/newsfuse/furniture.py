@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsfuse.dates import MONTHS, WEEKDAYS
+from newsfuse.dates import CALENDAR_WORDS
 
 # Characters that decorate furniture lines ("» Share", "Related:", "• Home |").
 _DECORATION = " \t\u00a0|•·»«›‹>:–—-_*#=~/\\"
@@ -142,7 +142,7 @@ def is_time_stamp(line: str) -> bool:
         return False
     if not all(word in _STAMP_VOCABULARY or _STAMP_NUMBER.fullmatch(word) for word in found):
         return False
-    dated = any(word in _CALENDAR_WORDS or _YEAR.fullmatch(word) for word in found)
+    dated = any(word in CALENDAR_WORDS or _YEAR.fullmatch(word) for word in found)
     timed = found[0] in _STAMP_VERBS and any(_STAMP_NUMBER.fullmatch(word) for word in found)
     return dated or timed  # "Updated 4:08 p.m. ET"
 
@@ -174,12 +174,7 @@ def _notice_reason(line: str, normalized: str) -> str | None:
 
 # Time stamps: at most this many words, each a calendar word, a number or a stamp's word.
 _STAMP_WORDS = 16
-_CALENDAR_WORDS = (
-    frozenset(WEEKDAYS)
-    | frozenset(MONTHS)
-    | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
-)
-_STAMP_VOCABULARY = _CALENDAR_WORDS | {
+_STAMP_VOCABULARY = CALENDAR_WORDS | {
     *("published", "updated", "posted", "modified", "last", "first", "time", "date", "at"),
     *("on", "am", "pm", "a", "m", "p", "gmt", "utc", "bst", "cet", "cest", "et", "est"),
     *("edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "aest", "ist"),

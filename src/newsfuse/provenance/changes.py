@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from newsfuse.dates import MONTHS, WEEKDAYS, date_mentions, weekday_mentions
+from newsfuse.dates import CALENDAR_WORDS, MONTHS, date_mentions, weekday_mentions
 from newsfuse.lexical import STOP_WORDS, figures
 
 _NEGATION = re.compile(
@@ -24,8 +24,7 @@ _NEGATION = re.compile(
 )
 _ROLE = re.compile(r"\b([a-z]{4,})\s+(of|by|against|on|from|to)\s+(?:the\s+)?([A-Z][\w'’-]*)")
 _AGENT_PREPOSITIONS = frozenset({"by", "from"})
-_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
-_CALENDAR_WORDS = _CALENDAR | {f"{name}." for name in MONTHS}
+_CALENDAR_WORDS = CALENDAR_WORDS | {f"{name}." for name in MONTHS}
 _WORD = re.compile(r"[^\W_][\w'’.&-]*")
 # What may come before a sentence's first word: opening quotes and brackets.
 _OPENERS = "\"“‘'([ \n"
