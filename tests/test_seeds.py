@@ -5,7 +5,6 @@ into the project."""
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from functools import lru_cache
@@ -111,10 +110,17 @@ def test_no_two_points_say_the_same_thing(seeds_dir: Path) -> None:
 
 def test_the_pull_back_is_one_point_that_most_reports_back(seeds_dir: Path) -> None:
     # Every seed reports that Russia began to pull some troops back, each in its own words:
-    # one point says so, backed by most of them; no second point says it again.
-    pulling_back = re.compile(r"\b(?:withdraw\w*|pull\w* back)\b", re.IGNORECASE)
+    # one point says so, backed by most of them; no second point says it again. (Points
+    # that mention the withdrawal to say something else of it mean it less closely: 0.67
+    # for footage that did not show how many troops left, against 0.74 and 0.78 for two
+    # wordings of the announcement.)
     summary = _brief(seeds_dir).stories[0].summary
-    saying = [p for p in summary if "troops" in p.text and pulling_back.search(p.text)]
+    encoder = default_encoder()
+    announced = encoder.encode(
+        ["Russia announced that some of its troops would pull back from the border with Ukraine."]
+    )[0]
+    closeness = encoder.encode([point.text for point in summary]) @ announced
+    saying = [point for point, value in zip(summary, closeness, strict=True) if value >= 0.7]
     assert len(saying) == 1, [point.text for point in saying]
     assert saying[0].independent >= 4
 

@@ -182,3 +182,20 @@ def test_claims_read_the_parse_extraction_hands_on(monkeypatch: pytest.MonkeyPat
     ]
     assert [c.text for c in found if c.index < 0] == ["Ship loses power near bridge"]
     assert read == []  # neither the body nor the title is read again
+
+
+def test_speech_reported_inside_another_report_is_its_own_statement() -> None:
+    [talks] = _claims(
+        "The ministry said the pullback comes as the president said the country is ready"
+        " to resume talks with its neighbours."
+    )
+    assert (talks.text, talks.speaker) == (
+        "the country is ready to resume talks with its neighbours",
+        "the president",
+    )
+    # What a verb of stance reports is no statement without whoever took the stance.
+    [offer] = _claims(
+        "The company has offered to waive its legal costs should the engineer choose not to"
+        " appeal, according to spokeswoman Ana Lee."
+    )
+    assert offer.text.startswith("The company has offered to waive")

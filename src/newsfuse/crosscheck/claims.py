@@ -137,6 +137,7 @@ class _Piece:
     speaker: str | None = None
     quoted: bool = False  # words in quotation marks: one statement, as said
     shared_subject: tuple[int, int] | None = None  # the subject it shares with a verb before
+    speech: bool = False  # what a verb of speech reports (not of stance: "offered to")
 
 
 def source_claims(
@@ -186,7 +187,7 @@ class _Reader:
         self.distorted = is_distorted(extracts.source)
         # Every attributed stretch, its speaker resolved once.
         self._attributed = Stretches(
-            (part.start, part.end, (resolve(quote.speaker)[0], quote.direct))
+            (part.start, part.end, (resolve(quote.speaker)[0], quote.direct, quote.speech))
             for quote in extracts.quotes
             for part in quote.content
         )
@@ -194,8 +195,10 @@ class _Reader:
     def attributed(self, start: int, end: int) -> list[_Piece]:
         """What the source attributes to a speaker inside the sentence at [start, end)."""
         return [
-            _Piece(max(part_start, start), min(part_end, end), speaker, quoted)
-            for part_start, part_end, (speaker, quoted) in self._attributed.overlapping(start, end)
+            _Piece(max(part_start, start), min(part_end, end), speaker, quoted, speech=speech)
+            for part_start, part_end, (speaker, quoted, speech) in self._attributed.overlapping(
+                start, end
+            )
         ]
 
     def claim(self, doc: Any, index: int, part: int, piece: _Piece, sentence: Any) -> Claim | None:
@@ -316,15 +319,45 @@ def _statements(sentence: Any, attributed: list[_Piece]) -> list[_Piece]:
     # Content too short to state anything ("I think this is crazy": "this is crazy") is no
     # attribution to split at: the sentence states what it states whole.
     stating = [c for c in clauses if c and len(content_terms(text[c.start : c.end])) >= MIN_TERMS]
+    nested: list[_Piece] = []
     for piece in sorted(stating, key=lambda p: (p.start, -p.end)):
         if not pieces or piece.start >= pieces[-1].end:  # overlapping: the first, longest
             pieces.append(piece)
+        elif _inside(piece, pieces[-1]) and (not nested or piece.start >= nested[-1].end):
+            nested.append(piece)
     rest = _outside(sentence.start_char, sentence.end_char, pieces)
     if pieces:
         rest = [p for p in rest if _states_beyond_frame(sentence, p)]
     found = []
-    for piece in sorted([*pieces, *rest], key=lambda p: p.start):
+    for piece in sorted([*_unnested(sentence, pieces, nested), *rest], key=lambda p: p.start):
         found += [piece] if piece.quoted else _split_clauses(sentence, piece)
+    return found
+
+
+def _inside(piece: _Piece, outer: _Piece) -> bool:
+    """Whether `piece` is speech reported inside `outer`'s content (not a verb of stance
+    inside it: in "Kleiner has offered to waive its costs, according to Lee", what Kleiner
+    offered is no statement without Kleiner)."""
+    inside = outer.start < piece.start and piece.end <= outer.end
+    return inside and piece.speech and not outer.quoted
+
+
+def _unnested(sentence: Any, pieces: list[_Piece], nested: list[_Piece]) -> list[_Piece]:
+    """Attributed content with the attributions nested in it taken out as statements of
+    their own ("X announced withdrawing comes as Putin said Russia is ready to talk": what
+    Putin said is one statement, what is left of X's content another where it says more
+    than who said it)."""
+    found: list[_Piece] = []
+    for piece in pieces:
+        inner = [n for n in nested if _inside(n, piece)]
+        if not inner:
+            found.append(piece)
+            continue
+        left = _outside(piece.start, piece.end, inner)
+        found += [
+            _Piece(p.start, p.end, piece.speaker) for p in left if _states_beyond_frame(sentence, p)
+        ]
+        found += inner
     return found
 
 
@@ -344,7 +377,7 @@ def _reported_clause(sentence: Any, piece: _Piece) -> _Piece | None:
             # A quote that is the whole clause stays whole ("“Each child winced and some
             # whined,” a prosecutor said" is one statement, as said).
             whole = piece.quoted and (start, end) == (piece.start, piece.end)
-            return _Piece(start, end, piece.speaker, quoted=whole)
+            return _Piece(start, end, piece.speaker, quoted=whole, speech=piece.speech)
     return piece if any(t.pos_ in {"VERB", "AUX"} for t in tokens) else None
 
 
