@@ -64,8 +64,8 @@ REDUNDANCY = 0.5
 # a chosen point with at least this probability, and more than to its own fact's. Chosen
 # on Multi-News clusters 1-100 (bench/summary.py) from 0.5 to 0.95: ROUGE-2 within 0.1 of
 # never passing over, a little above it from 0.85 on both halves. A probability the judge
-# gives rewordings of one statement ("would be withdrawing from border positions", "would
-# begin pulling back some troops from areas near the border").
+# gives rewordings of one statement ("troops would leave their border positions", "some
+# units would start to pull back from the frontier").
 SAID_ALREADY = 0.85
 # A title from a distorted source costs more than any support can win back.
 DISTORTED_TITLE_COST = 2.0
