@@ -119,6 +119,10 @@ def test_a_fact_in_a_headline_leads_as_a_first_sentence_would() -> None:
     keys = {c.key: 0.5 for c in claims}
     assert checked_fact(late, keys, set()).lead == 3
     assert checked_fact([*late, *title], keys, set()).lead == 0
-    # A distorted page's headline is no sign of what the news is.
-    spun = [replace(c, distorted=True) for c in title]
+    # A spun page's headline is no sign of what the news is (a spinner writes its own),
+    # nor a rewrite's order (its origin's)...
+    spun = [replace(c, distorted=True, in_order=False) for c in title]
     assert checked_fact([*late, *spun], keys, set()).lead == 3
+    # ...but a machine translation keeps its outlet's order, garbled as it reads.
+    garbled = [replace(c, distorted=True) for c in title]
+    assert checked_fact([*late, *garbled], keys, set()).lead == 0

@@ -43,7 +43,7 @@ from newsfuse.extract.timeline import WEEK_LABEL, When
 from newsfuse.extract.timeline import dates as date_mentions
 from newsfuse.lexical import content_terms
 from newsfuse.models import Citation, Source
-from newsfuse.provenance import is_distorted
+from newsfuse.provenance import is_distorted, keeps_its_order
 from newsfuse.stretches import Stretches
 
 # A claim within its story: its source's position, its sentence's number there (-1 for the
@@ -100,6 +100,8 @@ class Claim:
     dates: tuple[str, ...]  # calendar dates it gives for what it reports
     updates: bool  # it presents a figure as an earlier or later count
     distorted: bool  # its source is spun, garbled, a rewrite or a translation
+    # Its source's order of title and sentences is its newsroom's (`keeps_its_order`).
+    in_order: bool = True
     said_on: tuple[str, ...] = ()  # days it says something was said ("said Tuesday")
     speaker: str | None = None  # who the source says made the statement
     names: frozenset[str] = frozenset()  # the story's names it mentions
@@ -185,6 +187,7 @@ class _Reader:
         self.names = names
         self.source = extracts.source
         self.distorted = is_distorted(extracts.source)
+        self.in_order = keeps_its_order(extracts.source)
         # Every attributed stretch, its speaker resolved once.
         self._attributed = Stretches(
             (part.start, part.end, (resolve(quote.speaker)[0], quote.direct, quote.speech))
@@ -234,6 +237,7 @@ class _Reader:
             dates=_calendar_dates(w for w in inside_dates if w.start not in said),
             updates=_presents_update(text[start:end], text[end : sentence.end], bool(given)),
             distorted=self.distorted,
+            in_order=self.in_order,
             said_on=_calendar_dates(w for w in inside_dates if w.start in said),
             speaker=piece.speaker,
             names=frozenset(self._name(m.name) for m in mentioned),
@@ -302,6 +306,7 @@ class _Reader:
                     dates=_calendar_dates(date_mentions(span.as_doc(), self.reference)),
                     updates=_presents_update(title[start:end], title[end:], bool(given)),
                     distorted=self.distorted,
+                    in_order=self.in_order,
                     names=frozenset(self._name(e.text) for e in span.ents),
                     shared_subject=shared if shared and shared[1] <= start else None,
                     doing=_after_subject(span),

@@ -91,10 +91,10 @@ class CheckedFact:
     @property
     def lead(self) -> int:
         """How early it comes in a source: the least sentence number of its claims, a title
-        counting as the first sentence (an outlet's headline is its news), those of
-        undistorted sources only when it has any (a garbled or re-posted page's order is
-        the scraper's as much as the newsroom's)."""
-        trusted = [claim for claim in self.claims if not claim.distorted] or self.claims
+        counting as the first sentence (an outlet's headline is its news), those of sources
+        in their newsroom's order only when it has any (a rewrite's order is its origin's,
+        a spinner's headline its own; a machine translation keeps its outlet's order)."""
+        trusted = [claim for claim in self.claims if claim.in_order] or self.claims
         return min((max(claim.index, 0) for claim in trusted), default=99)
 
     def citations(self) -> tuple[Citation, ...]:

@@ -34,7 +34,7 @@ from newsfuse.provenance.relations import (
     origin_order,
 )
 
-__all__ = ["analyse", "is_distorted"]
+__all__ = ["analyse", "is_distorted", "keeps_its_order"]
 
 # Copied text: pairs above about 0.31 Jaccard of five-word shingles (a copy trimmed to a
 # third of its origin still meets it).
@@ -57,6 +57,18 @@ def is_distorted(source: Source) -> bool:
     return provenance.relation in _REWORDED or any(
         flag.flag in _CONTENT_FLAGS for flag in provenance.flags
     )
+
+
+def keeps_its_order(source: Source) -> bool:
+    """Whether the order of a source's title and sentences is its newsroom's: not a rewrite
+    or translation of another source here (whose order is that source's), nor spun (a
+    spinner writes its own headlines). A garbled original, machine-translated from its
+    outlet's language, keeps its outlet's order."""
+    provenance = source.provenance
+    if provenance is None:
+        return True
+    spun = any(flag.flag == "spun" for flag in provenance.flags)
+    return provenance.relation not in _REWORDED and not spun
 
 
 def analyse(sources: Sequence[Source], encoder: Encoder | None = None) -> tuple[Source, ...]:
