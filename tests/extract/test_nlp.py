@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
+
+import pytest
 
 from newsfuse.extract import nlp
 
@@ -28,8 +31,10 @@ def _annotations(doc: Any) -> list[tuple[object, ...]]:
     return [(t.idx, t.text, t.tag_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in doc]
 
 
-def test_texts_read_together_read_as_each_alone() -> None:
-    # Enough paragraphs for a process a core: those processes read as this one does.
+def test_texts_read_together_read_as_each_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Enough paragraphs for a process a core: those processes read as this one does. (A
+    # thread another test left behind would keep them in this process.)
+    monkeypatch.setattr(nlp.threading, "active_count", lambda: 1)
     texts = [
         "\n\n".join(f"Report {n} says crew {k} of the ship was safe on Monday." for k in range(9))
         for n in range(10)
@@ -44,3 +49,14 @@ def test_texts_read_together_read_as_each_alone() -> None:
 
 def test_a_few_paragraphs_are_read_in_this_process() -> None:
     assert nlp.processes_for(nlp.PIECES_PER_PROCESS - 1) == 1
+
+
+def test_no_process_is_forked_while_other_threads_run() -> None:
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert nlp.processes_for(10 * nlp.PIECES_PER_PROCESS) == 1
+    finally:
+        release.set()
+        other.join()

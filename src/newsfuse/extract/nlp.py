@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import warnings
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -99,8 +100,12 @@ def _joined_doc(docs: list[Any]) -> Any:
 
 
 def processes_for(pieces: int) -> int:
-    """How many processes read `pieces` paragraphs."""
-    return min(cores(), _MOST_PROCESSES) if pieces >= PIECES_PER_PROCESS else 1
+    """How many processes read `pieces` paragraphs: one while other threads of this
+    process run (spaCy forks its processes, and a fork can leave a lock another thread
+    held locked for good in the child)."""
+    if pieces < PIECES_PER_PROCESS or threading.active_count() > 1:
+        return 1
+    return min(cores(), _MOST_PROCESSES)
 
 
 def cores() -> int:
