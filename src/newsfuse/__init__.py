@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from newsfuse._exceptions import NewsfuseError, StoreError
 from newsfuse._version import __version__
 from newsfuse.models import (
     BRIEF_SCHEMA,
@@ -34,10 +35,12 @@ __all__ = [
     "Citation",
     "CleanText",
     "Duplicate",
+    "NewsfuseError",
     "Rejection",
     "Sentence",
     "Source",
     "Store",
+    "StoreError",
     "Story",
     "StoryBrief",
     "SummaryPoint",

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from newsfuse import progress
+from newsfuse._exceptions import NewsfuseError
 from newsfuse._version import __version__
 from newsfuse.atomic import replacing
 from newsfuse.faults import printable
@@ -28,7 +29,7 @@ from newsfuse.pipeline import BriefOptions, IngestReport, brief_paths, brief_sto
 from newsfuse.render import FORMATS, render_contained
 from newsfuse.render.parquet import INSTALL_HINT as PARQUET_HINT
 from newsfuse.render.parquet import parquet_available, write_parquet
-from newsfuse.store import Store, StoredStory, StoreError
+from newsfuse.store import Store, StoredStory
 from newsfuse.summarize import MAX_POINTS
 
 EXIT_OK = 0
@@ -277,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         return commands[arguments.command](arguments)
-    except StoreError as error:
+    except NewsfuseError as error:  # its message names the store, file or URL, and why
         _say(str(error))
         return EXIT_FAILED
     except sqlite3.Error as error:  # a full disk, a store made read-only while in use

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Protocol, TypeVar
 
+from newsfuse._exceptions import StoreError
 from newsfuse._version import __version__
 from newsfuse.clean import clean_article
 from newsfuse.cluster import (
@@ -74,7 +75,7 @@ from newsfuse.models import (
 from newsfuse.progress import steps
 from newsfuse.provenance import analyse
 from newsfuse.segment import segment
-from newsfuse.store import Store, StoreError
+from newsfuse.store import Store
 from newsfuse.summarize import MAX_POINTS, summarize
 
 _Item = TypeVar("_Item")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from newsfuse._exceptions import StoreError
 from newsfuse.cluster import OpenStory, StoryClusterer
 from newsfuse.models import (
     Article,
@@ -131,10 +132,6 @@ class StoredStory:
             "last_seen": self.last_seen,
             "articles": [{"id": article_id, "path": path} for article_id, path in self.articles],
         }
-
-
-class StoreError(Exception):
-    """The store cannot be opened or is not a newsfuse store."""
 
 
 def _connect_read_only(path: str) -> sqlite3.Connection:

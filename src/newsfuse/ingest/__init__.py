@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from newsfuse._exceptions import NoArticleTextError
 from newsfuse.faults import attempt, one_line, strict
 from newsfuse.ingest.files import (
     FEED_SUFFIXES,
@@ -23,7 +24,7 @@ from newsfuse.ingest.files import (
     is_warc,
     read_bytes,
 )
-from newsfuse.ingest.html import NoArticleTextError, read_html
+from newsfuse.ingest.html import read_html
 from newsfuse.ingest.metadata import ArticleFields, complete
 from newsfuse.ingest.records import read_json, read_json_lines
 from newsfuse.ingest.remote import read_document, read_url

@@ -12,16 +12,13 @@ import re
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+from newsfuse._exceptions import FeedError
 from newsfuse.dates import normalize_date
 
 _DECLARES_ENTITIES = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DUBLIN_CORE_DATE = "{http://purl.org/dc/elements/1.1/}date"
-
-
-class FeedError(Exception):
-    """Not a feed or OPML document that can be read; the message says why."""
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from newsfuse._exceptions import FetchError
 from newsfuse._version import __version__
 
 USER_AGENT = f"newsfuse/{__version__} (offline news briefs; +https://pypi.org/project/newsfuse/)"
@@ -40,10 +41,6 @@ class FetchPolicy:
     max_feed_items: int = 200
     # "host:port" pairs the user allows although they are not public addresses.
     allowed_hosts: frozenset[str] = field(default_factory=frozenset)
-
-
-class FetchError(Exception):
-    """The URL could not be fetched, or was refused; the message says why."""
 
 
 @dataclass(frozen=True)

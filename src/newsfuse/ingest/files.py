@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from newsfuse._exceptions import NotRegularFileError
 from newsfuse.ingest.fetch import FetchPolicy
 from newsfuse.language import identify
 from newsfuse.models import Rejection
@@ -177,10 +178,6 @@ def read_bytes(item: InputFile, limits: Limits) -> bytes | Rejection:
             item.shown_as, f"file too large ({size:,} bytes; limit {limits.max_file_bytes:,})"
         )
     return data
-
-
-class NotRegularFileError(OSError):
-    """The path is not (or is no longer) a regular file."""
 
 
 def open_regular(path: Path) -> BinaryIO:

@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+from newsfuse._exceptions import NoArticleTextError
 from newsfuse.dates import normalize_date
 from newsfuse.ingest.metadata import ArticleFields
 
@@ -19,10 +20,6 @@ _MINIMUM_WORDS = 5
 # size, and no news page comes near it (the largest page of the Scrapinghub benchmark is
 # 1.5 MB). The same bound as a crawl archive's page (Limits.max_record_bytes).
 MAX_HTML_CHARACTERS = 16 * 1024 * 1024
-
-
-class NoArticleTextError(ValueError):
-    """The page holds no article text that can be found (or is too large to look in)."""
 
 
 def looks_like_html(text: str) -> bool:

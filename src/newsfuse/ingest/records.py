@@ -11,8 +11,9 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from newsfuse._exceptions import BadRecordError, NoArticleTextError
 from newsfuse.dates import normalize_date
-from newsfuse.ingest.html import NoArticleTextError, field_text
+from newsfuse.ingest.html import field_text
 from newsfuse.ingest.metadata import ArticleFields
 from newsfuse.models import Rejection
 
@@ -35,10 +36,6 @@ DATE_FIELDS = (
 OUTLET_FIELDS = ("source", "outlet", "publisher", "site_name", "sitename", "domain", "media")
 AUTHOR_FIELDS = ("author", "authors", "byline", "creator")
 LIST_FIELDS = ("articles", "items", "entries", "data", "results")
-
-
-class BadRecordError(ValueError):
-    """A record that is not an article."""
 
 
 def records_of_json(document: Any) -> list[Any]:

@@ -12,17 +12,17 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
+from newsfuse._exceptions import FeedError, FetchError, NoArticleTextError
 from newsfuse.ingest.feeds import (
-    FeedError,
     FeedItem,
     feed_items,
     looks_like_feed,
     looks_like_opml,
     opml_feeds,
 )
-from newsfuse.ingest.fetch import FetchError, FetchPolicy, fetch
+from newsfuse.ingest.fetch import FetchPolicy, fetch
 from newsfuse.ingest.files import decode
-from newsfuse.ingest.html import NoArticleTextError, field_text, read_html
+from newsfuse.ingest.html import field_text, read_html
 from newsfuse.ingest.metadata import ArticleFields
 from newsfuse.models import Rejection
 

@@ -19,8 +19,9 @@ import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from newsfuse._exceptions import NoArticleTextError
 from newsfuse.ingest.files import InputFile, Limits, decode, open_regular
-from newsfuse.ingest.html import NoArticleTextError, read_html
+from newsfuse.ingest.html import read_html
 from newsfuse.ingest.metadata import ArticleFields
 from newsfuse.models import Rejection
 

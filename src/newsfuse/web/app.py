@@ -26,6 +26,7 @@ from urllib.parse import parse_qs, unquote
 
 import jinja2
 
+from newsfuse._exceptions import BriefInProgressError, NotFoundError, StoreError
 from newsfuse._version import __version__
 from newsfuse.models import Brief, Removal, StoryBrief
 from newsfuse.pipeline import brief_story
@@ -33,7 +34,7 @@ from newsfuse.render import render_json
 from newsfuse.render.diff import word_diff
 from newsfuse.render.html import story_view, template_environment
 from newsfuse.render.labels import relation_phrase, source_labels
-from newsfuse.store import Store, StoreError
+from newsfuse.store import Store
 from newsfuse.web.briefs import BriefMaker, Failed
 
 HTML = "text/html; charset=utf-8"
@@ -52,23 +53,10 @@ class Page:
     headers: tuple[tuple[str, str], ...] = ()
 
 
-class BriefInProgressError(Exception):
-    """The story's brief is being made and was not ready in time."""
-
-    def __init__(self, story_id: str, sources: int) -> None:
-        super().__init__(story_id)
-        self.story_id = story_id
-        self.sources = sources
-
-
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     # The web pages' own templates, and the brief's story section they include.
     return template_environment("newsfuse.web", "newsfuse.render")
-
-
-class NotFoundError(Exception):
-    """The path names nothing in the store."""
 
 
 class App:
