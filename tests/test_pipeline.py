@@ -13,7 +13,7 @@ from newsfuse import ingest, pipeline
 from newsfuse.extract import story as story_module
 from newsfuse.faults import STRICT_VARIABLE
 from newsfuse.models import Brief
-from newsfuse.pipeline import BriefOptions, brief_paths, brief_story, ingest_paths
+from newsfuse.pipeline import BriefOptions, brief_paths, brief_stored_story, ingest_paths
 from newsfuse.render import markdown, render_contained, render_json
 from newsfuse.store import Store, StoreError
 
@@ -119,13 +119,13 @@ def test_a_stored_story_is_briefed_alone(tmp_path: Path) -> None:
     with Store(tmp_path / "news.db") as store:
         ingest_paths(paths, store, encoder=WordHashEncoder())
         chile = next(s for s in store.stories() if "chile" in s.articles[0][1])
-        brief = brief_story(chile.id, store, encoder=WordHashEncoder())
+        brief = brief_stored_story(chile.id, store, encoder=WordHashEncoder())
         [story] = brief.stories
         assert story.story_id == chile.id
         assert [s.id for s in story.sources] == [article_id for article_id, _ in chile.articles]
         assert "Arica" in story.summary[0].text
         with pytest.raises(StoreError, match="no story 'nope'"):
-            brief_story("nope", store)
+            brief_stored_story("nope", store)
 
 
 # A process that briefs a stored story with the model's loading forbidden.
@@ -165,7 +165,7 @@ def test_a_stored_story_is_briefed_from_its_kept_readings(tmp_path: Path) -> Non
     with pytest.raises(AssertionError, match="the spaCy model was loaded"):
         brief(database)
     with Store(database, writable=False) as store:
-        [read_again] = brief_story(story.id, store).stories
+        [read_again] = brief_stored_story(story.id, store).stories
     assert kept == render_json(Brief(stories=(read_again,)))
 
 
@@ -268,7 +268,10 @@ def test_an_article_that_cannot_be_read_is_reported_and_the_others_kept(
         [story] = store.stories()
         ids = [article_id for article_id, _ in story.articles]
         assert len(store.unread(ids, pipeline._reading_version())) == 1
-        assert len(brief_story(story.id, store, encoder=WordHashEncoder()).stories[0].sources) == 6
+        assert (
+            len(brief_stored_story(story.id, store, encoder=WordHashEncoder()).stories[0].sources)
+            == 6
+        )
 
 
 def test_failed_provenance_leaves_each_source_its_own_origin(

@@ -25,7 +25,13 @@ from newsfuse.faults import printable
 from newsfuse.ingest import Limits
 from newsfuse.ingest.fetch import FetchPolicy
 from newsfuse.models import Brief
-from newsfuse.pipeline import BriefOptions, IngestReport, brief_paths, brief_story, ingest_paths
+from newsfuse.pipeline import (
+    BriefOptions,
+    IngestReport,
+    brief_paths,
+    brief_stored_story,
+    ingest_paths,
+)
 from newsfuse.render import FORMATS, render_contained
 from newsfuse.render.parquet import INSTALL_HINT as PARQUET_HINT
 from newsfuse.render.parquet import parquet_available, write_parquet
@@ -296,7 +302,7 @@ def _brief(arguments: argparse.Namespace) -> int:
     options = _brief_options(arguments)
     if arguments.story:
         with Store(arguments.db, writable=False) as store:
-            brief = brief_story(arguments.story, store, options)
+            brief = brief_stored_story(arguments.story, store, options)
     elif arguments.db:
         with Store(arguments.db) as store:
             brief = brief_paths(arguments.paths, store=store, options=options)

@@ -24,7 +24,7 @@ extraction, cross-check or summary fails is briefed without it).
 
 `ingest_paths` runs steps 1-4, reads each new article with spaCy (kept for step 7), and
 assigns the new articles to the stories of a store (online: stories already there are
-joined, never reshuffled); `brief_story` briefs one stored story.
+joined, never reshuffled); `brief_stored_story` briefs one stored story.
 
 Given a `Runner` (newsfuse.batch runs one on Dask), the work of each article (steps 3-4) and
 of each story (steps 7-9) is handed to it; steps 5 and 6 need the whole corpus at once and
@@ -333,7 +333,7 @@ def _origins(store: Store, story_id: str, encoder: Encoder | None) -> int:
     return len({source.origin for source in analysed})
 
 
-def brief_story(
+def brief_stored_story(
     story_id: str,
     store: Store,
     options: BriefOptions | None = None,

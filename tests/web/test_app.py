@@ -108,13 +108,13 @@ def test_readers_opening_a_story_at_once_wait_for_one_brief(
     import newsfuse.web.app as app_module
 
     made: list[str] = []
-    real = app_module.brief_story
+    real = app_module.brief_stored_story
 
     def counting(story_id: str, store: object) -> object:
         made.append(story_id)
         return real(story_id, store)
 
-    monkeypatch.setattr(app_module, "brief_story", counting)
+    monkeypatch.setattr(app_module, "brief_stored_story", counting)
     fresh = App(web_store, brief_wait_seconds=300)
     story_id = story_id_with(fresh, EXAMPLE)
     pages = []
@@ -131,7 +131,7 @@ def test_readers_opening_a_story_at_once_wait_for_one_brief(
 
 
 def _slow_for(story_id: str, seconds: float, made: list[str]) -> Callable[..., object]:
-    real = app_module.brief_story
+    real = app_module.brief_stored_story
 
     def slow(asked: str, store: object) -> object:
         made.append(asked)
@@ -148,7 +148,7 @@ def test_a_slow_story_holds_no_other_page(
     made: list[str] = []
     app = App(web_store, brief_wait_seconds=0.5)
     slow, other = story_id_with(app, "Russia"), story_id_with(app, EXAMPLE)
-    monkeypatch.setattr(app_module, "brief_story", _slow_for(slow, 4.0, made))
+    monkeypatch.setattr(app_module, "brief_stored_story", _slow_for(slow, 4.0, made))
     started = time.monotonic()
     making = app.get(f"/story/{slow}")
     assert making.status == 202 and b'http-equiv="refresh"' in making.body
@@ -169,7 +169,7 @@ def test_a_story_nobody_waits_for_any_more_is_not_made(
     made: list[str] = []
     app = App(web_store, brief_wait_seconds=0.0)
     slow, left = story_id_with(app, "Russia"), story_id_with(app, EXAMPLE)
-    monkeypatch.setattr(app_module, "brief_story", _slow_for(slow, 2.0, made))
+    monkeypatch.setattr(app_module, "brief_stored_story", _slow_for(slow, 2.0, made))
     monkeypatch.setattr(briefs, "ABANDONED_SECONDS", 0.5)
     assert app.get(f"/story/{slow}").status == 202
     time.sleep(0.2)
@@ -186,7 +186,7 @@ def test_a_story_whose_brief_fails_shows_the_error_and_the_rest_works(
         raise ValueError("could not convert string to float: '1.8.3'")
 
     monkeypatch.delenv(STRICT_VARIABLE)
-    monkeypatch.setattr(app_module, "brief_story", broken)
+    monkeypatch.setattr(app_module, "brief_stored_story", broken)
     app = App(web_store, brief_wait_seconds=30.0)
     page = app.get(f"/story/{story_id_with(app, EXAMPLE)}")
     assert page.status == 500

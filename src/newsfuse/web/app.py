@@ -29,7 +29,7 @@ import jinja2
 from newsfuse._exceptions import BriefInProgressError, NotFoundError, StoreError
 from newsfuse._version import __version__
 from newsfuse.models import Brief, Removal, StoryBrief
-from newsfuse.pipeline import brief_story
+from newsfuse.pipeline import brief_stored_story
 from newsfuse.render import render_json
 from newsfuse.render.diff import word_diff
 from newsfuse.render.html import story_view, template_environment
@@ -124,7 +124,7 @@ class App:
 
     def _make_brief(self, story_id: str) -> StoryBrief:
         with Store(self.store_path, writable=False) as store:
-            [brief] = brief_story(story_id, store).stories
+            [brief] = brief_stored_story(story_id, store).stories
         return brief
 
     def _in_progress(self, making: BriefInProgressError, json_wanted: bool) -> Page:
