@@ -1,8 +1,21 @@
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
-from newsfuse.models import CleanText, MapPiece, Rejection, content_id
+from newsfuse.models import (
+    ChangeKind,
+    CitationPart,
+    CleanText,
+    ConflictKind,
+    FlagKind,
+    MapPiece,
+    Rejection,
+    Relation,
+    content_id,
+)
+from newsfuse.schemas import brief_schema
 
 
 def test_content_id_is_stable_and_separates_parts() -> None:
@@ -24,3 +37,23 @@ def test_to_raw_maps_offsets_through_pieces() -> None:
 def test_rejection_describes_where() -> None:
     assert Rejection("f.jsonl", "bad", "line 3").describe() == "f.jsonl (line 3): bad"
     assert Rejection("f.txt", "empty file").describe() == "f.txt: empty file"
+
+
+def _enums(node: object) -> list[list[object]]:
+    """Every `enum` list of a JSON schema, wherever it stands."""
+    if isinstance(node, dict):
+        found = [node["enum"]] if "enum" in node else []
+        return found + [enum for value in node.values() for enum in _enums(value)]
+    if isinstance(node, list):
+        return [enum for value in node for enum in _enums(value)]
+    return []
+
+
+@pytest.mark.parametrize("kinds", [CitationPart, Relation, FlagKind, ConflictKind, ChangeKind])
+def test_the_kinds_the_model_names_are_those_the_json_schema_allows(kinds: object) -> None:
+    allowed = {
+        frozenset(value for value in enum if value is not None) for enum in _enums(brief_schema())
+    }
+    named = frozenset(get_args(kinds))
+    # The schema gives a citation's part only when it is not the default "text".
+    assert named in allowed or named - {"text"} in allowed

@@ -10,8 +10,20 @@ from __future__ import annotations
 import bisect
 import hashlib
 from dataclasses import dataclass, field
+from typing import Literal
 
 BRIEF_SCHEMA = "newsfuse.brief/1"
+
+# Where a citation's span is: the source's cleaned text or its title.
+CitationPart = Literal["text", "title"]
+# A source's relation to the origin of its family (the origin itself is "original").
+Relation = Literal["original", "copy", "syndicated", "rewrite", "translation"]
+# What a quality flag warns of.
+FlagKind = Literal["spun", "garbled", "heavy furniture", "aggregator re-post"]
+# What two sources' versions of a fact differ in.
+ConflictKind = Literal["number", "negation", "role", "speaker", "date", "status", "quote"]
+# What a copy changed of its origin's fact ("tense": a planned thing told as done or back).
+ChangeKind = Literal["number", "negation", "name", "date", "role", "tense"]
 
 
 def content_id(*parts: str, length: int = 16) -> str:
@@ -156,7 +168,7 @@ class Citation:
     source: str
     start: int
     end: int
-    part: str = "text"
+    part: CitationPart = "text"
 
 
 RELATIONS = ("original", "copy", "syndicated", "rewrite", "translation")
@@ -177,7 +189,7 @@ class QualityFlag:
     """A warning about a source's text ("spun", "garbled", "heavy furniture",
     "aggregator re-post"), why, and the sentences or lines that show it."""
 
-    flag: str
+    flag: FlagKind
     reason: str
     evidence: tuple[FlagEvidence, ...]
 
@@ -187,7 +199,7 @@ class Change:
     """A fact a copy or rewrite changed against its origin: the aligned sentences of both
     and what differs ("number": "150,000 -> 130,000")."""
 
-    kind: str
+    kind: ChangeKind
     origin: Citation
     copy: Citation
     detail: str
@@ -198,7 +210,7 @@ class Provenance:
     """Where a source comes from: its relation to the origin of its family (the origin
     itself is "original"), that origin's id, its quality flags and the facts it changed."""
 
-    relation: str
+    relation: Relation
     origin: str
     flags: tuple[QualityFlag, ...] = ()
     changes: tuple[Change, ...] = ()
@@ -322,7 +334,7 @@ class Conflict:
     revision over time or by who gives it rather than a contradiction; `altered_copy` that
     one version is copies changing the text of their origin."""
 
-    kind: str
+    kind: ConflictKind
     detail: str
     sides: tuple[ConflictSide, ConflictSide]
     update: str | None = None

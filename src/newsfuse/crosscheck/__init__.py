@@ -61,7 +61,7 @@ from newsfuse.crosscheck.quotes import QuoteConflict, altered_quotes, speaker_co
 from newsfuse.embed import Encoder, Matrix, default_encoder
 from newsfuse.extract.story import StoryExtracts, own_date
 from newsfuse.lexical import containment, figures
-from newsfuse.models import Citation, Conflict, ConflictSide, Fact, Source, Story
+from newsfuse.models import Citation, Conflict, ConflictKind, ConflictSide, Fact, Source, Story
 from newsfuse.provenance.matcher import SAME_CLAIM, features, same_claim_probability
 
 __all__ = ["CheckedFact", "CrossCheck", "crosscheck"]
@@ -336,7 +336,7 @@ def _fact_order(fact: CheckedFact) -> tuple[int, float, str, int]:
 
 @dataclass
 class _Dispute:
-    kind: str
+    kind: ConflictKind
     sides: dict[str, list[Claim]] = field(default_factory=dict)
     givers: dict[str, list[str]] = field(default_factory=dict)
     updates: list[str] = field(default_factory=list)

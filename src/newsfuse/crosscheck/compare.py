@@ -27,6 +27,7 @@ from newsfuse.crosscheck.quotes import quoted_stretches, swapped_words
 from newsfuse.extract.figures import FigureMention
 from newsfuse.extract.story import own_date
 from newsfuse.lexical import stem
+from newsfuse.models import ConflictKind
 
 _APPROXIMATE = frozenset(
     {"about", "around", "roughly", "approximately", "some", "an estimated", "estimated"}
@@ -81,7 +82,7 @@ _MUTUAL = frozenset(
 class Finding:
     """One difference between two claims: its kind, what each says, and in words."""
 
-    kind: str
+    kind: ConflictKind
     left: str
     right: str
     left_by: str | None = None  # who gave the figure, for numbers

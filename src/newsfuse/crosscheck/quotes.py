@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from newsfuse.extract.entities import same_entity
 from newsfuse.lexical import STOP_WORDS, containment, content_terms
-from newsfuse.models import Citation, Entity, Quote, Source
+from newsfuse.models import Citation, ConflictKind, Entity, Quote, Source
 
 # The same words: the shorter quote holds this share of the longer's content terms...
 SAME_WORDS = 0.8
@@ -35,7 +35,7 @@ _WORD = re.compile(r"[\w'’-]+")
 
 @dataclass(frozen=True)
 class QuoteConflict:
-    kind: str  # "speaker" or "quote"
+    kind: ConflictKind  # "speaker" or "quote"
     left: str  # the speaker, or the words, one side gives
     right: str
     left_citations: tuple[Citation, ...]

@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 
 from newsfuse.dates import CALENDAR_WORDS, MONTHS, date_mentions, weekday_mentions
 from newsfuse.lexical import STOP_WORDS, figures
+from newsfuse.models import ChangeKind
 
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n['’]t\b", re.IGNORECASE
@@ -52,7 +53,7 @@ _DONE = re.compile(
 
 @dataclass(frozen=True)
 class FactChange:
-    kind: str
+    kind: ChangeKind
     detail: str
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsfuse.lexical import content_terms, words
-from newsfuse.models import Source
+from newsfuse.models import Relation, Source
 from newsfuse.provenance import minhash
 from newsfuse.provenance.align import (
     AlignedPair,
@@ -87,7 +87,7 @@ def _furniture(source: Source) -> frozenset[str]:
 class Derivation:
     """How a source derives from `against` (a source id), with their aligned sentences."""
 
-    relation: str
+    relation: Relation
     against: str
     pairs: tuple[AlignedPair, ...]
 
@@ -108,7 +108,7 @@ def derivation(
         whole_copy = kept > 0 and kept >= SAME_TEXT * copy.table.unquoted
         whole_origin = kept > 0 and kept >= SAME_TEXT * origin.table.unquoted
         if whole_copy and whole_origin:
-            relation = "copy" if copy.furniture == origin.furniture else "syndicated"
+            relation: Relation = "copy" if copy.furniture == origin.furniture else "syndicated"
             return Derivation(_or_translation(relation, translated), origin.source.id, in_order)
         if whole_copy or whole_origin:
             return Derivation(_or_translation("syndicated", translated), origin.source.id, in_order)
@@ -132,7 +132,7 @@ def _own_words(
     ]
 
 
-def _or_translation(relation: str, translated: bool) -> str:
+def _or_translation(relation: Relation, translated: bool) -> Relation:
     return "translation" if translated else relation
 
 
