@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from typing import get_args
+from dataclasses import replace
+from typing import Any, get_args
 
 import pytest
 
@@ -11,11 +12,16 @@ from newsfuse.models import (
     ConflictKind,
     FlagKind,
     MapPiece,
+    Provenance,
+    QualityFlag,
     Rejection,
     Relation,
+    Source,
     content_id,
 )
 from newsfuse.schemas import brief_schema
+
+from .conftest import make_source
 
 
 def test_content_id_is_stable_and_separates_parts() -> None:
@@ -57,3 +63,18 @@ def test_the_kinds_the_model_names_are_those_the_json_schema_allows(kinds: objec
     named = frozenset(get_args(kinds))
     # The schema gives a citation's part only when it is not the default "text".
     assert named in allowed or named - {"text"} in allowed
+
+
+def test_a_source_keeps_its_order_unless_derived_or_spun_and_is_distorted_if_garbled() -> None:
+    source = make_source("Ship hits bridge\n\nA ship hit the harbor bridge on Monday.\n")
+
+    def flagged(relation: Any, *flags: Any) -> Source:
+        marks = tuple(QualityFlag(flag, "a reason", ()) for flag in flags)
+        return replace(source, provenance=Provenance(relation, source.id, marks))
+
+    assert source.in_own_order and not source.distorted  # not analysed
+    garbled = flagged("original", "garbled", "aggregator re-post")
+    assert garbled.in_own_order and garbled.distorted
+    assert flagged("copy").in_own_order and not flagged("copy").distorted
+    for derived in (flagged("original", "spun"), flagged("rewrite"), flagged("translation")):
+        assert not derived.in_own_order and derived.distorted

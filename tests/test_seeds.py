@@ -204,15 +204,13 @@ def test_the_seeds_come_from_five_independent_origins(seeds_dir: Path) -> None:
 
 
 def test_the_headline_and_wording_avoid_distorted_sources(seeds_dir: Path) -> None:
-    from newsfuse.provenance import is_distorted
-
     story = _brief(seeds_dir).stories[0]
     by_id = {source.id: source for source in story.sources}
-    assert story.title_source is not None and not is_distorted(by_id[story.title_source])
+    assert story.title_source is not None and not by_id[story.title_source].distorted
     for point in story.summary:
         wording = by_id[point.citations[0].source]
-        if is_distorted(wording):  # only when no undistorted source's sentence says it
-            assert all(is_distorted(by_id[c.source]) for c in point.citations if c.part == "text")
+        if wording.distorted:  # only when no undistorted source's sentence says it
+            assert all(by_id[c.source].distorted for c in point.citations if c.part == "text")
 
 
 def _paragraph_window(text: str, start: int) -> str:

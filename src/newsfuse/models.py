@@ -215,6 +215,27 @@ class Provenance:
     flags: tuple[QualityFlag, ...] = ()
     changes: tuple[Change, ...] = ()
 
+    @property
+    def distorted(self) -> bool:
+        """Whether its wording is not to be trusted: flagged spun or garbled, or a rewrite
+        or translation of another source."""
+        return self.relation in _REWORDED or any(
+            flag.flag in _DISTORTING_FLAGS for flag in self.flags
+        )
+
+    @property
+    def in_own_order(self) -> bool:
+        """Whether the order of its title and sentences is its newsroom's: not a rewrite or
+        translation of another source (whose order is that source's), nor spun (a spinner
+        writes its own headlines). A garbled original, machine-translated from its outlet's
+        language, keeps its outlet's order."""
+        spun = any(flag.flag == "spun" for flag in self.flags)
+        return self.relation not in _REWORDED and not spun
+
+
+_REWORDED: frozenset[Relation] = frozenset({"rewrite", "translation"})
+_DISTORTING_FLAGS: frozenset[FlagKind] = frozenset({"spun", "garbled"})
+
 
 @dataclass(frozen=True)
 class Source:
@@ -233,6 +254,16 @@ class Source:
     def origin(self) -> str:
         """The id of the origin this source's evidence counts under (itself if unknown)."""
         return self.provenance.origin if self.provenance else self.id
+
+    @property
+    def distorted(self) -> bool:
+        """`Provenance.distorted` (a source not yet analysed is not)."""
+        return self.provenance is not None and self.provenance.distorted
+
+    @property
+    def in_own_order(self) -> bool:
+        """`Provenance.in_own_order` (a source not yet analysed is)."""
+        return self.provenance is None or self.provenance.in_own_order
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,6 @@ from newsfuse.crosscheck.facts import (
 from newsfuse.embed import Matrix
 from newsfuse.lexical import containment, content_terms, words
 from newsfuse.models import Source, Story, StoryBrief, SummaryPoint
-from newsfuse.provenance import is_distorted
 from newsfuse.quality import garble_signs
 
 __all__ = ["MAX_POINTS", "is_point_candidate", "summarize"]
@@ -236,7 +235,7 @@ def _headline(sources: Sequence[Source], chosen: list[CheckedFact]) -> tuple[str
             (held / (len(title_terms) * others) if others else 0.0)
             + containment(word_pairs(title), elsewhere)
             - WORDING_COST * len(garble_signs(title))
-            - DISTORTED_TITLE_COST * is_distorted(source)
+            - DISTORTED_TITLE_COST * source.distorted
         )
         if best is None or value > best[0]:
             best = (value, number)

@@ -3,11 +3,9 @@ unrelated reports, the origin of each family, and what the copies changed."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from newsfuse.embed import default_encoder
-from newsfuse.models import Provenance, QualityFlag, Source
-from newsfuse.provenance import analyse, keeps_its_order
+from newsfuse.models import Source
+from newsfuse.provenance import analyse
 
 from ..conftest import make_source
 
@@ -208,18 +206,3 @@ def test_a_copy_of_a_report_that_quotes_at_length_is_still_a_copy() -> None:
         "copy",
         base.id,
     )
-
-
-def test_a_source_keeps_its_order_unless_derived_or_spun() -> None:
-    source = make_source("Ship hits bridge\n\nA ship hit the harbor bridge on Monday.\n")
-
-    def flagged(relation: str, *flags: str) -> Source:
-        marks = tuple(QualityFlag(flag, "a reason", ()) for flag in flags)
-        return replace(source, provenance=Provenance(relation, source.id, marks))
-
-    assert keeps_its_order(source)  # not analysed
-    assert keeps_its_order(flagged("original", "garbled", "aggregator re-post"))
-    assert keeps_its_order(flagged("copy"))
-    assert not keeps_its_order(flagged("original", "spun"))
-    assert not keeps_its_order(flagged("rewrite"))
-    assert not keeps_its_order(flagged("translation"))

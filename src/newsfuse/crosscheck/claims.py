@@ -43,7 +43,6 @@ from newsfuse.extract.timeline import WEEK_LABEL, When
 from newsfuse.extract.timeline import dates as date_mentions
 from newsfuse.lexical import content_terms
 from newsfuse.models import Citation, Source
-from newsfuse.provenance import is_distorted, keeps_its_order
 from newsfuse.stretches import Stretches
 
 # A claim within its story: its source's position, its sentence's number there (-1 for the
@@ -100,7 +99,7 @@ class Claim:
     dates: tuple[str, ...]  # calendar dates it gives for what it reports
     updates: bool  # it presents a figure as an earlier or later count
     distorted: bool  # its source is spun, garbled, a rewrite or a translation
-    # Its source's order of title and sentences is its newsroom's (`keeps_its_order`).
+    # Its source's order of title and sentences is its newsroom's (`Source.in_own_order`).
     in_order: bool = True
     said_on: tuple[str, ...] = ()  # days it says something was said ("said Tuesday")
     speaker: str | None = None  # who the source says made the statement
@@ -186,8 +185,8 @@ class _Reader:
         self.reference = reference
         self.names = names
         self.source = extracts.source
-        self.distorted = is_distorted(extracts.source)
-        self.in_order = keeps_its_order(extracts.source)
+        self.distorted = extracts.source.distorted
+        self.in_order = extracts.source.in_own_order
         # Every attributed stretch, its speaker resolved once.
         self._attributed = Stretches(
             (part.start, part.end, (resolve(quote.speaker)[0], quote.direct, quote.speech))

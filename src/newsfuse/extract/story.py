@@ -36,7 +36,6 @@ from newsfuse.models import (
     Story,
     TimelineEvent,
 )
-from newsfuse.provenance import is_distorted
 
 # Quotes of one speaker are the same quote when the shorter holds this share of the
 # longer's content words (sources trim and translate quotes).
@@ -65,7 +64,9 @@ def extract_story(story: Story, readings: Mapping[str, Reading] | None = None) -
     """The story's extracts, its sources read by spaCy or taken from `readings` (by source
     id: kept from before)."""
     reference = story_date(story.sources)
-    ordered = sorted(story.sources, key=is_distorted)  # undistorted wording first
+    ordered = sorted(
+        story.sources, key=lambda source: source.distorted
+    )  # undistorted wording first
     readings = readings or {}
     per_source: list[SourceExtracts] = []
     problems: list[Problem] = []

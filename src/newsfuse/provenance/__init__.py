@@ -34,7 +34,7 @@ from newsfuse.provenance.relations import (
     origin_order,
 )
 
-__all__ = ["analyse", "is_distorted", "keeps_its_order"]
+__all__ = ["analyse"]
 
 # Copied text: pairs above about 0.31 Jaccard of five-word shingles (a copy trimmed to a
 # third of its origin still meets it).
@@ -42,33 +42,8 @@ TEXT_BANDING = minhash.Banding(bands=32, rows=3)
 # Reworded text: pairs above about 0.37 Jaccard of content terms (a spun copy keeps about
 # half of its origin's content words).
 TERM_BANDING = minhash.Banding(bands=20, rows=3)
-_CONTENT_FLAGS = frozenset({"spun", "garbled"})
 # Marks of a re-post: a version of a text that carries them is not its origin.
-_REPOST_MARKS = _CONTENT_FLAGS | {"aggregator re-post"}
-_REWORDED = frozenset({"rewrite", "translation"})
-
-
-def is_distorted(source: Source) -> bool:
-    """Whether a source's wording is not to be trusted: flagged spun or garbled, or a
-    rewrite or translation of another source."""
-    provenance = source.provenance
-    if provenance is None:
-        return False
-    return provenance.relation in _REWORDED or any(
-        flag.flag in _CONTENT_FLAGS for flag in provenance.flags
-    )
-
-
-def keeps_its_order(source: Source) -> bool:
-    """Whether the order of a source's title and sentences is its newsroom's: not a rewrite
-    or translation of another source here (whose order is that source's), nor spun (a
-    spinner writes its own headlines). A garbled original, machine-translated from its
-    outlet's language, keeps its outlet's order."""
-    provenance = source.provenance
-    if provenance is None:
-        return True
-    spun = any(flag.flag == "spun" for flag in provenance.flags)
-    return provenance.relation not in _REWORDED and not spun
+_REPOST_MARKS = frozenset({"spun", "garbled", "aggregator re-post"})
 
 
 def analyse(sources: Sequence[Source], encoder: Encoder | None = None) -> tuple[Source, ...]:
