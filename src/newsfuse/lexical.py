@@ -213,6 +213,6 @@ def hedged_figures(text: str) -> frozenset[str]:
     return frozenset(_figure_value(match.group("figure")) for match in _HEDGED.finditer(text))
 
 
-def figures_agree(left: frozenset[str], right: frozenset[str]) -> bool:
+def figures_allow_one_fact(left: frozenset[str], right: frozenset[str]) -> bool:
     """Figures allow two sentences to state one fact: one gives none, or they share one."""
     return not left or not right or bool(left & right)

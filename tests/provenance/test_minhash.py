@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from newsfuse.provenance.minhash import (
     Banding,
     candidate_pairs,
-    containment,
+    estimated_containment,
     jaccard,
     shingle_hashes,
     signature,
@@ -45,8 +45,8 @@ def test_shingles_are_sorted_distinct_and_repeatable() -> None:
 
 def test_containment_sees_a_truncated_copy_inside_its_origin() -> None:
     whole, part = shingle_hashes(TEXT, 5), shingle_hashes(TEXT[:10], 5)
-    assert containment(part, whole) == 1.0
-    assert containment(whole, part) == len(part) / len(whole)
+    assert estimated_containment(part, whole) == 1.0
+    assert estimated_containment(whole, part) == len(part) / len(whole)
     assert jaccard(part, whole) == len(part) / len(whole)
 
 

@@ -41,7 +41,7 @@ def shingle_hashes(words: Sequence[str], size: int) -> Hashes:
     return np.unique(combined)
 
 
-def containment(part: Hashes, whole: Hashes) -> float:
+def estimated_containment(part: Hashes, whole: Hashes) -> float:
     """The share of `part`'s distinct hashes found in `whole` (both sorted and distinct)."""
     if len(part) == 0:
         return 0.0

@@ -99,8 +99,8 @@ def derivation(
     when it does not."""
     translated = copy.garbled and not origin.garbled  # round-trip damage the origin lacks
     reused = max(
-        minhash.containment(copy.shingles, origin.shingles),
-        minhash.containment(origin.shingles, copy.shingles),
+        minhash.estimated_containment(copy.shingles, origin.shingles),
+        minhash.estimated_containment(origin.shingles, copy.shingles),
     )
     if reused >= REUSED_TEXT:
         in_order = _in_order(origin, copy)
