@@ -33,6 +33,7 @@ from newsfuse.pipeline import (
     ingest_paths,
 )
 from newsfuse.render import FORMATS, render_contained
+from newsfuse.render.json import stored_story_to_dict
 from newsfuse.render.parquet import INSTALL_HINT as PARQUET_HINT
 from newsfuse.render.parquet import parquet_available, write_parquet
 from newsfuse.store import Store, StoredStory
@@ -395,7 +396,7 @@ def _stories(arguments: argparse.Namespace) -> int:
     with Store(arguments.db, writable=False) as store:
         stories = store.stories()
     if arguments.format == "json":
-        sys.stdout.write(json.dumps([s.to_json() for s in stories], indent=2) + "\n")
+        sys.stdout.write(json.dumps([stored_story_to_dict(s) for s in stories], indent=2) + "\n")
     else:
         sys.stdout.writelines(_story_line(story) + "\n" for story in stories)
     return EXIT_OK

@@ -122,17 +122,6 @@ class StoredStory:
     first_seen: str | None  # earliest and latest publication date of its articles
     last_seen: str | None
 
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "sources": len(self.articles),
-            "independent_origins": self.origins,
-            "first_seen": self.first_seen,
-            "last_seen": self.last_seen,
-            "articles": [{"id": article_id, "path": path} for article_id, path in self.articles],
-        }
-
 
 def _connect_read_only(path: str) -> sqlite3.Connection:
     """A read-only connection; on read-only media, where SQLite cannot make the files a

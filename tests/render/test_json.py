@@ -8,8 +8,9 @@ import pytest
 
 from newsfuse.models import BRIEF_SCHEMA
 from newsfuse.pipeline import brief_paths
-from newsfuse.render.json import brief_to_dict, render_json
+from newsfuse.render.json import brief_to_dict, render_json, stored_story_to_dict
 from newsfuse.schemas import brief_schema
+from newsfuse.store import StoredStory
 
 from ..conftest import EXAMPLES
 
@@ -63,3 +64,23 @@ def test_provenance_is_filled() -> None:
     assert repost["text"][change["copy"]["start"] : change["copy"]["end"]].startswith("Three crew")
     for point in story["summary"]:
         assert 1 <= point["independent"] <= len(point["citations"])
+
+
+def test_a_stored_story_is_its_id_title_counts_days_and_articles() -> None:
+    story = StoredStory(
+        id="s1",
+        title="Ship hits bridge",
+        articles=(("a1", "one.txt"), ("a2", "two.txt")),
+        origins=None,
+        first_seen="2025-03-03",
+        last_seen="2025-03-04",
+    )
+    assert stored_story_to_dict(story) == {
+        "id": "s1",
+        "title": "Ship hits bridge",
+        "sources": 2,
+        "independent_origins": None,
+        "first_seen": "2025-03-03",
+        "last_seen": "2025-03-04",
+        "articles": [{"id": "a1", "path": "one.txt"}, {"id": "a2", "path": "two.txt"}],
+    }

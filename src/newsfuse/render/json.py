@@ -27,6 +27,7 @@ from newsfuse.models import (
     SummaryPoint,
     TimelineEvent,
 )
+from newsfuse.store import StoredStory
 
 JsonObject = dict[str, Any]
 
@@ -47,6 +48,19 @@ def brief_to_dict(brief: Brief) -> JsonObject:
             {"stage": problem.stage, "subject": problem.subject, "error": problem.error}
             for problem in brief.all_problems
         ],
+    }
+
+
+def stored_story_to_dict(story: StoredStory) -> JsonObject:
+    """A story as the store holds it (`newsfuse stories --format json`, `/api/stories`)."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "sources": len(story.articles),
+        "independent_origins": story.origins,
+        "first_seen": story.first_seen,
+        "last_seen": story.last_seen,
+        "articles": [{"id": article_id, "path": path} for article_id, path in story.articles],
     }
 
 

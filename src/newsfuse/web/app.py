@@ -33,6 +33,7 @@ from newsfuse.pipeline import brief_stored_story
 from newsfuse.render import render_json
 from newsfuse.render.diff import word_diff
 from newsfuse.render.html import story_view, template_environment
+from newsfuse.render.json import stored_story_to_dict
 from newsfuse.render.labels import relation_phrase, source_labels
 from newsfuse.store import Store
 from newsfuse.web.briefs import BriefMaker, Failed
@@ -88,7 +89,7 @@ class App:
         routes: dict[tuple[str, ...], Callable[[], Page]] = {
             (): lambda: self._stories(store),
             ("search",): lambda: self._search(store, parameters.get("q", "")),
-            ("api", "stories"): lambda: _json([s.to_json() for s in store.stories()]),
+            ("api", "stories"): lambda: _json([stored_story_to_dict(s) for s in store.stories()]),
             ("api", "search"): lambda: self._api_search(store, parameters.get("q", "")),
         }
         if tuple(parts) in routes:
