@@ -95,6 +95,26 @@ def test_feed_formats_and_hostile_xml() -> None:
         opml_feeds(b"<rss/>")
 
 
+def test_a_malformed_feed_is_read_as_far_as_a_feed_reader_can(tmp_path: Path) -> None:
+    # An ampersand left unescaped, as real feeds have: strict XML refuses the whole feed.
+    sloppy = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor & port</title>'
+        b"<item><title>Ship & bridge</title><link>https://a.example/1</link>"
+        b"<description>Crews & tugs.</description></item></channel></rss>"
+    )
+    [item] = feed_items(sloppy, 10)
+    assert (item.link, item.title, item.text) == (
+        "https://a.example/1",
+        "Ship & bridge",
+        "Crews & tugs.",
+    )
+    # What it is given is a document, never a file name or a URL to open.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("<rss><channel><item><title>local file</title></item></channel></rss>")
+    with pytest.raises(FeedError):
+        feed_items(str(secret).encode(), 10)
+
+
 def test_ingest_takes_urls_from_the_command_line(
     site: LocalSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

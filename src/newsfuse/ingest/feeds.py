@@ -1,24 +1,26 @@
 """RSS and Atom feeds, and OPML lists of feeds: what they point to.
 
-A feed item becomes a `FeedItem`: its link, title, date and whatever text the feed carries
-(a full `content:encoded` or Atom `content`, else its summary). OPML lists give feed URLs.
-Feeds are untrusted XML: a document declaring entities is refused outright (the standard
-parser expands internal ones), and no external resource is ever loaded.
+Feeds are read by feedparser, the parser feed readers trust with the feeds of the real web
+(RSS 0.9x to 2.0, RDF, Atom; malformed ones as far as they can be read, as a feed reader
+does). A feed item becomes a `FeedItem`: its link, title, date and whatever text the feed
+carries (a full `content:encoded` or Atom `content`, else its summary). OPML lists give
+feed URLs. Feeds are untrusted XML: a document declaring entities is refused outright
+(they can expand without bound), the body is handed over as a stream (feedparser reads a
+string it is given as a URL or a file name), and nothing is fetched while parsing.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
+from typing import Any
 from xml.etree import ElementTree
 
 from newsfuse._exceptions import FeedError
 from newsfuse.dates import normalize_date
 
 _DECLARES_ENTITIES = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_ATOM = "{http://www.w3.org/2005/Atom}"
-_CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
-_DUBLIN_CORE_DATE = "{http://purl.org/dc/elements/1.1/}date"
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,13 @@ def looks_like_opml(body: bytes) -> bool:
     return b"<opml" in body[:2048].lower()
 
 
-def _parse(body: bytes) -> ElementTree.Element:
+def _refuse_entities(body: bytes) -> None:
     if _DECLARES_ENTITIES.search(body):
         raise FeedError("the XML declares entities (refused: they can expand without bound)")
+
+
+def _parse(body: bytes) -> ElementTree.Element:
+    _refuse_entities(body)
     try:
         return ElementTree.fromstring(body)
     except ElementTree.ParseError as error:
@@ -51,44 +57,34 @@ def _parse(body: bytes) -> ElementTree.Element:
 
 def feed_items(body: bytes, limit: int) -> list[FeedItem]:
     """The first `limit` items of an RSS (0.9x, 1.0, 2.0) or Atom feed."""
-    root = _parse(body)
-    if root.tag == f"{_ATOM}feed":
-        entries = root.findall(f"{_ATOM}entry")
-        return [_atom_item(entry) for entry in entries[:limit]]
-    items = root.findall("./channel/item") or root.findall("{http://purl.org/rss/1.0/}item")
-    if root.tag not in ("rss", "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"):
-        raise FeedError(f"not an RSS or Atom feed (its root is <{root.tag}>)")
-    return [_rss_item(item) for item in items[:limit]]
+    import feedparser
+
+    _refuse_entities(body)
+    parsed = feedparser.parse(io.BytesIO(body))
+    entries = list(parsed.entries)
+    if not entries and parsed.get("bozo"):
+        raise FeedError(f"invalid XML: {parsed.get('bozo_exception')}")
+    if not parsed.get("version") and not entries:
+        raise FeedError("not an RSS or Atom feed")
+    return [_item(entry) for entry in entries[:limit]]
 
 
-def _text(element: ElementTree.Element | None) -> str | None:
-    if element is None:
+def _item(entry: Any) -> FeedItem:
+    date = entry.get("published") or entry.get("updated")
+    content = entry.get("content") or []
+    text = next((part.get("value") for part in content if part.get("value")), None)
+    return FeedItem(
+        link=_stripped(entry.get("link")),
+        title=_stripped(entry.get("title")),
+        published=normalize_date(date) if date else None,
+        text=_stripped(text) or _stripped(entry.get("summary")),
+    )
+
+
+def _stripped(value: object) -> str | None:
+    if not isinstance(value, str):
         return None
-    text = "".join(element.itertext()).strip()
-    return text or None
-
-
-def _rss_item(item: ElementTree.Element) -> FeedItem:
-    link = _text(item.find("link")) or _text(item.find("{http://purl.org/rss/1.0/}link"))
-    date = _text(item.find("pubDate")) or _text(item.find(_DUBLIN_CORE_DATE))
-    return FeedItem(
-        link=link,
-        title=_text(item.find("title")) or _text(item.find("{http://purl.org/rss/1.0/}title")),
-        published=normalize_date(date) if date else None,
-        text=_text(item.find(_CONTENT)) or _text(item.find("description")),
-    )
-
-
-def _atom_item(entry: ElementTree.Element) -> FeedItem:
-    links = entry.findall(f"{_ATOM}link")
-    link = next((e.get("href") for e in links if e.get("rel", "alternate") == "alternate"), None)
-    date = _text(entry.find(f"{_ATOM}published")) or _text(entry.find(f"{_ATOM}updated"))
-    return FeedItem(
-        link=link,
-        title=_text(entry.find(f"{_ATOM}title")),
-        published=normalize_date(date) if date else None,
-        text=_text(entry.find(f"{_ATOM}content")) or _text(entry.find(f"{_ATOM}summary")),
-    )
+    return value.strip() or None
 
 
 def opml_feeds(body: bytes) -> list[str]:
