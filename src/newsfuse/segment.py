@@ -13,10 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsfuse.english import but_sentences, english
 from newsfuse.models import CleanText, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # spaCy refuses texts over its max_length, and memory grows with the text: a paragraph
 # longer than this (a file with one enormous line) is fed in pieces cut at white space.
@@ -74,7 +77,7 @@ def _chunks(text: str) -> Iterator[tuple[_Span, int]]:
         yield _Span(start, end), paragraph
 
 
-def _merge_fragments(text: str, chunk: _Span, doc: Any) -> list[_Span]:
+def _merge_fragments(text: str, chunk: _Span, doc: Doc) -> list[_Span]:
     """Sentence spans of one chunk, stripped of white space, with fragments joined to the
     sentence before."""
     spans: list[_Span] = []

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsfuse.extract.attribution import (
     SPEECH_VERBS,
@@ -42,8 +42,12 @@ from newsfuse.extract.story import Resolve
 from newsfuse.extract.timeline import WEEK_LABEL, When
 from newsfuse.extract.timeline import dates as date_mentions
 from newsfuse.lexical import content_terms
-from newsfuse.models import Citation, Source
+from newsfuse.models import Citation, Sentence, Source
 from newsfuse.stretches import Stretches
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 # A claim within its story: its source's position, its sentence's number there (-1 for the
 # title) and its part of the sentence.
@@ -94,7 +98,7 @@ class Claim:
     text: str  # the statement's words
     sentence_text: str
     terms: frozenset[str]
-    span: Any  # the spaCy span of the statement
+    span: SpacySpan  # the spaCy span of the statement
     figures: tuple[ClaimFigure, ...]
     dates: tuple[str, ...]  # calendar dates it gives for what it reports
     updates: bool  # it presents a figure as an earlier or later count
@@ -203,7 +207,9 @@ class _Reader:
             )
         ]
 
-    def claim(self, doc: Any, index: int, part: int, piece: _Piece, sentence: Any) -> Claim | None:
+    def claim(
+        self, doc: Doc, index: int, part: int, piece: _Piece, sentence: Sentence
+    ) -> Claim | None:
         text = self.source.clean.text
         start, end = _trimmed(text, piece.start, piece.end, piece.start > sentence.start)
         terms = frozenset(content_terms(text[start:end]))
@@ -247,7 +253,7 @@ class _Reader:
             doing=_after_subject(span),
         )
 
-    def with_frame_dates(self, doc: Any, claims: list[Claim], sentence: Any) -> list[Claim]:
+    def with_frame_dates(self, doc: Doc, claims: list[Claim], sentence: Sentence) -> list[Claim]:
         """The claims of a sentence, each given the dates its frame gives: "The U.S. and
         Pakistan agreed Monday to work together" dates what was agreed; "Bloomberg said on
         Sunday that ..." dates when it was said."""
@@ -314,7 +320,7 @@ class _Reader:
         return found
 
 
-def _statements(sentence: Any, attributed: list[_Piece]) -> list[_Piece]:
+def _statements(sentence: SpacySpan, attributed: list[_Piece]) -> list[_Piece]:
     """The statements of a sentence: attributed content, the rest of the sentence where it
     states something beyond its frame, each split at the clauses it adds."""
     pieces: list[_Piece] = []
@@ -346,7 +352,7 @@ def _inside(piece: _Piece, outer: _Piece) -> bool:
     return inside and piece.speech and not outer.quoted
 
 
-def _unnested(sentence: Any, pieces: list[_Piece], nested: list[_Piece]) -> list[_Piece]:
+def _unnested(sentence: SpacySpan, pieces: list[_Piece], nested: list[_Piece]) -> list[_Piece]:
     """Attributed content with the attributions nested in it taken out as statements of
     their own ("X announced withdrawing comes as Putin said Russia is ready to talk": what
     Putin said is one statement, what is left of X's content another where it says more
@@ -365,7 +371,7 @@ def _unnested(sentence: Any, pieces: list[_Piece], nested: list[_Piece]) -> list
     return found
 
 
-def _reported_clause(sentence: Any, piece: _Piece) -> _Piece | None:
+def _reported_clause(sentence: SpacySpan, piece: _Piece) -> _Piece | None:
     """The clause an attribution's content states: a quote inside a reported clause ("Putin
     said leaders “had taken a decision” to withdraw", "said the announcement gave “ground
     for cautious optimism”") is that whole clause; other content with no verb ("reported
@@ -397,7 +403,7 @@ def _outside(start: int, end: int, taken: list[_Piece]) -> list[_Piece]:
     return stretches
 
 
-def _states_beyond_frame(sentence: Any, piece: _Piece) -> bool:
+def _states_beyond_frame(sentence: SpacySpan, piece: _Piece) -> bool:
     """Whether what surrounds attributed content says more than who said it and when:
     its words less the verbs of speech and their subjects."""
     tokens = [t for t in sentence if piece.start <= t.idx < piece.end]
@@ -411,7 +417,7 @@ def _states_beyond_frame(sentence: Any, piece: _Piece) -> bool:
     return len(content_terms(words)) >= _FRAME_TERMS
 
 
-def _speakers_of(cue: Any) -> list[Any]:
+def _speakers_of(cue: Token) -> list[Token]:
     """Who a cue gives as speaking: its subject ("the sheriff said"), or whom "according
     to" names ("According to Sheriff Javier Salazar, ...")."""
     found = [c for c in cue.children if c.dep_ in _SUBJECTS]
@@ -420,7 +426,7 @@ def _speakers_of(cue: Any) -> list[Any]:
     return found
 
 
-def _named_part(subject: Any) -> list[Any]:
+def _named_part(subject: Token) -> list[Token]:
     """A subject's words less the clauses and appositions describing it."""
     described = {
         w.i for c in subject.children if c.dep_ in {"appos", "relcl", "acl"} for w in c.subtree
@@ -428,7 +434,7 @@ def _named_part(subject: Any) -> list[Any]:
     return [w for w in subject.subtree if w.i not in described]
 
 
-def _split_clauses(sentence: Any, piece: _Piece, depth: int = 0) -> list[_Piece]:
+def _split_clauses(sentence: SpacySpan, piece: _Piece, depth: int = 0) -> list[_Piece]:
     """`piece` cut at each semicolon and before each clause it adds to its main one:
     coordinated clauses stating their own fact, and clauses added after a comma that run
     to its end; each part cut again (a clause added to the first of two coordinated ones
@@ -482,7 +488,7 @@ def _joined_short(parts: list[_Piece], text: str) -> list[_Piece]:
     return found
 
 
-def _added_clause_start(child: Any, inside: set[int], last: int) -> int | None:
+def _added_clause_start(child: Token, inside: set[int], last: int) -> int | None:
     """Where a clause `child` adds begins (the token to cut before), if it is one."""
     if (
         child.i not in inside
@@ -504,7 +510,7 @@ def _added_clause_start(child: Any, inside: set[int], last: int) -> int | None:
     return None
 
 
-def _subject_shared(child: Any) -> tuple[int, int] | None:
+def _subject_shared(child: Token) -> tuple[int, int] | None:
     """The span of the subject a coordinated verb without one of its own shares with the
     verb it is coordinated with."""
     if child.dep_ != "conj" or _has(child, _SUBJECTS):
@@ -516,7 +522,7 @@ def _subject_shared(child: Any) -> tuple[int, int] | None:
     return int(words[0].idx), int(words[-1].idx + len(words[-1].text))
 
 
-def _after_subject(span: Any) -> tuple[int, int] | None:
+def _after_subject(span: SpacySpan) -> tuple[int, int] | None:
     """The character span of a statement's words after the subject of its main verb (what
     it says the subject did or is), when the subject comes first and words are left."""
     root = span.root
@@ -530,7 +536,7 @@ def _after_subject(span: Any) -> tuple[int, int] | None:
     return int(rest.start_char), int(rest.end_char)
 
 
-def _states_its_own_fact(verb: Any) -> bool:
+def _states_its_own_fact(verb: Token) -> bool:
     """Whether a coordinated verb states its own fact: with a subject of its own, or acting
     on an object of its own after a verb that acts on one too or is passive ("One grabbed
     the purse and shot the man once more", "was shot four times and underwent surgery");
@@ -544,7 +550,7 @@ def _states_its_own_fact(verb: Any) -> bool:
     )
 
 
-def _has(token: Any, dependencies: frozenset[str]) -> bool:
+def _has(token: Token, dependencies: frozenset[str]) -> bool:
     return any(child.dep_ in dependencies for child in token.children)
 
 
@@ -570,7 +576,7 @@ def _presents_update(claim: str, after: str, gives_figure: bool) -> bool:
     return _UPDATE.search(claim) is not None or (gives_figure and _UPDATE.search(after) is not None)
 
 
-def _is_subject(span: Any, start: int, end: int) -> bool:
+def _is_subject(span: SpacySpan, start: int, end: int) -> bool:
     return any(t.dep_ in _SUBJECTS for t in span if start <= t.idx < end)
 
 
@@ -586,7 +592,7 @@ def _calendar(when: When) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _speech_date(doc: Any, start: int) -> bool:
+def _speech_date(doc: Doc, start: int) -> bool:
     """Whether a date tells when something was said ("said Tuesday"), not when it happened:
     reports of one event quote it on different days."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")

@@ -20,7 +20,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsfuse.crosscheck.claims import Claim, ClaimFigure
 from newsfuse.crosscheck.quotes import quoted_stretches, swapped_words
@@ -28,6 +28,9 @@ from newsfuse.extract.figures import FigureMention
 from newsfuse.extract.story import own_date
 from newsfuse.lexical import stem
 from newsfuse.models import ConflictKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _APPROXIMATE = frozenset(
     {"about", "around", "roughly", "approximately", "some", "an estimated", "estimated"}
@@ -202,7 +205,7 @@ def _numbers(left: Claim, right: Claim) -> Finding | None:
 # Negation
 
 
-def negated_words(span: Any) -> dict[str, bool]:
+def negated_words(span: Span) -> dict[str, bool]:
     """Content words of a sentence (lemmas, said once) and whether each is denied."""
     seen: dict[str, list[bool]] = {}
     for token in span:
@@ -213,13 +216,13 @@ def negated_words(span: Any) -> dict[str, bool]:
     return {lemma: marks[0] for lemma, marks in seen.items() if len(marks) == 1}
 
 
-def _main_copula(token: Any) -> bool:
+def _main_copula(token: Token) -> bool:
     """A form of "be" or "have" that is a clause's verb ("they are in the museum"), not a
     helper of another verb: denying it denies the clause."""
     return bool(token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"})
 
 
-def _is_denied(token: Any) -> bool:
+def _is_denied(token: Token) -> bool:
     if token.pos_ == "NOUN":
         # "no evidence" denies a thing; "— not Clinton's chairman" sets one against another;
         # "No sir" (an address, not part of the clause) denies nothing.
@@ -247,7 +250,7 @@ def _negation(left: Claim, right: Claim) -> Finding | None:
     )
 
 
-def _in_condition(token: Any) -> bool:
+def _in_condition(token: Token) -> bool:
     """Whether a word lies in a clause opened by "if" or "unless" ("If the media covered me
     honestly and didn't put false meaning into my words"): a condition states no fact that a
     denial could contradict."""
@@ -257,7 +260,7 @@ def _in_condition(token: Any) -> bool:
     return False
 
 
-def _denial_count(span: Any) -> int:
+def _denial_count(span: Span) -> int:
     return sum(
         1
         for token in span
@@ -314,7 +317,7 @@ def _synonym_denied(left: Claim, right: Claim) -> Finding | None:
 _REWORDED = 3
 
 
-def _alike(left: Any, right: Any) -> list[tuple[Any, Any]]:
+def _alike(left: Span, right: Span) -> list[tuple[Token, Token]]:
     """Words of two sentences that stand in the same place of runs both share."""
     matcher = _lemma_matcher(left, right)
     return [
@@ -325,7 +328,7 @@ def _alike(left: Any, right: Any) -> list[tuple[Any, Any]]:
     ]
 
 
-def _lemma_matcher(left: Any, right: Any) -> difflib.SequenceMatcher[str]:
+def _lemma_matcher(left: Span, right: Span) -> difflib.SequenceMatcher[str]:
     """The two sentences' lemmas lined up: where they run alike and where they differ."""
     return difflib.SequenceMatcher(
         a=[token.lemma_.lower() for token in left],
@@ -334,7 +337,7 @@ def _lemma_matcher(left: Any, right: Any) -> difflib.SequenceMatcher[str]:
     )
 
 
-def _denied_in_place_of(denier: Any, other: Any) -> str | None:
+def _denied_in_place_of(denier: Span, other: Span) -> str | None:
     """A word one sentence denies where the other has a different content word, all else
     around it alike; a denial added beside what both say ("Don't forget: we are ...") is
     no rewording of it."""
@@ -357,7 +360,7 @@ def _denied_in_place_of(denier: Any, other: Any) -> str | None:
     return None
 
 
-def _denies(child: Any) -> bool:
+def _denies(child: Token) -> bool:
     """Whether a word denies the verb or adjective it hangs on: "not", "never", or an
     adverb that "not" or "never" qualifies ("never before explored")."""
     if child.dep_ == "neg" or child.lower_ == "never":
@@ -374,7 +377,7 @@ def _polarity(lemma: str, denied: bool) -> str:
 # Roles
 
 
-def roles(span: Any) -> set[tuple[str, str, str]]:
+def roles(span: Span) -> set[tuple[str, str, str]]:
     """(action, name, role) of a sentence: who acts ("agent") and who is acted on
     ("patient"), for nouns of action ("invasion of Ukraine") and verbs alike."""
     found: set[tuple[str, str, str]] = set()
@@ -399,7 +402,7 @@ def roles(span: Any) -> set[tuple[str, str, str]]:
     return found
 
 
-def _acted(preposition: Any) -> Any:
+def _acted(preposition: Token) -> Token:
     """The noun of action a preposition belongs to: its head, or the noun right before it
     when the parse hangs it on the verb ("condemned the invasion by Ukraine")."""
     before = preposition.doc[preposition.i - 1] if preposition.i > 0 else None
@@ -408,7 +411,7 @@ def _acted(preposition: Any) -> Any:
     return preposition.head
 
 
-def _acts_on_something(noun: Any) -> bool:
+def _acts_on_something(noun: Token) -> bool:
     """Whether a noun names an action done to something: "Russia's invasion of Ukraine"
     (but not "Ukraine's border", where the owner does nothing)."""
     return bool(noun.pos_ == "NOUN") and any(
@@ -416,7 +419,7 @@ def _acts_on_something(noun: Any) -> bool:
     )
 
 
-def nominal_roles(span: Any) -> set[tuple[str, str, str]]:
+def nominal_roles(span: Span) -> set[tuple[str, str, str]]:
     """The roles a sentence gives names through nouns of action: "invasion by Ukraine"
     (agent) against "invasion of Ukraine" (patient)."""
     found = set()
@@ -438,7 +441,7 @@ def role_words(action: str, name: str, role: str) -> str:
     return _role(action, name, role)
 
 
-def _name(token: Any) -> str:
+def _name(token: Token) -> str:
     if token.pos_ == "PROPN":
         words = [t.text for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         return " ".join([*words, token.text])
@@ -535,7 +538,7 @@ def _within(mine: set[str], theirs: set[str]) -> bool:
 # Status
 
 
-def statuses(span: Any) -> dict[str, str]:
+def statuses(span: Span) -> dict[str, str]:
     """Verbs of a sentence (lemmas) as "planned" (will, may, plans to) or "done" (past,
     perfect); verbs in the present say neither."""
     seen: dict[str, list[str | None]] = {}
@@ -549,7 +552,7 @@ def statuses(span: Any) -> dict[str, str]:
     }
 
 
-def _status(verb: Any) -> str | None:
+def _status(verb: Token) -> str | None:
     auxiliaries = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
     perfect = any(aux.lemma_ == "have" for aux in auxiliaries) and verb.tag_ == "VBN"
     modals = {aux.lower_ for aux in auxiliaries} & (_MODALS | _GUESSES)
@@ -570,14 +573,14 @@ def _status(verb: Any) -> str | None:
     return None
 
 
-def _commanded(verb: Any) -> bool:
+def _commanded(verb: Token) -> bool:
     """Whether a verb is a command or a bare question ("then set up the meeting"): the
     tagger often reads such verbs as past tense, but they state nothing done."""
     subjects = {"nsubj", "nsubjpass", "expl", "csubj"}
     return verb.dep_ == "ROOT" and not any(child.dep_ in subjects for child in verb.children)
 
 
-def _phase(span: Any) -> set[str]:
+def _phase(span: Span) -> set[str]:
     lemmas = {token.lemma_.lower() for token in span if token.pos_ == "VERB"}
     found = set()
     if lemmas & _BEGIN:

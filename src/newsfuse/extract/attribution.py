@@ -22,10 +22,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsfuse.extract.entities import TITLES
 from newsfuse.lexical import QUOTATION
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 SPEECH_VERBS = frozenset(
     """
@@ -124,7 +127,7 @@ class Attribution:
     speech: bool = True
 
 
-def attributions(doc: Any) -> list[Attribution]:
+def attributions(doc: Doc) -> list[Attribution]:
     """The attributions of a parsed text, in order of their content."""
     text = doc_text(doc)
     labelled = _labelled(doc, text)
@@ -146,7 +149,7 @@ def _within(found: Attribution, labelled: list[Attribution]) -> bool:
     )
 
 
-def _labelled(doc: Any, text: str) -> list[Attribution]:
+def _labelled(doc: Doc, text: str) -> list[Attribution]:
     """Paragraphs a name opens with a colon: a transcript's turns ("PENCE: Well, look,
     ...") and headlines that give what someone says ("Sanders: Clinton needs to ..."). The
     label is a person's name, or the surname in capitals of a person the text names; never
@@ -163,7 +166,7 @@ def _labelled(doc: Any, text: str) -> list[Attribution]:
     return found
 
 
-def _is_named(doc: Any, name: Span) -> bool:
+def _is_named(doc: Doc, name: Span) -> bool:
     """Whether the words are, whole, the name of a person the text names."""
     return any(
         entity.label_ == "PERSON"
@@ -174,7 +177,7 @@ def _is_named(doc: Any, name: Span) -> bool:
     )
 
 
-def _is_named_surname(doc: Any, words: str) -> bool:
+def _is_named_surname(doc: Doc, words: str) -> bool:
     """Whether the words are a surname in capitals of a person the text names ("PENCE" of
     "Mike Pence"): a transcript's label, never a heading ("LISTEN:", "UPDATE:")."""
     return (
@@ -188,7 +191,7 @@ def _overlaps(left: Span, right: Span) -> bool:
     return left.start < right.end and right.start < left.end
 
 
-def _direct_quotes(doc: Any, text: str) -> list[Attribution]:
+def _direct_quotes(doc: Doc, text: str) -> list[Attribution]:
     found: list[Attribution] = []
     for match in QUOTATION.finditer(text):
         closed = match.group(0)[-1] in '”"'
@@ -238,7 +241,7 @@ def _continues(text: str, previous: Attribution, start: int) -> bool:
     return len(between) < _CONTINUATION_REACH and not re.search(r"[“”\"]", between)
 
 
-def _reporting_verb(doc: Any, inner: Span) -> Any | None:
+def _reporting_verb(doc: Doc, inner: Span) -> Token | None:
     """The cue whose reported content quotes these words among others ("Sanders said the
     tax breaks “do nothing to boost the economy”", "Pepper called the decision a “huge win
     for Ohio voters”"): the cue, wherever it stands. Of nested ones, the innermost, unless
@@ -269,16 +272,16 @@ def _reporting_verb(doc: Any, inner: Span) -> Any | None:
     return None
 
 
-def _negated(verb: Any) -> bool:
+def _negated(verb: Token) -> bool:
     """ "he cannot defend his record" attributes nothing to him."""
     return any(child.dep_ == "neg" for child in verb.children)
 
 
-def _is_pronoun(doc: Any, speaker: Speaker) -> bool:
+def _is_pronoun(doc: Doc, speaker: Speaker) -> bool:
     return bool(doc_text(doc)[speaker.start : speaker.end].lower() in _PRONOUNS)
 
 
-def _cue_after(doc: Any, end: int, quoted: str) -> Any | None:
+def _cue_after(doc: Doc, end: int, quoted: str) -> Token | None:
     """A speech verb just after the closing mark, unless the quote ended its sentence with
     a full stop (news writes `"...," she said`, and `"...?" she asked`)."""
     if quoted.rstrip().endswith("."):
@@ -292,7 +295,7 @@ def _cue_after(doc: Any, end: int, quoted: str) -> Any | None:
     return None
 
 
-def _cue_before(doc: Any, start: int) -> Any | None:
+def _cue_before(doc: Doc, start: int) -> Token | None:
     tokens = _tokens_between(doc, start - 80, start)[-_CUE_REACH:]
     for token in reversed(tokens):
         if _is_speech_verb(token, beside_quote=True) and _speaker(token) is not None:
@@ -302,13 +305,13 @@ def _cue_before(doc: Any, start: int) -> Any | None:
     return None
 
 
-def _tokens_between(doc: Any, start: int, end: int) -> list[Any]:
+def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     """The tokens starting in `[start, end)` of the text."""
     starts = _token_starts(doc)
     return list(doc[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
 
-def doc_text(doc: Any) -> str:
+def doc_text(doc: Doc) -> str:
     """The document's text, kept: spaCy builds `doc.text` anew on each call."""
     cached: str | None = doc.user_data.get("newsfuse.text")
     if cached is None:
@@ -317,7 +320,7 @@ def doc_text(doc: Any) -> str:
     return cached
 
 
-def _token_starts(doc: Any) -> list[int]:
+def _token_starts(doc: Doc) -> list[int]:
     cached: list[int] | None = doc.user_data.get("newsfuse.token_starts")
     if cached is None:
         cached = [token.idx for token in doc]
@@ -325,21 +328,21 @@ def _token_starts(doc: Any) -> list[int]:
     return cached
 
 
-def _is_speech_verb(token: Any, beside_quote: bool = False) -> bool:
+def _is_speech_verb(token: Token, beside_quote: bool = False) -> bool:
     lemma = token.lemma_.lower()
     return token.pos_ in {"VERB", "AUX"} and (
         lemma in SPEECH_VERBS or (beside_quote and lemma in BESIDE_QUOTE_VERBS)
     )
 
 
-def _is_cue(token: Any) -> bool:
+def _is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return token.pos_ in {"VERB", "AUX"} and (
         lemma in SPEECH_VERBS or lemma in STANCE_VERBS or lemma in CLAUSE_VERBS
     )
 
 
-def _speaker(cue: Any) -> Speaker | None:
+def _speaker(cue: Token) -> Speaker | None:
     """The subject of the cue verb; of the verb it depends on when it has none ("asking
     her" in "Blige sings, before asking her"); for "that" or "who", the noun they stand for."""
     verb = cue
@@ -353,7 +356,7 @@ def _speaker(cue: Any) -> Speaker | None:
     return None
 
 
-def _subject(cue: Any) -> Speaker | None:
+def _subject(cue: Token) -> Speaker | None:
     # The subject of a passive cue is who was told ("Residents are asked to ..."): the
     # speaker is its agent, "by X", if named.
     for child in cue.children:
@@ -368,7 +371,7 @@ def _subject(cue: Any) -> Speaker | None:
     return None
 
 
-def _subtree(token: Any) -> Span:
+def _subtree(token: Token) -> Span:
     """The noun phrase of a subject, without a relative clause or apposition after it."""
     trailing = {
         t.i
@@ -385,23 +388,23 @@ def _subtree(token: Any) -> Span:
     return Span(start, last.idx + len(last.text))
 
 
-def _phrase(token: Any) -> Speaker:
+def _phrase(token: Token) -> Speaker:
     """The noun phrase headed by `token`, with the head marked."""
     span = _subtree(token)
     return Speaker(span.start, span.end, _span(token))
 
 
-def _names_the_speaker(head: Any, apposition: Any) -> bool:
+def _names_the_speaker(head: Token, apposition: Token) -> bool:
     """ "Ambassador to NATO Julianne Smith": the apposition is the name, and is kept."""
     titled = head.pos_ != "PROPN" or head.lower_.strip(".") in TITLES
     return bool(apposition.dep_ == "appos" and apposition.pos_ == "PROPN" and titled)
 
 
-def _span(token: Any) -> Span:
+def _span(token: Token) -> Span:
     return Span(token.idx, token.idx + len(token.text))
 
 
-def _reported(doc: Any) -> list[Attribution]:
+def _reported(doc: Doc) -> list[Attribution]:
     found = []
     for token in doc:
         if not _is_cue(token) or _negated(token):
@@ -420,7 +423,7 @@ def _reported(doc: Any) -> list[Attribution]:
     return found
 
 
-def _said(verb: Any) -> Span | None:
+def _said(verb: Token) -> Span | None:
     """What a cue verb attributes: its clause ("said Russia has moved"), or the object and
     complement of a verb of stance ("urged Americans to check", "denied the report")."""
     # A clause the parser heads by a noun or adjective is a clause still ("said the words
@@ -452,7 +455,7 @@ def _said(verb: Any) -> Span | None:
     return Span(min(s.start for s in spans), max(s.end for s in spans))
 
 
-def _clause(head: Any) -> Span:
+def _clause(head: Token) -> Span:
     """The words of a reported clause, without the "that" opening it or punctuation at
     either end."""
     tokens = [
@@ -463,7 +466,7 @@ def _clause(head: Any) -> Span:
     return _unpunctuated(tokens) or _span(head)
 
 
-def _set_in(doc: Any) -> list[Attribution]:
+def _set_in(doc: Doc) -> list[Attribution]:
     """Speech set inside what it attributes ("The state, he said, has no plans to raise
     taxes"): the clause around the verb of speech, less the verb and its speaker, was said."""
     found = []
@@ -474,7 +477,7 @@ def _set_in(doc: Any) -> list[Attribution]:
         if speaker is None:
             continue
         cue = {t.i for t in token.subtree}
-        runs: list[list[Any]] = []
+        runs: list[list[Token]] = []
         for word in token.head.subtree:
             if word.i in cue:
                 runs.append([])
@@ -489,7 +492,7 @@ def _set_in(doc: Any) -> list[Attribution]:
     return found
 
 
-def _unpunctuated(words: list[Any]) -> Span | None:
+def _unpunctuated(words: list[Token]) -> Span | None:
     """The span of the words without punctuation at either end; None if nothing is left."""
     while words and words[0].is_punct:
         words = words[1:]
@@ -498,7 +501,7 @@ def _unpunctuated(words: list[Any]) -> Span | None:
     return Span(words[0].idx, words[-1].idx + len(words[-1].text)) if words else None
 
 
-def _claimed(doc: Any) -> list[Attribution]:
+def _claimed(doc: Doc) -> list[Attribution]:
     """A claim named by a noun, its holder by a possessive ("Trump's claim that there have
     been “thousands of shootings”", "the ministry's statement that troops would return")."""
     found = []
@@ -521,7 +524,7 @@ def _claimed(doc: Any) -> list[Attribution]:
     return found
 
 
-def _holder(possessor: Any) -> Speaker:
+def _holder(possessor: Token) -> Speaker:
     """The possessor's phrase without its possessive ending ("the mayor" of "the mayor's")."""
     phrase = _phrase(possessor)
     ending = [c for c in possessor.children if c.dep_ == "case" and c.idx >= phrase.head.end]
@@ -529,14 +532,14 @@ def _holder(possessor: Any) -> Speaker:
     return Speaker(phrase.start, max(end, phrase.head.end), phrase.head)
 
 
-def according_to_names(according: Any) -> list[Any]:
+def according_to_names(according: Token) -> list[Token]:
     """Whom "according to" names: the objects of its "to"."""
     return [
         o for c in according.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"
     ]
 
 
-def _according_to(doc: Any) -> list[Attribution]:
+def _according_to(doc: Doc) -> list[Attribution]:
     found = []
     for token in doc:
         if token.lower_ != "according":

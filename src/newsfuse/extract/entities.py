@@ -16,7 +16,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 KINDS = {
     "PERSON": "person",
@@ -59,7 +62,7 @@ class Mention:
     kind: str
 
 
-def mentions(doc: Any) -> list[Mention]:
+def mentions(doc: Doc) -> list[Mention]:
     found = []
     for entity in doc.ents:
         kind = KINDS.get(entity.label_)

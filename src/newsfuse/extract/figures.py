@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsfuse.dates import MONTHS, WEEKDAYS
 from newsfuse.lexical import NUMBER_WORDS, QUALIFIERS, number_value
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _DURATIONS = frozenset(
@@ -44,7 +48,7 @@ class FigureMention:
     qualifier: str | None
 
 
-def figures(doc: Any) -> list[FigureMention]:
+def figures(doc: Doc) -> list[FigureMention]:
     found = []
     for entity in [*doc.ents, *_unlabelled_numbers(doc)]:
         if entity.label_ not in _KINDS:
@@ -55,7 +59,7 @@ def figures(doc: Any) -> list[FigureMention]:
     return sorted(found, key=lambda figure: figure.start)
 
 
-def _unlabelled_numbers(doc: Any) -> list[Any]:
+def _unlabelled_numbers(doc: Doc) -> list[SpacySpan]:
     """Numbers the entity recogniser left out ("around 800 cases"), as cardinal spans with
     the qualifier before them and the scale after ("1.2 million")."""
     from spacy.tokens import Span
@@ -77,7 +81,7 @@ def _unlabelled_numbers(doc: Any) -> list[Any]:
     return found
 
 
-def _with_qualifier(doc: Any, entity: Any) -> Any:
+def _with_qualifier(doc: Doc, entity: SpacySpan) -> SpacySpan:
     """The figure with the qualifier the recogniser left before it ("around" 1281 cases)."""
     from spacy.tokens import Span
 
@@ -85,7 +89,7 @@ def _with_qualifier(doc: Any, entity: Any) -> Any:
     return entity if start == entity.start else Span(doc, start, entity.end, label=entity.label_)
 
 
-def _qualifier_start(doc: Any, position: int, covered: set[int]) -> int:
+def _qualifier_start(doc: Doc, position: int, covered: set[int]) -> int:
     """Where the figure starts when a qualifier is written before it ("more than 30")."""
     for qualifier in QUALIFIERS:
         words = qualifier.split()
@@ -99,7 +103,7 @@ def _qualifier_start(doc: Any, position: int, covered: set[int]) -> int:
     return position
 
 
-def _figure(entity: Any) -> FigureMention | None:
+def _figure(entity: SpacySpan) -> FigureMention | None:
     text = " ".join(entity.text.split())
     lower = text.lower()
     qualifier = next((q for q in QUALIFIERS if lower.startswith(q + " ")), None)
@@ -120,7 +124,7 @@ def _figure(entity: Any) -> FigureMention | None:
     return FigureMention(entity.start_char, entity.end_char, text, value, unit, counts, qualifier)
 
 
-def _counting(entity: Any, value: float) -> bool:
+def _counting(entity: SpacySpan, value: float) -> bool:
     """Whether a number the recogniser took for a date counts something: "1281 cases" (but
     "the 2004 season" is a year, and "February 15 talks" a day)."""
     numbers = [token for token in entity if token.like_num]
@@ -148,7 +152,7 @@ def _value(text: str) -> float | None:
     return number * scale
 
 
-def _unit(entity: Any, lower: str) -> tuple[str | None, str | None]:
+def _unit(entity: SpacySpan, lower: str) -> tuple[str | None, str | None]:
     """The unit written with the figure, and the noun it counts ("troops", "of its warships")."""
     if entity.label_ == "PERCENT" or "percent" in lower or "%" in lower:
         return "percent", None
@@ -164,7 +168,7 @@ def _unit(entity: Any, lower: str) -> tuple[str | None, str | None]:
     return None, _counted(entity)
 
 
-def _counted(entity: Any) -> str | None:
+def _counted(entity: SpacySpan) -> str | None:
     number = entity.root
     head = number.head
     if number.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN"}:
@@ -178,7 +182,7 @@ def _counted(entity: Any) -> str | None:
     return None
 
 
-def _with_compounds(noun: Any) -> str:
+def _with_compounds(noun: Token) -> str:
     """The noun with the nouns compounded before it: "crew members"."""
     words = [t.text for t in noun.lefts if t.dep_ == "compound"]
     return " ".join([*words, noun.text])

@@ -13,9 +13,12 @@ import threading
 import warnings
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsfuse.english import but_parse, english
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # A paragraph longer than this is read in pieces cut at white space.
 _PIECE_CHARACTERS = 20_000
@@ -36,9 +39,9 @@ _PIECES_PER_BATCH = 32
 
 class _ReadParagraphs:
     def __init__(self) -> None:
-        self._docs: OrderedDict[str, Any] = OrderedDict()
+        self._docs: OrderedDict[str, Doc] = OrderedDict()
 
-    def read(self, pieces: list[str]) -> list[Any]:
+    def read(self, pieces: list[str]) -> list[Doc]:
         missing = [piece for piece in dict.fromkeys(pieces) if piece not in self._docs]
         for piece, doc in zip(missing, english().pipe(missing, disable=but_parse()), strict=True):
             self._docs[piece] = doc
@@ -52,10 +55,10 @@ class _ReadParagraphs:
 
 
 _read = _ReadParagraphs()
-_joined: OrderedDict[str, Any] = OrderedDict()
+_joined: OrderedDict[str, Doc] = OrderedDict()
 
 
-def parse(text: str) -> Any:
+def parse(text: str) -> Doc:
     """The spaCy document of `text`; character offsets are those of `text`."""
     pieces = _pieces(text)
     if len(pieces) == 1:
@@ -70,7 +73,7 @@ def parse(text: str) -> Any:
     return doc
 
 
-def parse_all(texts: Sequence[str]) -> list[Any]:
+def parse_all(texts: Sequence[str]) -> list[Doc]:
     """The spaCy documents of `texts`, as `parse` makes them, their paragraphs read
     together by as many processes as the cores allow (up to `_MOST_PROCESSES`) when there
     are enough of them to be worth starting processes for: what `newsfuse ingest` reads."""
@@ -89,7 +92,7 @@ def parse_all(texts: Sequence[str]) -> list[Any]:
     ]
 
 
-def _joined_doc(docs: list[Any]) -> Any:
+def _joined_doc(docs: list[Doc]) -> Doc:
     from spacy.tokens import Doc
 
     with warnings.catch_warnings():

@@ -14,11 +14,15 @@ import importlib.metadata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsfuse.english import SPACY_MODEL
 from newsfuse.extract.nlp import parse, parse_all
 from newsfuse.models import Source
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 # Counts changes to what a reading holds (1: the text's and the title's documents).
 READING_REVISION = 1
@@ -26,8 +30,8 @@ READING_REVISION = 1
 
 @dataclass(frozen=True)
 class Reading:
-    text: Any  # the spaCy document of the source's clean text
-    title: Any | None  # and of its title (`title_text`), when it has one
+    text: Doc  # the spaCy document of the source's clean text
+    title: Doc | None  # and of its title (`title_text`), when it has one
 
 
 def title_text(source: Source) -> str:
@@ -111,7 +115,7 @@ class KeptReadings(Mapping[str, Reading]):
 
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> Any:
+def _vocabulary() -> Vocab:
     """English words' properties (stop words, number-likeness) without loading the model:
     a kept document's annotations come with it."""
     import spacy

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsfuse.extract.attribution import Span, attributions
 from newsfuse.extract.entities import Mention, mentions
@@ -14,6 +14,9 @@ from newsfuse.extract.speakers import SpeakerName, descriptors, is_agent, speake
 from newsfuse.extract.timeline import When, dates
 from newsfuse.models import Source
 from newsfuse.stretches import Stretches
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ class SourceExtracts:
     reading: Reading = field(compare=False, repr=False)
 
     @property
-    def doc(self) -> Any:
+    def doc(self) -> Doc:
         return self.reading.text
 
 

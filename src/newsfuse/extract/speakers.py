@@ -13,10 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsfuse.extract.attribution import Span, Speaker
 from newsfuse.extract.entities import ORGANISATION_WORDS, TITLES, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his claim that ..."
 # Words that describe too many people to tell one from another.
@@ -140,7 +143,7 @@ def _closing_name(phrase: str) -> str | None:
     return " ".join(words) if len(words) >= 2 else None
 
 
-def subject_starts(doc: Any) -> list[Span]:
+def subject_starts(doc: Doc) -> list[Span]:
     """The subjects of verbs, as spans, in order: the phrases sentences are about."""
     text = doc.text
     spans = [
@@ -163,7 +166,7 @@ def is_agent(description: str) -> bool:
     return any(word.strip(".,").lower() in AGENTS for word in description.split())
 
 
-def descriptors(doc: Any, mentions: Iterable[Mention]) -> dict[str, set[str]]:
+def descriptors(doc: Doc, mentions: Iterable[Mention]) -> dict[str, set[str]]:
     """For each person named, the telling words of the titles written right before the name
     ("NATO Secretary General Jens Stoltenberg": nato, secretary, general); a run of titles
     ends at the first word that is none."""

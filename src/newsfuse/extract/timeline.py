@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsfuse.dates import MONTHS, WEEKDAYS, date_mentions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 _FUTURE = re.compile(r"\b(?:next|coming|upcoming)\b", re.IGNORECASE)
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
@@ -36,7 +39,7 @@ class When:
     label: str
 
 
-def dates(doc: Any, reference: date | None) -> list[When]:
+def dates(doc: Doc, reference: date | None) -> list[When]:
     found = []
     for entity in doc.ents:
         if entity.label_ != "DATE" and not _names_a_day(entity):
@@ -47,13 +50,13 @@ def dates(doc: Any, reference: date | None) -> list[When]:
     return found
 
 
-def _names_a_day(entity: Any) -> bool:
+def _names_a_day(entity: Span) -> bool:
     """Whether a time of day names its day too: "late Wednesday morning", "last night"."""
     words = {token.lower_ for token in entity}
     return entity.label_ == "TIME" and bool(words & (set(WEEKDAYS) | set(_RELATIVE_DAYS)))
 
 
-def _speaks_of_future(entity: Any) -> bool:
+def _speaks_of_future(entity: Span) -> bool:
     """Whether the clause a date belongs to looks ahead: its verb takes "will" or "would",
     or the date hangs on "ahead of ..." ("ahead of meetings on Wednesday"); "said Tuesday"
     looks back, whatever the quote before it says."""
