@@ -176,15 +176,21 @@ def test_a_story_reprinted_forty_times_cites_every_reprint_and_counts_one_origin
         assert point.independent == 1
 
 
-def test_a_fact_near_a_chosen_point_cedes_to_one_that_says_something_else() -> None:
+def _three_facts() -> tuple[CheckedFact, CheckedFact, CheckedFact]:
+    """Three facts of the examples' reports, worded by different sentences, made to score
+    10, 5 and 4.9 whatever their support and position."""
     story = _story([make_source(text, f"{n}.txt") for n, text in enumerate((TRIBUNE, OTHER))])
     checked = crosscheck(story, extract_story(story), RememberingEncoder(default_encoder()))
     distinct = list({fact.wording.sentence: fact for fact in checked.checked}.values())
-    # Scores 10, 5 and 4.9, whatever their support and position.
-    first, near, other = (
+    first, second, third = (
         replace(fact, centrality=fact.centrality + wanted - score(fact))
         for fact, wanted in zip(distinct[:3], (10.0, 5.0, 4.9), strict=True)
     )
+    return first, second, third
+
+
+def test_a_fact_near_a_chosen_point_cedes_to_one_that_says_something_else() -> None:
+    first, near, other = _three_facts()
     # Unit vectors: `near` means much what `first` says (cosine 0.7, under SAME_MEANING),
     # `other` something else.
     axes = np.eye(3, dtype=np.float32)
@@ -200,13 +206,7 @@ def test_a_fact_near_a_chosen_point_cedes_to_one_that_says_something_else() -> N
 
 
 def test_a_fact_the_judge_took_for_a_chosen_point_is_passed_over() -> None:
-    story = _story([make_source(text, f"{n}.txt") for n, text in enumerate((TRIBUNE, OTHER))])
-    checked = crosscheck(story, extract_story(story), RememberingEncoder(default_encoder()))
-    distinct = list({fact.wording.sentence: fact for fact in checked.checked}.values())
-    first, same, other = (
-        replace(fact, centrality=fact.centrality + wanted - score(fact))
-        for fact, wanted in zip(distinct[:3], (10.0, 5.0, 4.9), strict=True)
-    )
+    first, same, other = _three_facts()
     # Far apart in meaning, yet the judge took the wording of `same` for a statement of
     # the fact of `first`: average linkage had kept their facts apart.
     axes = np.eye(3, dtype=np.float32)
