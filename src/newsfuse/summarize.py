@@ -125,6 +125,7 @@ def _select(
     shown: set[tuple[str, int]] = set()
     left = list(ranked)
     near = _Nearness(checked)
+    said = _Said(ranked, checked)
     count = 0
     while left and len(chosen) < max_points and (max_words is None or count < max_words):
         best: tuple[float, int] | None = None
@@ -133,7 +134,7 @@ def _select(
             if best is not None and base <= best[0]:
                 break  # ranked by score: no later fact can do better, less or nothing
             sentence = (fact.wording.sentence.source, fact.wording.sentence.start)
-            if sentence in shown or _judged_said(fact, chosen, checked):
+            if sentence in shown or said.already(fact):
                 continue
             closeness = near.to_chosen(fact, chosen)
             if closeness >= SAME_MEANING:
@@ -145,26 +146,39 @@ def _select(
             break
         fact = left.pop(best[1])
         chosen.append(fact)
+        said.choose(fact)
         shown.add((fact.wording.sentence.source, fact.wording.sentence.start))
         count += len(fact.wording.sentence_text.split())
     return chosen
 
 
-def _judged_said(fact: CheckedFact, chosen: list[CheckedFact], checked: CrossCheck) -> bool:
+class _Said:
     """Whether the claim wording a fact is, to the fact layer's judge, a statement of a
     chosen point's fact more than of its own: likelier (and at least `SAID_ALREADY`) to
     state one fact with a claim of a chosen point than with any claim of its own fact.
     Average linkage may keep such a claim apart from the point's fact (a few of that
     fact's claims are far from it), and a reader shown both reads one fact twice; a
     sentence that adds a fact to what a point says ("the board opened an inquiry into the
-    failure that sent the ship into the bridge") is likelier still with its own fact's."""
-    partners = checked.judged.get(fact.wording.key, {})
-    own = {claim.key for claim in fact.claims}
-    with_own = max((partners.get(key, 0.0) for key in own), default=0.0)
-    with_chosen = max(
-        (partners.get(claim.key, 0.0) for point in chosen for claim in point.claims), default=0.0
-    )
-    return with_chosen >= SAID_ALREADY and with_chosen > with_own
+    failure that sent the ship into the bridge") is likelier still with its own fact's.
+    Only the wording's judged partners are looked at, however many claims the facts hold."""
+
+    def __init__(self, facts: list[CheckedFact], checked: CrossCheck) -> None:
+        self._judged = checked.judged
+        self._fact_of = {claim.key: id(fact) for fact in facts for claim in fact.claims}
+        self._chosen: set[int] = set()
+
+    def choose(self, fact: CheckedFact) -> None:
+        self._chosen.add(id(fact))
+
+    def already(self, fact: CheckedFact) -> bool:
+        with_own = with_chosen = 0.0
+        for partner, probability in self._judged.get(fact.wording.key, {}).items():
+            owner = self._fact_of.get(partner)
+            if owner == id(fact):
+                with_own = max(with_own, probability)
+            elif owner in self._chosen:
+                with_chosen = max(with_chosen, probability)
+        return with_chosen >= SAID_ALREADY and with_chosen > with_own
 
 
 class _Nearness:

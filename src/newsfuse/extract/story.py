@@ -64,9 +64,8 @@ def extract_story(story: Story, readings: Mapping[str, Reading] | None = None) -
     """The story's extracts, its sources read by spaCy or taken from `readings` (by source
     id: kept from before)."""
     reference = story_date(story.sources)
-    ordered = sorted(
-        story.sources, key=lambda source: source.distorted
-    )  # undistorted wording first
+    # Undistorted wording first.
+    ordered = sorted(story.sources, key=lambda source: source.distorted)
     readings = readings or {}
     per_source: list[SourceExtracts] = []
     problems: list[Problem] = []
