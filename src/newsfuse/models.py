@@ -171,9 +171,6 @@ class Citation:
     part: CitationPart = "text"
 
 
-RELATIONS = ("original", "copy", "syndicated", "rewrite", "translation")
-
-
 @dataclass(frozen=True)
 class FlagEvidence:
     """What triggered a quality flag: a span of the cleaned text, or (with no offsets) a
