@@ -39,6 +39,7 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import get_args
 
 from _harness import data_dir, peak_rss_mb, save, table
 from changed_facts import KINDS, changed_copies, names
@@ -46,7 +47,7 @@ from stages import clusters
 
 from newsfuse.embed import default_encoder
 from newsfuse.ingest import read_text
-from newsfuse.models import Article, Source
+from newsfuse.models import Article, Relation, Source
 from newsfuse.pipeline import prepare
 from newsfuse.provenance import analyse
 
@@ -278,7 +279,7 @@ FURNITURE_BOTTOM = (
     "DailyFeed24 is an automatic aggregator of the all world's media. All trademarks belong "
     "to their rightful owners, all materials to their authors.\n"
 )
-RELATIONS = ("original", "copy", "syndicated", "rewrite", "translation")
+RELATIONS = get_args(Relation)
 
 
 @dataclass(frozen=True)
