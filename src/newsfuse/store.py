@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from newsfuse._exceptions import StoreError
 from newsfuse.cluster import OpenStory, StoryClusterer
@@ -354,33 +355,29 @@ class Store:
     def readings(self, article_ids: Iterable[str], version: str) -> dict[str, bytes]:
         """The kept readings of these articles made by `version`. A store made before
         readings were kept has none (it gains the table when next opened for writing)."""
-        if not self._has_table("readings"):
-            return {}
-        found: dict[str, bytes] = {}
-        for article_id in dict.fromkeys(article_ids):
-            row = self._db.execute(
-                "SELECT reading FROM readings WHERE article_id = ? AND version = ?",
-                (article_id, version),
-            ).fetchone()
-            if row is not None:
-                found[article_id] = bytes(row[0])
-        return found
+        rows = self._kept_readings("article_id, reading", article_ids, version)
+        return {str(article_id): bytes(data) for article_id, data in rows}
 
     def unread(self, article_ids: Iterable[str], version: str) -> set[str]:
         """Those of the articles with no kept reading made by `version`."""
-        wanted = sorted(set(article_ids))
+        wanted = set(article_ids)
+        return wanted - {str(row[0]) for row in self._kept_readings("article_id", wanted, version)}
+
+    def _kept_readings(
+        self, columns: str, article_ids: Iterable[str], version: str
+    ) -> Iterator[tuple[Any, ...]]:
+        """`columns` of the kept readings of these articles made by `version`, asked
+        `_IDS_PER_QUERY` ids at a time."""
         if not self._has_table("readings"):
-            return set(wanted)
-        kept: set[str] = set()
+            return
+        wanted = sorted(set(article_ids))
         for start in range(0, len(wanted), _IDS_PER_QUERY):
             batch = wanted[start : start + _IDS_PER_QUERY]
             marks = ", ".join("?" * len(batch))
-            rows = self._db.execute(
-                f"SELECT article_id FROM readings WHERE version = ? AND article_id IN ({marks})",
+            yield from self._db.execute(
+                f"SELECT {columns} FROM readings WHERE version = ? AND article_id IN ({marks})",
                 (version, *batch),
             )
-            kept.update(str(row[0]) for row in rows)
-        return set(wanted) - kept
 
     def _has_table(self, name: str) -> bool:
         query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
