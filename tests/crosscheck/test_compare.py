@@ -32,7 +32,6 @@ def claim(text: str, dates: tuple[str, ...] = (), giver: str | None = None) -> C
         figures=tuple(ClaimFigure(f, giver) for f in figures(doc)),
         dates=dates,
         updates=False,
-        distorted=False,
     )
 
 

@@ -15,7 +15,7 @@ from newsfuse.crosscheck.facts import (
     is_point_candidate,
 )
 from newsfuse.extract.story import extract_story
-from newsfuse.models import Story
+from newsfuse.models import FlagKind, Provenance, QualityFlag, Relation, Story
 
 from ..conftest import make_source
 
@@ -121,8 +121,19 @@ def test_a_fact_in_a_headline_leads_as_a_first_sentence_would() -> None:
     assert checked_fact([*late, *title], keys, set()).lead == 0
     # A spun page's headline is no sign of what the news is (a spinner writes its own),
     # nor a rewrite's order (its origin's)...
-    spun = [replace(c, distorted=True, in_order=False) for c in title]
+    spun = [_flagged(c, "original", "spun") for c in title]
+    assert all(c.distorted for c in spun)
     assert checked_fact([*late, *spun], keys, set()).lead == 3
+    rewritten = [_flagged(c, "rewrite") for c in title]
+    assert checked_fact([*late, *rewritten], keys, set()).lead == 3
     # ...but a machine translation keeps its outlet's order, garbled as it reads.
-    garbled = [replace(c, distorted=True) for c in title]
+    garbled = [_flagged(c, "original", "garbled") for c in title]
+    assert all(c.distorted for c in garbled)
     assert checked_fact([*late, *garbled], keys, set()).lead == 0
+
+
+def _flagged(claim: Claim, relation: Relation, *flags: FlagKind) -> Claim:
+    """`claim` as a claim of its source with that provenance."""
+    marks = tuple(QualityFlag(flag, "a reason", ()) for flag in flags)
+    provenance = Provenance(relation, claim.source.id, marks)
+    return replace(claim, source=replace(claim.source, provenance=provenance))

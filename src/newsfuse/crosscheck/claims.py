@@ -102,9 +102,6 @@ class Claim:
     figures: tuple[ClaimFigure, ...]
     dates: tuple[str, ...]  # calendar dates it gives for what it reports
     updates: bool  # it presents a figure as an earlier or later count
-    distorted: bool  # its source is spun, garbled, a rewrite or a translation
-    # Its source's order of title and sentences is its newsroom's (`Source.in_own_order`).
-    in_order: bool = True
     said_on: tuple[str, ...] = ()  # days it says something was said ("said Tuesday")
     speaker: str | None = None  # who the source says made the statement
     names: frozenset[str] = frozenset()  # the story's names it mentions
@@ -129,6 +126,16 @@ class Claim:
     @property
     def origin(self) -> str:
         return self.source.origin
+
+    @property
+    def distorted(self) -> bool:
+        """Its source is spun, garbled, a rewrite or a translation (`Source.distorted`)."""
+        return self.source.distorted
+
+    @property
+    def in_order(self) -> bool:
+        """Its source's title and sentences are in its newsroom's order."""
+        return self.source.in_own_order
 
     @property
     def key(self) -> ClaimKey:
@@ -189,8 +196,6 @@ class _Reader:
         self.reference = reference
         self.names = names
         self.source = extracts.source
-        self.distorted = extracts.source.distorted
-        self.in_order = extracts.source.in_own_order
         # Every attributed stretch, its speaker resolved once.
         self._attributed = Stretches(
             (part.start, part.end, (resolve(quote.speaker)[0], quote.direct, quote.speech))
@@ -241,8 +246,6 @@ class _Reader:
             figures=given,
             dates=_calendar_dates(w for w in inside_dates if w.start not in said),
             updates=_presents_update(text[start:end], text[end : sentence.end], bool(given)),
-            distorted=self.distorted,
-            in_order=self.in_order,
             said_on=_calendar_dates(w for w in inside_dates if w.start in said),
             speaker=piece.speaker,
             names=frozenset(self._name(m.name) for m in mentioned),
@@ -310,8 +313,6 @@ class _Reader:
                     figures=given,
                     dates=_calendar_dates(date_mentions(span.as_doc(), self.reference)),
                     updates=_presents_update(title[start:end], title[end:], bool(given)),
-                    distorted=self.distorted,
-                    in_order=self.in_order,
                     names=frozenset(self._name(e.text) for e in span.ents),
                     shared_subject=shared if shared and shared[1] <= start else None,
                     doing=_after_subject(span),
