@@ -10,9 +10,11 @@ says nothing of are left out.
 
 The weights are fitted (logistic regression) on the tune half only; the table gives
 pair accuracy, precision and recall at the chosen threshold on both halves, beside the
-weights in judge.py now, and the judge on MRPC's sentence pairs (all 1,725 test pairs).
+weights in judge.py now, and the judge on MRPC's sentence pairs (all 1,725 test pairs,
+`--mrpc`) and on ECB+'s claims labelled by the events they tell (bench/ecb_pairs.py,
+`--ecb`): data never fitted on, annotated by others for another task.
 
-    python bench/judge.py [--fit]
+    python bench/judge.py [--fit] [--mrpc] [--ecb]
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import Any
 
 import numpy as np
 from _harness import data_dir, save, table
+from ecb_pairs import label, subtopics, told_events, write_story
 from facts import GOLD, _multinews, locate, source_name, with_snippet_texts, write_cluster
 
 from newsfuse.crosscheck import NEIGHBOUR_FLOOR, claim_pair_features, story_claims
@@ -171,10 +174,52 @@ def mrpc(encoder: RememberingEncoder) -> tuple[np.ndarray, np.ndarray]:
     return np.array(x), np.array(y)
 
 
+def ecb(encoder: RememberingEncoder) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The judge's features of ECB+ claim pairs (bench/ecb_pairs.py), odd topics apart
+    from even ones."""
+    halves: dict[str, tuple[list[tuple[float, ...]], list[int]]] = {
+        "ecb+ odd": ([], []),
+        "ecb+ even": ([], []),
+    }
+    with tempfile.TemporaryDirectory() as scratch:
+        for (topic, subtopic), reports in subtopics().items():
+            if len(reports) < 2:
+                continue
+            folder = Path(scratch) / f"{topic}_{subtopic}"
+            write_story(reports, folder)
+            claims, read = cluster_claims(folder, encoder)
+            by_name = {report.name: report for report in reports}
+            told = [
+                told_events(
+                    by_name[Path(c.source.article.path).stem],
+                    c.source.clean.text,
+                    c.citation.start,
+                    c.citation.end,
+                )
+                if c.index >= 0
+                else None
+                for c in claims
+            ]
+            similarity = read.claims @ read.claims.T
+            rows, labels = halves["ecb+ odd" if topic % 2 else "ecb+ even"]
+            for left in range(len(claims)):
+                for right in range(left + 1, len(claims)):
+                    if claims[left].origin == claims[right].origin:
+                        continue
+                    if similarity[left, right] < NEIGHBOUR_FLOOR:
+                        continue
+                    same = label(told[left], told[right])
+                    if same is not None:
+                        rows.append(_features(claims, read, left, right))
+                        labels.append(same)
+    return {half: (np.array(rows), np.array(labels)) for half, (rows, labels) in halves.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fit", action="store_true", help="fit new weights on the tune half")
     parser.add_argument("--mrpc", action="store_true", help="also report MRPC")
+    parser.add_argument("--ecb", action="store_true", help="also report ECB+ pairs")
     arguments = parser.parse_args()
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     encoder = RememberingEncoder(default_encoder())
@@ -205,6 +250,8 @@ def main() -> None:
         print("fitted: BIAS =", round(float(fitted[0]), 4), "WEIGHTS =", weights)
     if arguments.mrpc:
         data["mrpc"] = mrpc(encoder)
+    if arguments.ecb:
+        data.update(ecb(encoder))
     rows_out, results = [], {}
     for version, coefficients in versions.items():
         for half, (x, y) in data.items():

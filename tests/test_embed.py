@@ -14,6 +14,7 @@ from newsfuse.embed import (
     _piece_ranges,
     default_encoder,
     load_encoder,
+    part_pieces,
 )
 from newsfuse.wordpiece import token_ids
 
@@ -134,6 +135,21 @@ def test_word_pieces_of_a_stretch_are_found_by_counting_before_it() -> None:
     assert ids[first:last] == token_ids("engine failed")[1:-1]
     [(_, end)] = _piece_ranges(text * 40, ((0, len(text) * 40),), 256)
     assert end == 255  # cut where the model cuts, before [SEP]
+
+
+def test_a_parts_pieces_are_its_own_word_pieces_as_read_in_its_text() -> None:
+    text = "Russia said some troops would return to their bases."
+    start = text.index("some troops")
+    states = default_encoder().read([text, OTHER])
+    [(ids, rows), (all_ids, all_rows)] = part_pieces(
+        [text, OTHER], [Part(0, ((start, start + len("some troops")),)), Part(1, ())], states
+    )
+    assert list(ids) == token_ids("some troops")[1:-1]
+    assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
+    first = 1 + len(token_ids(text[:start])) - 2
+    expected = states[0][first] / np.linalg.norm(states[0][first])
+    assert np.allclose(rows[0], expected, atol=1e-6)  # read in context, not alone
+    assert list(all_ids) == token_ids(OTHER)[1:-1] and len(all_rows) == len(all_ids)
 
 
 def test_an_encoder_without_states_reads_parts_alone() -> None:

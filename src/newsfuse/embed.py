@@ -117,6 +117,27 @@ def pool_parts(
     return whole, pooled
 
 
+def part_pieces(
+    texts: Sequence[str], parts: Sequence[Part], states: Sequence[Matrix]
+) -> list[tuple[tuple[int, ...], Matrix]]:
+    """Each part's word pieces as the model read them in its text: their ids, and their
+    states as unit rows (the whole text's pieces where the part covers none)."""
+    found = []
+    ids_of: dict[int, list[int]] = {}
+    for part in parts:
+        text, text_states = texts[part.text], states[part.text]
+        if part.text not in ids_of:
+            ids_of[part.text] = token_ids(text)
+        ids = ids_of[part.text]
+        rows = [
+            row
+            for first, last in _piece_ranges(text, part.spans, len(text_states))
+            for row in range(first, last)
+        ] or list(range(1, max(len(text_states) - 1, 1)))
+        found.append((tuple(ids[row] for row in rows), _unit(text_states[rows])))
+    return found
+
+
 def _piece_ranges(
     text: str, spans: tuple[tuple[int, int], ...], count: int
 ) -> list[tuple[int, int]]:

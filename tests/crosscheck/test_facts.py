@@ -137,3 +137,17 @@ def _flagged(claim: Claim, relation: Relation, *flags: FlagKind) -> Claim:
     marks = tuple(QualityFlag(flag, "a reason", ()) for flag in flags)
     provenance = Provenance(relation, claim.source.id, marks)
     return replace(claim, source=replace(claim.source, provenance=provenance))
+
+
+def test_a_fact_only_distorted_sources_word_is_worded_by_a_clean_sentence_stating_it() -> None:
+    first = make_source("A ship hit the harbor bridge on Monday morning.", "a.txt")
+    second = make_source("The bridge closed after a ship struck it on Monday.", "b.txt")
+    story = Story("s", (first, second))
+    mine, theirs = story_claims(story, extract_story(story))
+    spun = _flagged(mine, "original", "spun")
+    keys = {mine.key: 0.5, theirs.key: 0.4}
+    assert checked_fact([spun], keys, set(), also=[theirs]).wording == theirs
+    # A clean claim of its own words it before any sentence of another fact.
+    assert checked_fact([mine], keys, set(), also=[theirs]).wording == mine
+    # A distorted sentence of another fact never does.
+    assert checked_fact([spun], keys, set(), also=[_flagged(theirs, "rewrite")]).wording == spun

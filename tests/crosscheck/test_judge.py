@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from newsfuse.crosscheck import claim_pair_features, story_claims
 from newsfuse.crosscheck.claims import Claim
 from newsfuse.crosscheck.judge import (
     SAME_FACT,
+    aligned,
     centred_cosine,
     details,
     same_fact_probability,
     story_topic,
 )
-from newsfuse.crosscheck.meanings import claim_meanings
+from newsfuse.crosscheck.meanings import ClaimPieces, claim_meanings
 from newsfuse.embed import default_encoder
 from newsfuse.extract.story import extract_story
 from newsfuse.models import Story
 
-from ..conftest import make_source
+from ..conftest import WordHashEncoder, make_source
 
 
 def _claim(text: str, path: str) -> Claim:
@@ -125,3 +128,52 @@ def test_ages_tell_who_and_are_no_detail_of_a_fact() -> None:
     assert details(friend) == set()
     reward = _claim("The reward was raised to $7,000 on Friday.", "b.txt")
     assert 7000 in details(reward)
+
+
+def _pieces(*rows: tuple[list[float], float]) -> ClaimPieces:
+    states = np.array([r for r, _ in rows], dtype=np.float32)
+    states /= np.linalg.norm(states, axis=1, keepdims=True)
+    return ClaimPieces(states, np.array([w for _, w in rows], dtype=np.float32))
+
+
+def test_aligned_claims_match_word_for_word_and_rare_words_weigh_most() -> None:
+    who, did, what = [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]
+    claim = _pieces((who, 0.1), (did, 2.0))
+    assert aligned(claim, claim) == 1.0
+    same_doer_other_deed = _pieces((who, 0.1), (what, 2.0))
+    other_doer_same_deed = _pieces((what, 0.1), (did, 2.0))
+    # A word every claim of the story holds (the story's subject) tells little.
+    assert aligned(claim, other_doer_same_deed) > 0.9
+    assert aligned(claim, same_doer_other_deed) < 0.1
+    assert aligned(claim, same_doer_other_deed) == aligned(same_doer_other_deed, claim)
+
+
+def test_claims_are_aligned_on_their_pieces_read_in_the_story() -> None:
+    story = Story(
+        "s",
+        (
+            make_source("Police said the deputies fired four shots at the house.", "a.txt"),
+            make_source("Four deputies fired shots at the house, police said.", "b.txt"),
+            make_source("Police said the house was searched for a weapon.", "c.txt"),
+        ),
+    )
+    claims = [c for c in story_claims(story, extract_story(story)) if c.index >= 0]
+    read = claim_meanings(claims, default_encoder())
+    assert read.pieces is not None and len(read.pieces) == len(claims) == 3
+    fired, also_fired, searched = read.pieces
+    assert aligned(fired, also_fired) > aligned(fired, searched)
+
+
+def test_an_encoder_without_word_pieces_leaves_the_claims_cosine_in_their_place() -> None:
+    story = Story(
+        "s",
+        (
+            make_source("Police said the deputies fired four shots at the house.", "a.txt"),
+            make_source("Four deputies fired shots at the house, police said.", "b.txt"),
+        ),
+    )
+    claims = [c for c in story_claims(story, extract_story(story)) if c.index >= 0]
+    read = claim_meanings(claims, WordHashEncoder())
+    assert read.pieces is None
+    features = claim_pair_features(claims, read, 0, 1)
+    assert features.aligned == features.cosine

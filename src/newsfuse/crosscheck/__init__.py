@@ -49,7 +49,9 @@ from newsfuse.crosscheck.facts import (
     with_distinct_wordings,
 )
 from newsfuse.crosscheck.judge import (
+    Closeness,
     PairFeatures,
+    aligned,
     centred_cosine,
     details,
     pair_features,
@@ -275,10 +277,16 @@ def claim_pair_features(
     return pair_features(
         claims[left],
         claims[right],
-        float(meanings[left] @ meanings[right]),
-        float(read.contexts[left] @ read.contexts[right]),
-        centred_cosine(meanings[left], meanings[right], read.topic),
-        float(read.doings[left] @ read.doings[right]),
+        Closeness(
+            cosine=float(meanings[left] @ meanings[right]),
+            context=float(read.contexts[left] @ read.contexts[right]),
+            centred=centred_cosine(meanings[left], meanings[right], read.topic),
+            doing=float(read.doings[left] @ read.doings[right]),
+            # An encoder that gives no states of word pieces: the claims' cosine stands in.
+            aligned=float(meanings[left] @ meanings[right])
+            if read.pieces is None
+            else aligned(read.pieces[left], read.pieces[right]),
+        ),
     )
 
 

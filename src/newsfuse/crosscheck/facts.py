@@ -340,7 +340,7 @@ def checked_fact(
     # A figure some claim hedges ("more than 150,000") is not worded bare by another.
     hedged = frozenset().union(*(hedged_figures(c.sentence_text) for c in stating))
     wordings = sorted(
-        [c for c in claims if c.index >= 0] or list(claims),
+        _wording_candidates(claims, also),
         key=lambda c: (
             c.key in disputed,
             c.distorted,
@@ -363,6 +363,18 @@ def checked_fact(
         disputed=all(c.key in disputed for c in claims if c.index >= 0),
         also=tuple(also),
     )
+
+
+def _wording_candidates(claims: Sequence[Claim], also: Sequence[Claim]) -> list[Claim]:
+    """The claims that may word a fact: its own claims of a source's text (its titles when
+    it has none); when each of them is from a distorted source, the sentences of other
+    facts that state it too from an undistorted one (a reader is shown an outlet's own
+    words before a spinner's or a machine translation's, even from a sentence that says
+    more)."""
+    own = [c for c in claims if c.index >= 0] or list(claims)
+    if all(c.distorted for c in own):
+        own += [c for c in also if c.index >= 0 and not c.distorted]
+    return own
 
 
 def outlying_claims(claims: Sequence[Claim], meanings: Matrix) -> frozenset[tuple[int, int, int]]:

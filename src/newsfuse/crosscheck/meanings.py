@@ -11,15 +11,17 @@ when they are close enough.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from newsfuse.crosscheck.claims import MIN_TERMS, Claim
 from newsfuse.crosscheck.judge import story_topic
-from newsfuse.embed import Encoder, Matrix, Part, encode_parts
+from newsfuse.embed import Encoder, Matrix, Part, encode_parts, part_pieces, pool_parts, read_states
 from newsfuse.lexical import containment, content_terms, jaccard
 from newsfuse.models import Story
 
@@ -33,6 +35,17 @@ COPY_CUT_COSINE = 0.6
 _COPY_CUT_TERMS = 4  # fewer terms are in too many sentences to tell
 # An origin's claims looked at for a copy's claim: this many either side of the same place.
 _WINDOW = 8
+# What a word piece found in every claim of a story still weighs: it tells little, not nothing.
+_COMMON_PIECE = 1e-3
+
+
+@dataclass(frozen=True)
+class ClaimPieces:
+    """A claim's word pieces as the model read them in its sentence, for aligning two
+    claims word by word (`judge.aligned`)."""
+
+    states: Matrix  # a unit row for each piece
+    weights: npt.NDArray[np.float32]  # how much each piece tells in its story: rarer, more
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,8 @@ class ClaimMeanings:
     doings: Matrix  # a unit row for what each claim says its subject did (`Claim.doing`)
     restated: tuple[tuple[int, int], ...]  # (claim, claim) of a copy and its origin, i < j
     topic: Matrix  # what the story's claims share (each text counted once)
+    # each claim's pieces; None from an encoder that gives no states of word pieces
+    pieces: tuple[ClaimPieces, ...] | None = None
 
 
 def likely_read(story: Story) -> list[str]:
@@ -68,7 +83,7 @@ def claim_meanings(claims: Sequence[Claim], encoder: Encoder) -> ClaimMeanings:
             borrowed.update(_restated_in_words(claims, numbers, by_source[anchor]))
     own = [n for n in range(len(claims)) if n not in borrowed]
     rows = {number: row for row, number in enumerate(own)}
-    meanings, contexts, doings = _read_in_context([claims[n] for n in own], encoder)
+    meanings, contexts, doings, pieces = _read_in_context([claims[n] for n in own], encoder)
     for source_id, numbers in by_source.items():
         anchor = anchors[claims[numbers[0]].origin]
         if anchor != source_id:
@@ -84,14 +99,36 @@ def claim_meanings(claims: Sequence[Claim], encoder: Encoder) -> ClaimMeanings:
         doings=doings[every],
         restated=tuple(sorted((min(a, b), max(a, b)) for a, b in borrowed.items())),
         topic=story_topic(meanings),
+        pieces=None if pieces is None else tuple(pieces[row] for row in every),
     )
 
 
-def _read_in_context(claims: Sequence[Claim], encoder: Encoder) -> tuple[Matrix, Matrix, Matrix]:
+def _weighted(pieces: list[tuple[tuple[int, ...], Matrix]]) -> list[ClaimPieces]:
+    """The claims' pieces, each weighed by how few of the story's claims hold it (its
+    inverse document frequency): the names and words every claim of a story shares tell
+    its facts apart less than those only some hold."""
+    holding = Counter(piece for ids, _ in pieces for piece in set(ids))
+    count = len(pieces)
+    return [
+        ClaimPieces(
+            states,
+            np.array(
+                [math.log((count + 1) / (holding[piece] + 1)) + _COMMON_PIECE for piece in ids],
+                dtype=np.float32,
+            ),
+        )
+        for ids, states in pieces
+    ]
+
+
+def _read_in_context(
+    claims: Sequence[Claim], encoder: Encoder
+) -> tuple[Matrix, Matrix, Matrix, list[ClaimPieces] | None]:
     """Each claim's meaning, read where it stands in its sentence (with the subject it
-    shares, if any), its sentence's, and what it says its subject did (its words after
-    the subject): each sentence goes through the model once, the claims' vectors pooled
-    from its states (a claim no longer found in its sentence is read alone)."""
+    shares, if any), its sentence's, what it says its subject did (its words after the
+    subject), and its word pieces: each sentence goes through the model once, the claims'
+    vectors pooled from its states (a claim no longer found in its sentence is read
+    alone)."""
     texts: dict[str, int] = {}
     parts, doings, contexts = [], [], []
     for claim in claims:
@@ -109,8 +146,13 @@ def _read_in_context(claims: Sequence[Claim], encoder: Encoder) -> tuple[Matrix,
         parts.append(Part(number, tuple(spans)))
         doings.append(Part(number, tuple(doing)))
         contexts.append(number)
-    whole, pooled = encode_parts(encoder, list(texts), [*parts, *doings])
-    return pooled[: len(parts)], whole[contexts], pooled[len(parts) :]
+    states = read_states(encoder, list(texts))
+    if states is None:
+        whole, pooled = encode_parts(encoder, list(texts), [*parts, *doings])
+        return pooled[: len(parts)], whole[contexts], pooled[len(parts) :], None
+    whole, pooled = pool_parts(list(texts), [*parts, *doings], states)
+    pieces = _weighted(part_pieces(list(texts), parts, states))
+    return pooled[: len(parts)], whole[contexts], pooled[len(parts) :], pieces
 
 
 def _by_source(claims: Sequence[Claim]) -> dict[str, list[int]]:
