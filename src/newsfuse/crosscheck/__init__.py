@@ -10,8 +10,9 @@ independent origins back each fact; and where the sources disagree.
    counts the independent origins behind it (copies of one origin count once) and takes
    its wording from its cleanest claim. This is the one place where "these reports state
    the same thing" is decided: the summary ranks these facts and never regroups.
-4. Pairs of claims of one fact are compared kind by kind (`compare`): figures, negation,
-   roles, dates and status; quotes for speaker and wording (`quotes`). Differences of one
+4. Pairs of claims of one fact are compared kind by kind (`checks`, a module a kind):
+   figures, negation, roles, dates, status and quoted words; quotes for speaker and wording
+   (`quotes`). Differences of one
    kind over one fact are one conflict with two sides, each citing every source that takes
    it. A difference in figures is an update, not a contradiction, when a report presents
    one as an earlier or later count, when different people give them, or when the reports
@@ -27,15 +28,10 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from newsfuse.crosscheck.checks import Finding, findings
+from newsfuse.crosscheck.checks.numbers import figures_agree, same_thing
+from newsfuse.crosscheck.checks.roles import nominal_roles, role_words
 from newsfuse.crosscheck.claims import Claim, ClaimFigure, ClaimKey, source_claims
-from newsfuse.crosscheck.compare import (
-    Finding,
-    figures_agree,
-    findings,
-    nominal_roles,
-    role_words,
-    same_thing,
-)
 from newsfuse.crosscheck.facts import (
     SAME_FACT_LINK,
     CheckedFact,

@@ -1,4 +1,4 @@
-"""Kind-by-kind comparison of two claims stating the same fact."""
+"""Kind-by-kind differences of two claims stating the same fact (`findings`)."""
 
 from __future__ import annotations
 
@@ -6,33 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from newsfuse.crosscheck.claims import Claim, ClaimFigure
-from newsfuse.crosscheck.compare import figure_range, figures_agree, findings
-from newsfuse.extract.figures import figures
-from newsfuse.extract.nlp import parse
-from newsfuse.models import Article, Citation, CleanText, Source
+from newsfuse.crosscheck.checks import findings
+from newsfuse.models import Source
 
-
-def claim(text: str, dates: tuple[str, ...] = (), giver: str | None = None) -> Claim:
-    doc = parse(text)
-    source = Source(
-        Article(id=text[:8], path="x", raw_text=text), CleanText(text[:8], text, (), ()), ()
-    )
-    return Claim(
-        position=0,
-        index=0,
-        part=0,
-        source=source,
-        citation=Citation(source.id, 0, len(text)),
-        sentence=Citation(source.id, 0, len(text)),
-        text=text,
-        sentence_text=text,
-        terms=frozenset(),
-        span=doc[:],
-        figures=tuple(ClaimFigure(f, giver) for f in figures(doc)),
-        dates=dates,
-        updates=False,
-    )
+from . import claim
 
 
 def kinds(left: str, right: str, **extra: tuple[str, ...]) -> list[str]:
@@ -156,17 +133,6 @@ def test_different_days_for_the_same_event_differ_in_date() -> None:
         b=("2022-02-17",),
     )
     assert found == ["date"]
-
-
-def test_a_figure_stands_for_a_range_its_qualifier_and_rounding_allow() -> None:
-    [approximate] = claim("About 1,200 people came.").figures
-    [open_ended] = claim("More than 30 warships sailed.").figures
-    [round_figure] = claim("There were 150,000 troops.").figures
-    assert figure_range(approximate) == pytest.approx((1080, 1320))
-    assert figure_range(open_ended)[0] == 30
-    assert figure_range(round_figure) == pytest.approx((145_000, 155_000))
-    [other] = claim("There were 130,000 troops.").figures
-    assert not figures_agree(round_figure, other)
 
 
 @pytest.mark.parametrize(
