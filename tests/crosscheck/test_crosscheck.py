@@ -130,27 +130,6 @@ def test_a_deed_reported_before_its_plan_stays_disputed(tmp_path: Path) -> None:
     assert status.update is None
 
 
-@pytest.mark.parametrize(
-    ("between", "linked"),
-    [
-        (" troops, up from previous estimates of around ", True),
-        (" estimate for the drawing was the latest figure, updated from ", True),
-        (" in 2008 but has spiked to ", True),
-        (" cases, compared with ", True),
-        (" attackers, ranging in age from ", False),
-        (" miles west of the city, between current and previous search zones, and about ", False),
-        (" of the seven previous ", False),
-        (" of the staffers left about ", False),
-    ],
-)
-def test_only_words_of_change_make_one_figure_an_update_of_another(
-    between: str, linked: bool
-) -> None:
-    from newsfuse.crosscheck import links_as_update
-
-    assert links_as_update(between) is linked
-
-
 def test_today_in_reports_of_two_days_is_no_dispute(tmp_path: Path) -> None:
     import json
 

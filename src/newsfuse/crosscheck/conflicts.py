@@ -1,0 +1,399 @@
+"""Conflicts: what the claims of one fact say differently, as disputes with two sides.
+
+The checks (`checks`) find each difference between two claims of one fact; differences of
+one kind over one fact are one conflict with two sides, each citing every source that
+takes it. A difference in figures is an update, not a contradiction, when a report
+presents one as an earlier or later count, when different people give them, or when the
+reports are of different days; so is a change of status over days, and a plan reported
+before the deed. Roles turned round, updates a report tells in one sentence, and quotes
+given with other words or by other speakers are conflicts too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsfuse.crosscheck.checks import Finding
+from newsfuse.crosscheck.checks.numbers import figures_agree, same_thing
+from newsfuse.crosscheck.checks.roles import nominal_roles, role_words
+from newsfuse.crosscheck.claims import Claim, ClaimFigure, ClaimKey
+from newsfuse.crosscheck.quotes import QuoteConflict, altered_quotes, speaker_conflicts
+from newsfuse.extract.story import StoryExtracts, own_date
+from newsfuse.lexical import figures
+from newsfuse.models import Citation, Conflict, ConflictKind, ConflictSide, Source
+
+# Kinds of difference that reports of different days may show as the news moves on.
+_MOVING = frozenset({"number", "status"})
+# Words between two figures that make the later an update of the earlier, or the reverse.
+_UPDATE_LINK = re.compile(
+    r"\b(?:up|down|updated|revised|raised|lowered|increased|decreased|rose|risen|fell|"
+    r"fallen|dropped|jumped|climbed|spiked|soared|surged|grew|grown|declined|plunged|"
+    r"rising|falling|climbing)\s+(?:from|to)\b"
+    r"|\b(?:earlier|previous|prior|initial|original|first)\s+(?:\w+\s+){0,2}?"
+    r"(?:estimates?|counts?|figures?|tolls?|tally|tallies|reports?|forecasts?)\b"
+    r"|\bcompared (?:with|to)\b|\bfrom an? (?:earlier|previous|initial)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ClaimPair:
+    left: Claim
+    right: Claim
+    probability: float
+
+
+@dataclass
+class _Dispute:
+    kind: ConflictKind
+    sides: dict[str, list[Claim]] = field(default_factory=dict)
+    givers: dict[str, list[str]] = field(default_factory=dict)
+    updates: list[str] = field(default_factory=list)
+
+
+def conflicts_between(
+    differences: list[tuple[ClaimPair, Finding]],
+    fact_of: dict[tuple[int, int, int], int],
+    updating: list[Claim],
+) -> list[Conflict]:
+    """The disputes the differences make; `updating` are the claims that present a figure
+    as an earlier or later count."""
+    disputes: dict[tuple[int, str, frozenset[object]], _Dispute] = {}
+    shown_as: dict[tuple[int, str, object], str] = {}  # a version's words, as first seen
+    for pair, finding in differences:
+        fact = fact_of[pair.left.key]
+        versions = _versions(finding)
+        key = (fact, finding.kind, frozenset(versions))
+        dispute = disputes.setdefault(key, _Dispute(finding.kind))
+        for claim, version, words, giver in (
+            (pair.left, versions[0], finding.left, finding.left_by),
+            (pair.right, versions[1], finding.right, finding.right_by),
+        ):
+            says = shown_as.setdefault((fact, finding.kind, version), words)
+            members = dispute.sides.setdefault(says, [])
+            if claim not in members:
+                members.append(claim)
+            if giver:
+                dispute.givers.setdefault(says, []).append(giver)
+        reason = _update_reason(pair, finding, updating)
+        if reason:
+            dispute.updates.append(reason)
+    conflicts = [_conflict(dispute) for dispute in disputes.values() if len(dispute.sides) == 2]
+    return _once(conflicts)
+
+
+def _once(conflicts: list[Conflict]) -> list[Conflict]:
+    """Each difference once: claims of two facts may be cut from the same two sentences
+    (a quote's words differ in the sentence either claim is in)."""
+    seen: set[tuple[str, str, frozenset[str]]] = set()
+    found = []
+    for conflict in conflicts:
+        sources = frozenset(c.source for side in conflict.sides for c in side.citations)
+        key = (conflict.kind, conflict.detail, sources)
+        if key not in seen:
+            seen.add(key)
+            found.append(conflict)
+    return found
+
+
+def _versions(finding: Finding) -> tuple[object, object]:
+    """What tells the two versions of a difference apart: for figures, their values ("an
+    estimated 130,000" and "around 130,000" are one version); else their words."""
+    if finding.figures is not None:
+        return (finding.figures[0].figure.value, finding.figures[1].figure.value)
+    return (finding.left, finding.right)
+
+
+def _update_reason(pair: ClaimPair, finding: Finding, updating: list[Claim]) -> str | None:
+    """Why a difference is an update over time or by who gives it, if it is one."""
+    if finding.kind == "number":
+        if pair.left.updates or pair.right.updates:
+            return "a report gives the figure as an earlier or later count"
+        if finding.left_by and finding.right_by and finding.left_by != finding.right_by:
+            return f"different people give the figures ({finding.left_by}; {finding.right_by})"
+        if finding.figures is not None and _stated_together(finding, updating):
+            return _TOLD
+    if finding.kind in _MOVING:
+        days = {_day(pair.left.source), _day(pair.right.source)}
+        if None not in days and len(days) == 2:
+            return "the reports are of different days: " + ", ".join(sorted(map(str, days)))
+    over_time = _OVER_TIME.get(finding.kind)
+    return over_time(pair, finding) if over_time else None
+
+
+def _same_day_each_its_own(pair: ClaimPair, finding: Finding) -> str | None:
+    """Two reports of different days that each name a day as far from their own ("today"
+    in each, "Tuesday" and "Wednesday" the day before each): both true, the news moved on."""
+    days = [own_date(pair.left.source), own_date(pair.right.source)]
+    said = [finding.left, finding.right]
+    if days[0] is None or days[1] is None or days[0] == days[1]:
+        return None
+    try:
+        named = [date.fromisoformat(text) for text in said]
+    except ValueError:
+        return None  # several days, or a week or a month: no one day to set against
+    if named[0] - days[0] != named[1] - days[1]:
+        return None
+    return f"the reports are of different days ({days[0]}, {days[1]}), each about its own"
+
+
+def _planned_then_done(pair: ClaimPair, finding: Finding) -> str | None:
+    """A plan reported first and the deed reported after it: the later report brings the
+    news on ("is set to vote" at 9:00, "voted" at 15:00), by the reports' own times."""
+    left, right = _time(pair.left.source), _time(pair.right.source)
+    if left is None or right is None or left == right:
+        return None
+    planned = finding.left if left < right else finding.right
+    if not planned.endswith(": planned"):
+        return None
+    return f"the report of a plan is the earlier: {min(left, right)}, {max(left, right)}"
+
+
+_OVER_TIME: dict[str, Callable[[ClaimPair, Finding], str | None]] = {
+    "status": _planned_then_done,
+    "date": _same_day_each_its_own,
+}
+
+
+def _time(source: Source) -> str | None:
+    """A report's publication time when known to the minute, as written (ISO 8601)."""
+    published = source.article.published or ""
+    return published[:16] if len(published) >= 16 and published[10] in "T " else None
+
+
+def _stated_together(finding: Finding, updating: list[Claim]) -> bool:
+    """Whether some claim presenting a figure as an update gives both figures."""
+    assert finding.figures is not None
+    mine, theirs = finding.figures
+    return any(
+        any(figures_agree(mine, f) for f in claim.figures)
+        and any(figures_agree(theirs, f) for f in claim.figures)
+        for claim in updating
+    )
+
+
+def _day(source: Source) -> str | None:
+    day = own_date(source)
+    return day.isoformat() if day else None
+
+
+def _conflict(dispute: _Dispute) -> Conflict:
+    sides = [
+        _side(says, claims, dispute.givers.get(says, [])) for says, claims in dispute.sides.items()
+    ]
+    sides.sort(key=lambda side: (-side.independent, side.citations[0].source))
+    first, second = sides
+    copies = _altered_copy(dispute.sides[second.says], dispute.sides[first.says])
+    return Conflict(
+        kind=dispute.kind,
+        detail=_quoted_as(first.says, second.says)
+        if dispute.kind == "quote"
+        else f"{first.says} against {second.says}",
+        sides=(first, second),
+        update=dispute.updates[0] if dispute.updates else None,
+        altered_copy=copies,
+    )
+
+
+def _side(says: str, claims: list[Claim], givers: list[str]) -> ConflictSide:
+    ordered = sorted(claims, key=lambda c: (c.distorted, c.index < 0, c.position, c.index))
+    return ConflictSide(
+        says=says,
+        text=ordered[0].text,
+        citations=tuple(claim.citation for claim in ordered),
+        independent=len({claim.origin for claim in claims}),
+        given_by=tuple(dict.fromkeys(givers)),
+    )
+
+
+def _altered_copy(changed: list[Claim], kept: list[Claim]) -> bool:
+    """Whether every claim of one side is a copy changing what its origin, on the other
+    side, says."""
+    origins = {claim.source.id for claim in kept}
+    return all(
+        claim.source.provenance is not None
+        and claim.source.provenance.relation != "original"
+        and claim.origin in origins
+        for claim in changed
+    )
+
+
+def turned_roles(claims: list[Claim], found: list[Conflict]) -> list[Conflict]:
+    """Nouns of action whose doer and target one source turns round against what the
+    others say anywhere in the story ("an invasion by Ukraine" in one source, "the invasion
+    of Ukraine" in two others), even in sentences paired with none (headlines)."""
+    by_role: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(dict)
+    for claim in claims:
+        for action, name, role in nominal_roles(claim.span):
+            by_role[(action, name)].setdefault(role, []).append(claim)
+    shown = {frozenset(side.says for side in conflict.sides) for conflict in found}
+    turned = []
+    for (action, name), sides in sorted(by_role.items()):
+        if len(sides) != 2:
+            continue
+        origins = {role: len({c.origin for c in members}) for role, members in sides.items()}
+        lone = min(origins, key=lambda role: (origins[role], role))
+        other = "patient" if lone == "agent" else "agent"
+        says = (role_words(action, name, other), role_words(action, name, lone))
+        if origins[lone] == 1 and origins[other] >= 2 and frozenset(says) not in shown:
+            dispute = _Dispute("role", {says[0]: sides[other], says[1]: sides[lone]})
+            turned.append(_conflict(dispute))
+    return turned
+
+
+def told_updates(claims: list[Claim], found: list[Conflict]) -> list[Conflict]:
+    """Figures of one thing that a report gives as an update of the other ("more than
+    150,000 troops, up from previous estimates of around 130,000"), with every source
+    giving either: the story's figure changed, and nobody contradicts anybody."""
+    # The figures each number conflict already shows, by what they say ("more than
+    # 150,000" shows 150,000).
+    shown = {
+        frozenset(frozenset(figures(side.says)) for side in conflict.sides)
+        for conflict in found
+        if conflict.kind == "number"
+    }
+    updates = []
+    for claim in claims:
+        if not claim.updates:
+            continue
+        for number, mine in enumerate(claim.figures):
+            for theirs in claim.figures[number + 1 :]:
+                says = frozenset(
+                    frozenset(figures(figure.figure.text)) for figure in (mine, theirs)
+                )
+                if (
+                    not _loosely_same(mine, theirs)
+                    or figures_agree(mine, theirs)
+                    or says in shown
+                    or not _linked_as_update(claim, mine, theirs)
+                ):
+                    continue
+                shown.add(says)
+                updates.append(_told_update(claim, mine, theirs, claims))
+    return updates
+
+
+def _linked_as_update(claim: Claim, first: ClaimFigure, second: ClaimFigure) -> bool:
+    """Whether the words between two figures of a claim make one an update of the other
+    ("150,000 troops, up from previous estimates of around 130,000", "dropped to 27 but has
+    spiked to 44"), not two counts of two things ("as many as 10 assailants, ranging in age
+    from 15"; "about 1,020 miles ..., and about 220 miles south of")."""
+    # Figures of a title are placed in the title's own text; a body's, in the source's.
+    text = claim.text if claim.index < 0 else claim.source.clean.text
+    start = min(first.figure.end, second.figure.end)
+    end = max(first.figure.start, second.figure.start)
+    return links_as_update(text[start:end])
+
+
+def links_as_update(between: str) -> bool:
+    """Whether the words between two figures present one as an update of the other."""
+    return _UPDATE_LINK.search(between) is not None
+
+
+def _loosely_same(left: ClaimFigure, right: ClaimFigure) -> bool:
+    """Two figures of one sentence count the same thing when they do, or when one says what
+    it counts and the other, of the same unit, leaves it to be understood ("150,000
+    troops, up from 130,000")."""
+    if same_thing(left, right):
+        return True
+    one, other = left.figure, right.figure
+    return one.unit == other.unit and (one.counts is None) != (other.counts is None)
+
+
+def _told_update(
+    claim: Claim, mine: ClaimFigure, theirs: ClaimFigure, claims: list[Claim]
+) -> Conflict:
+    counted = mine if mine.figure.counts else theirs
+
+    def gives(other: Claim, figure: ClaimFigure) -> bool:
+        return any(
+            (same_thing(f, figure) or same_thing(f, counted)) and figures_agree(f, figure)
+            for f in other.figures
+        )
+
+    sides: dict[str, list[Claim]] = {}
+    givers: dict[str, list[str]] = {}
+    for figure, rival in ((mine, theirs), (theirs, mine)):
+        members = [c for c in claims if c is not claim and gives(c, figure) and not gives(c, rival)]
+        says = f"{figure.figure.text} {counted.figure.counts}"
+        sides[says] = [*members, claim]
+        givers[says] = [
+            f.given_by
+            for c in members
+            for f in c.figures
+            if f.given_by and figures_agree(f, figure)
+        ]
+    return _conflict(_Dispute("number", sides, givers, [_TOLD]))
+
+
+_TOLD = "a report gives both figures, one as an update of the other"
+
+
+def quote_conflicts(
+    extracts: StoryExtracts, sources: Sequence[Source], found: list[Conflict]
+) -> list[Conflict]:
+    """Quotes given to different speakers, and altered quotes the pairs of claims did not
+    already show."""
+    origin = {source.id: source.origin for source in sources}
+    shown = {(c.kind, frozenset(side.says for side in c.sides)) for c in found}
+    items = speaker_conflicts(extracts.quotes, extracts.entities, sources)
+    items += altered_quotes(extracts.quotes, sources)
+    return [
+        _quote_conflict(item, origin)
+        for item in items
+        if (item.kind, frozenset({item.left, item.right})) not in shown
+    ]
+
+
+def _quote_conflict(item: QuoteConflict, origin: dict[str, str]) -> Conflict:
+    def side(says: str, text: str, citations: tuple[Citation, ...]) -> ConflictSide:
+        independent = len({origin.get(c.source, c.source) for c in citations})
+        return ConflictSide(says, text, citations, independent)
+
+    left = side(item.left, item.text[0], item.left_citations)
+    right = side(item.right, item.text[1], item.right_citations)
+    first, second = sorted((left, right), key=lambda s: (-s.independent, s.citations[0].source))
+    detail = (
+        f"the same words given to {first.says} and to {second.says}"
+        if item.kind == "speaker"
+        else _quoted_as(first.says, second.says)
+    )
+    return Conflict(kind=item.kind, detail=detail, sides=(first, second))
+
+
+def _quoted_as(first: str, second: str) -> str:
+    return f"quoted as “{first}” and as “{second}”"
+
+
+def conflict_order(conflict: Conflict) -> tuple[bool, int, str, str]:
+    support = sum(side.independent for side in conflict.sides)
+    return (conflict.update is not None, -support, conflict.kind, conflict.detail)
+
+
+def disputed_claims(conflicts: Iterable[Conflict], claims: Sequence[Claim]) -> set[ClaimKey]:
+    """Claims holding a version the other side outweighs (both sides, when even)."""
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.index >= 0:
+            by_source[claim.source.id].append(claim)
+    found: set[tuple[int, int, int]] = set()
+    for conflict in conflicts:
+        if conflict.update is not None:
+            continue
+        first, second = conflict.sides
+        losing = [second] if first.independent > second.independent else [first, second]
+        for side in losing:
+            for citation in side.citations:
+                if citation.part != "text":
+                    continue
+                found.update(
+                    claim.key
+                    for claim in by_source.get(citation.source, [])
+                    if claim.citation.start <= citation.start < claim.citation.end
+                    or citation.start <= claim.citation.start < citation.end
+                )
+    return found
