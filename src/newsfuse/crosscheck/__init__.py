@@ -12,11 +12,11 @@ independent origins back each fact; and where the sources disagree.
    the same thing" is decided: the summary ranks these facts and never regroups.
 4. Pairs of claims of one fact are compared kind by kind (`checks`, a module a kind):
    figures, negation, roles, dates, status and quoted words; quotes for speaker and wording
-   (`quotes`). Differences of one
-   kind over one fact are one conflict with two sides, each citing every source that takes
-   it. A difference in figures is an update, not a contradiction, when a report presents
-   one as an earlier or later count, when different people give them, or when the reports
-   are of different days; so is a change of status over days.
+   (`quotes`). Differences of one kind over one fact are one conflict with two sides, each
+   citing every source that takes it (`conflicts`). A difference in figures is an update,
+   not a contradiction, when a report presents one as an earlier or later count, when
+   different people give them, or when the reports are of different days; so is a change
+   of status over days.
 """
 
 from __future__ import annotations
