@@ -10,7 +10,8 @@
     │   └── FeedError            a feed or OPML document that cannot be read
     └── WebError                 what `newsfuse serve` answers a request with
         ├── NotFoundError        a path naming nothing in the store (404)
-        └── BriefInProgressError a brief being made, not ready in time (202)
+        ├── BriefInProgressError a brief being made, not ready in time (202)
+        └── BriefFailedError     a brief that could not be made (500)
 
 The messages say what went wrong and name the file, URL or store. Errors of an input are
 turned into rejections and the run goes on; the command line reports the rest once
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 __all__ = [
     "BadRecordError",
+    "BriefFailedError",
     "BriefInProgressError",
     "FeedError",
     "FetchError",
@@ -81,3 +83,7 @@ class BriefInProgressError(WebError):
         super().__init__(story_id)
         self.story_id = story_id
         self.sources = sources
+
+
+class BriefFailedError(WebError):
+    """The story's brief could not be made; the message says why."""

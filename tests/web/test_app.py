@@ -7,8 +7,10 @@ from collections.abc import Callable
 import pytest
 
 import newsfuse.web.app as app_module
+from newsfuse._exceptions import BriefFailedError, WebError
 from newsfuse.faults import STRICT_VARIABLE
 from newsfuse.models import Removal
+from newsfuse.store import Store
 from newsfuse.web import App, briefs
 from newsfuse.web.app import fact_rows, struck_pieces
 
@@ -192,3 +194,7 @@ def test_a_story_whose_brief_fails_shows_the_error_and_the_rest_works(
     assert page.status == 500
     assert b"could not convert string to float: &#39;1.8.3&#39;" in page.body
     assert app.get("/").status == 200
+    # What the web answers with, not a fault of the store.
+    with Store(str(web_store), writable=False) as store, pytest.raises(BriefFailedError):
+        app.brief_of(store, story_id_with(app, EXAMPLE))
+    assert issubclass(BriefFailedError, WebError)

@@ -26,7 +26,12 @@ from urllib.parse import parse_qs, unquote
 
 import jinja2
 
-from newsfuse._exceptions import BriefInProgressError, NotFoundError, StoreError
+from newsfuse._exceptions import (
+    BriefFailedError,
+    BriefInProgressError,
+    NotFoundError,
+    StoreError,
+)
 from newsfuse._version import __version__
 from newsfuse.models import Brief, Removal, StoryBrief
 from newsfuse.pipeline import brief_stored_story
@@ -82,7 +87,7 @@ class App:
             return self._error(404, str(missing) or "nothing here")
         except BriefInProgressError as making:
             return self._in_progress(making, json_wanted=parts[:1] == ["api"])
-        except StoreError as error:
+        except (BriefFailedError, StoreError) as error:
             return self._error(500, str(error))
 
     def _route(self, store: Store, parts: list[str], parameters: dict[str, str]) -> Page:
@@ -120,7 +125,8 @@ class App:
         if found is None:
             raise BriefInProgressError(story_id, len(articles))
         if isinstance(found, Failed):
-            raise StoreError(f"the brief of story {story_id} could not be made: {found.error}")
+            reason = found.error
+            raise BriefFailedError(f"the brief of story {story_id} could not be made: {reason}")
         return found
 
     def _make_brief(self, story_id: str) -> StoryBrief:
