@@ -20,9 +20,8 @@ from dataclasses import dataclass
 
 from _harness import data_dir, peak_rss_mb, save, table
 
-from newsfuse.english import read
 from newsfuse.extract.attribution import attributions, doc_text
-from newsfuse.extract.nlp import parse
+from newsfuse.text.nlp import parse, read
 
 Spans = tuple[tuple[int, int], ...]
 

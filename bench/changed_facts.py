@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newsfuse.dates import WEEKDAYS
+from newsfuse.text.dates import WEEKDAYS
 
 # The change kinds made here, and the kind of change newsfuse should report for each.
 KINDS = {
@@ -60,7 +60,7 @@ class Changed:
 def _nlp() -> Any:
     import spacy
 
-    from newsfuse.english import SPACY_MODEL
+    from newsfuse.text.nlp import SPACY_MODEL
 
     return spacy.load(SPACY_MODEL)
 

@@ -19,7 +19,7 @@ from _harness import data_dir, save, table
 from clustering import Documents, _source, b_cubed
 
 from newsfuse.cluster import _NAME, source_terms  # names as the clusterer finds them
-from newsfuse.embed import default_encoder
+from newsfuse.text.embed import default_encoder
 
 Matrix = np.ndarray
 # Lines of a document embedded (ECB+ documents are a sentence a line), the first ones.

@@ -39,12 +39,12 @@ from dataclasses import dataclass, field
 from _harness import peak_rss_mb, save, table
 
 from newsfuse.crosscheck import crosscheck
-from newsfuse.embed import default_encoder
 from newsfuse.extract.story import extract_story
 from newsfuse.ingest import read_text
 from newsfuse.models import Article, Conflict, Source, Story
 from newsfuse.pipeline import prepare
 from newsfuse.provenance import analyse
+from newsfuse.text.embed import default_encoder
 from provenance import FURNITURE_BOTTOM, FURNITURE_TOP, distinct_clusters, independent, spin
 
 KINDS = ("number", "negation", "role", "speaker", "date", "status", "quote")
@@ -276,13 +276,13 @@ def _status(sentence: str, rng: random.Random) -> str | None:
 
 
 def _is_verb(word: str) -> bool:
-    from newsfuse.english import read
+    from newsfuse.text.nlp import read
 
     return str(read(f"They will {word} it.")[2].tag_) == "VB"
 
 
 def _lemma(word: str) -> str:
-    from newsfuse.english import read
+    from newsfuse.text.nlp import read
 
     return str(read(f"They have {word} it.")[2].lemma_)
 

@@ -35,12 +35,12 @@ from newsfuse.crosscheck import NEIGHBOUR_FLOOR, claim_pair_features, story_clai
 from newsfuse.crosscheck.claims import Claim
 from newsfuse.crosscheck.judge import BIAS, SAME_FACT, WEIGHTS
 from newsfuse.crosscheck.meanings import ClaimMeanings, claim_meanings
-from newsfuse.embed import RememberingEncoder, default_encoder
 from newsfuse.extract.story import extract_story
 from newsfuse.ingest import read_inputs
 from newsfuse.models import Story
 from newsfuse.pipeline import clean_and_segment
 from newsfuse.provenance import analyse
+from newsfuse.text.embed import RememberingEncoder, default_encoder
 
 
 def cluster_claims(folder: Path, encoder: RememberingEncoder) -> tuple[list[Claim], ClaimMeanings]:

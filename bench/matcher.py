@@ -17,8 +17,8 @@ import time
 import numpy as np
 from _harness import data_dir, save, table
 
-from newsfuse.embed import default_encoder
-from newsfuse.provenance.matcher import BIAS, SAME_CLAIM, WEIGHTS, features, pair_features
+from newsfuse.text.embed import default_encoder
+from newsfuse.text.matcher import BIAS, SAME_CLAIM, WEIGHTS, features, pair_features
 
 
 def load() -> tuple[list[str], list[str], np.ndarray]:

@@ -45,11 +45,11 @@ from _harness import data_dir, peak_rss_mb, save, table
 from changed_facts import KINDS, changed_copies, names
 from stages import clusters
 
-from newsfuse.embed import default_encoder
 from newsfuse.ingest import read_text
 from newsfuse.models import Article, Relation, Source
 from newsfuse.pipeline import prepare
 from newsfuse.provenance import analyse
+from newsfuse.text.embed import default_encoder
 
 SYNONYMS = {
     "said": ["stated", "declared", "remarked", "expressed"],

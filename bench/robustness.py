@@ -29,11 +29,11 @@ from pathlib import Path
 
 from _harness import data_dir, peak_rss_mb, save, table
 
-from newsfuse.embed import RememberingEncoder, default_encoder
 from newsfuse.faults import STRICT_VARIABLE, one_line
 from newsfuse.ingest import read_text
 from newsfuse.models import Article
 from newsfuse.pipeline import brief_articles
+from newsfuse.text.embed import RememberingEncoder, default_encoder
 
 os.environ[STRICT_VARIABLE] = "1"
 

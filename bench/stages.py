@@ -22,7 +22,6 @@ from _harness import data_dir, peak_rss_mb, save, table
 
 from newsfuse.clean import clean_article
 from newsfuse.cluster import cluster
-from newsfuse.embed import default_encoder
 from newsfuse.extract.story import extract_story
 from newsfuse.ingest import read_text
 from newsfuse.models import Article, Brief, Source, Story
@@ -30,6 +29,7 @@ from newsfuse.provenance import analyse
 from newsfuse.render import render_json
 from newsfuse.segment import segment
 from newsfuse.summarize import summarize
+from newsfuse.text.embed import default_encoder
 
 T = TypeVar("T")
 _PASSAGE = re.compile(r"^Passage \d+:\n", re.MULTILINE)

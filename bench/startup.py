@@ -57,9 +57,9 @@ _MEASURE = (
 # What a brief cannot do without: spaCy and its model, the sentence encoder, language id,
 # each loaded and used once. A brief's start-up is judged against this.
 _MODELS_ALONE = (
-    "from newsfuse.english import read; read('Ready.'); "
-    "from newsfuse.embed import default_encoder; default_encoder().encode(['Ready.']); "
-    "from newsfuse.language import identify; identify('Ready to go now.')"
+    "from newsfuse.text.nlp import read; read('Ready.'); "
+    "from newsfuse.text.embed import default_encoder; default_encoder().encode(['Ready.']); "
+    "from newsfuse.text.language import identify; identify('Ready to go now.')"
 )
 
 

@@ -30,11 +30,11 @@ from stages import clusters
 
 from crosscheck import sources_of_texts
 from newsfuse import pipeline
-from newsfuse.embed import RememberingEncoder, default_encoder
 from newsfuse.models import Story
 from newsfuse.pipeline import BriefOptions, story_brief
 from newsfuse.provenance import analyse
 from newsfuse.summarize import summarize
+from newsfuse.text.embed import RememberingEncoder, default_encoder
 
 TUNED_ON = 100
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")

@@ -45,9 +45,9 @@ from stages import clusters
 
 from newsfuse import pipeline, progress
 from newsfuse.batch import dask_runner, stage_label
-from newsfuse.embed import default_encoder
 from newsfuse.ingest import Limits, collect, expand, read_item
 from newsfuse.models import Story
+from newsfuse.text.embed import default_encoder
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -15,12 +15,12 @@ import numpy as np
 import pytest
 
 from newsfuse.clean import clean_article
-from newsfuse.embed import Matrix
 from newsfuse.faults import STRICT_VARIABLE
 from newsfuse.ingest import read_text
-from newsfuse.lexical import content_terms
 from newsfuse.models import Article, Source
 from newsfuse.segment import segment
+from newsfuse.text.embed import Matrix
+from newsfuse.text.lexical import content_terms
 
 # A bug must fail its test, not become a problem the brief lists: containment off (tests
 # of containment itself turn it back on). Set in the environment, so commands the tests

@@ -14,14 +14,14 @@ import jsonschema
 import numpy as np
 from markupsafe import escape as escape_html
 
-from newsfuse.embed import default_encoder
-from newsfuse.language import detect_language
-from newsfuse.lexical import containment, content_terms, words
 from newsfuse.models import Brief
 from newsfuse.pipeline import brief_paths
 from newsfuse.render import render_html, render_json, render_markdown
 from newsfuse.render.markdown import escape as escape_markdown
 from newsfuse.summarize import SAME_MEANING
+from newsfuse.text.embed import default_encoder
+from newsfuse.text.language import detect_language
+from newsfuse.text.lexical import containment, content_terms, words
 
 from .render.test_json import schema
 

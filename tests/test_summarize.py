@@ -6,11 +6,11 @@ import numpy as np
 
 from newsfuse.cluster import cluster
 from newsfuse.crosscheck import CheckedFact, CrossCheck, crosscheck
-from newsfuse.embed import RememberingEncoder, default_encoder
 from newsfuse.extract.story import extract_story
 from newsfuse.models import Source, Story, StoryBrief
 from newsfuse.provenance import analyse
 from newsfuse.summarize import SAID_ALREADY, _select, is_point_candidate, score, summarize
+from newsfuse.text.embed import RememberingEncoder, default_encoder
 
 from .conftest import make_source
 

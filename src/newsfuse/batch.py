@@ -26,7 +26,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from newsfuse import progress
-from newsfuse.embed import THREADS_VARIABLE
+from newsfuse.text.embed import THREADS_VARIABLE
 
 _Item = TypeVar("_Item")
 _Result = TypeVar("_Result")

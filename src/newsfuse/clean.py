@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass
 
 from newsfuse import furniture
-from newsfuse.language import detect_language, is_other_language
-from newsfuse.lexical import TermIndex, containment, content_terms, words
 from newsfuse.models import Article, CleanText, Removal
-from newsfuse.textmap import TextBuilder
+from newsfuse.text.language import detect_language, is_other_language
+from newsfuse.text.lexical import TermIndex, containment, content_terms, words
+from newsfuse.text.textmap import TextBuilder
 
 # A paragraph of at least this many words that ends like a sentence is article prose; the
 # body runs from the first such paragraph to the last. Related-headline lists and bylines

@@ -24,8 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsfuse.lexical import STOP_WORDS, Vector, content_terms, cosine, normalized, stem
 from newsfuse.models import Source, Story, content_id
+from newsfuse.text.lexical import STOP_WORDS, Vector, content_terms, cosine, normalized, stem
 
 # Chosen on ECB+ topics 1-22 (bench/clustering.py).
 STORY_SIMILARITY = 0.25

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsfuse.dates import CALENDAR_WORDS
+from newsfuse.text.dates import CALENDAR_WORDS
 
 # Characters that decorate furniture lines ("» Share", "Related:", "• Home |").
 _DECORATION = " \t\u00a0|•·»«›‹>:–—-_*#=~/\\"

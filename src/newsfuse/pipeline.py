@@ -50,7 +50,6 @@ from newsfuse.cluster import (
 )
 from newsfuse.crosscheck import CrossCheck, crosscheck
 from newsfuse.crosscheck.meanings import likely_read
-from newsfuse.embed import Encoder, ReadingAheadEncoder, RememberingEncoder, default_encoder
 from newsfuse.extract.reading import (
     KeptReadings,
     Reading,
@@ -77,6 +76,7 @@ from newsfuse.provenance import analyse
 from newsfuse.segment import segment
 from newsfuse.store import Store
 from newsfuse.summarize import MAX_POINTS, summarize
+from newsfuse.text.embed import Encoder, ReadingAheadEncoder, RememberingEncoder, default_encoder
 
 _Item = TypeVar("_Item")
 _Result = TypeVar("_Result")

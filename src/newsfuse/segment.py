@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsfuse.english import but_sentences, english
 from newsfuse.models import CleanText, Sentence
+from newsfuse.text.nlp import but_sentences, english
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -32,10 +32,10 @@ from newsfuse.crosscheck.facts import (
     shown_alone,
     wording_cost,
 )
-from newsfuse.embed import Matrix
-from newsfuse.lexical import containment, content_terms, words
 from newsfuse.models import Source, Story, StoryBrief, SummaryPoint
-from newsfuse.quality import garble_signs
+from newsfuse.text.embed import Matrix
+from newsfuse.text.lexical import containment, content_terms, words
+from newsfuse.text.quality import garble_signs
 
 __all__ = ["MAX_POINTS", "is_point_candidate", "summarize"]
 

@@ -7,9 +7,9 @@ import pytest
 import newsfuse.extract.reading as reading_module
 from newsfuse.crosscheck import story_claims
 from newsfuse.crosscheck.claims import Claim
-from newsfuse.extract.nlp import parse
 from newsfuse.extract.story import extract_story
 from newsfuse.models import Story
+from newsfuse.text.nlp import parse
 
 from ..conftest import make_source
 

@@ -15,9 +15,9 @@ from newsfuse.crosscheck.judge import (
     story_topic,
 )
 from newsfuse.crosscheck.meanings import ClaimPieces, claim_meanings
-from newsfuse.embed import default_encoder
 from newsfuse.extract.story import extract_story
 from newsfuse.models import Story
+from newsfuse.text.embed import default_encoder
 
 from ..conftest import WordHashEncoder, make_source
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.extract.attribution import Attribution, attributions
-from newsfuse.extract.nlp import parse
+from newsfuse.text.nlp import parse
 
 
 def _found(text: str) -> list[tuple[str | None, str, bool]]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.extract.entities import bare_name, group, mentions, same_entity
-from newsfuse.extract.nlp import parse
+from newsfuse.text.nlp import parse
 
 
 @pytest.mark.parametrize(

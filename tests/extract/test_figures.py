@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from newsfuse.extract.figures import figures
-from newsfuse.extract.nlp import parse
+from newsfuse.text.nlp import parse
 
 
 def _figures(text: str) -> list[tuple[float, str | None, str | None, str | None]]:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from newsfuse.extract.attribution import attributions
 from newsfuse.extract.entities import mentions
-from newsfuse.extract.nlp import parse
 from newsfuse.extract.speakers import describe, is_agent, speaker, subject_starts
+from newsfuse.text.nlp import parse
 
 
 def _speakers(text: str) -> list[str]:

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from newsfuse.extract.nlp import parse
 from newsfuse.extract.timeline import dates, resolve
+from newsfuse.text.nlp import parse
 
 TUESDAY = date(2022, 2, 15)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from newsfuse.embed import default_encoder
 from newsfuse.provenance.align import Meanings, SentenceTable, align, quoted_sentences
+from newsfuse.text.embed import default_encoder
 
 from ..conftest import make_source
 

@@ -3,9 +3,9 @@ unrelated reports, the origin of each family, and what the copies changed."""
 
 from __future__ import annotations
 
-from newsfuse.embed import default_encoder
 from newsfuse.models import Source
 from newsfuse.provenance import analyse
+from newsfuse.text.embed import default_encoder
 
 from ..conftest import make_source
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 
-from newsfuse.embed import default_encoder
 from newsfuse.models import Article, Source
 from newsfuse.provenance import analyse
 from newsfuse.provenance.credits import credited_by, outlet_names
+from newsfuse.text.embed import default_encoder
 
 from ..conftest import make_source
 

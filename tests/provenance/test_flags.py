@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from newsfuse.embed import default_encoder
 from newsfuse.provenance.align import Meanings, SentenceTable, align
 from newsfuse.provenance.flags import spun_against_origin, text_flags
+from newsfuse.text.embed import default_encoder
 
 from ..conftest import make_source
 

@@ -60,11 +60,11 @@ from newsfuse.crosscheck.judge import (
 )
 from newsfuse.crosscheck.meanings import ClaimMeanings, claim_meanings, cut_otherwise
 from newsfuse.crosscheck.neighbours import nearest_pairs
-from newsfuse.embed import Encoder, Matrix, default_encoder
 from newsfuse.extract.story import StoryExtracts, own_date
-from newsfuse.lexical import containment
 from newsfuse.models import Citation, Conflict, Fact, Story
-from newsfuse.provenance.matcher import SAME_CLAIM, features, same_claim_probability
+from newsfuse.text.embed import Encoder, Matrix, default_encoder
+from newsfuse.text.lexical import containment
+from newsfuse.text.matcher import SAME_CLAIM, features, same_claim_probability
 
 __all__ = ["CheckedFact", "CrossCheck", "crosscheck"]
 

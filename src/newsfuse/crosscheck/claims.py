@@ -41,9 +41,9 @@ from newsfuse.extract.source import SourceExtracts
 from newsfuse.extract.story import Resolve
 from newsfuse.extract.timeline import WEEK_LABEL, When
 from newsfuse.extract.timeline import dates as date_mentions
-from newsfuse.lexical import content_terms
 from newsfuse.models import Citation, Sentence, Source
-from newsfuse.stretches import Stretches
+from newsfuse.text.lexical import content_terms
+from newsfuse.text.stretches import Stretches
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

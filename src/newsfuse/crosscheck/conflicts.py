@@ -23,8 +23,8 @@ from newsfuse.crosscheck.checks.roles import nominal_roles, role_words
 from newsfuse.crosscheck.claims import Claim, ClaimFigure, ClaimKey
 from newsfuse.crosscheck.quotes import QuoteConflict, altered_quotes, speaker_conflicts
 from newsfuse.extract.story import StoryExtracts, own_date
-from newsfuse.lexical import figures
 from newsfuse.models import Citation, Conflict, ConflictKind, ConflictSide, Source
+from newsfuse.text.lexical import figures
 
 # Kinds of difference that reports of different days may show as the news moves on.
 _MOVING = frozenset({"number", "status"})

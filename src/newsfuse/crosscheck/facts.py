@@ -33,8 +33,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from newsfuse.crosscheck.claims import Claim
-from newsfuse.embed import Matrix
-from newsfuse.lexical import (
+from newsfuse.models import Citation, Fact
+from newsfuse.text.embed import Matrix
+from newsfuse.text.lexical import (
     centroid,
     cosine,
     document_frequencies,
@@ -44,8 +45,7 @@ from newsfuse.lexical import (
     tfidf,
     words,
 )
-from newsfuse.models import Citation, Fact
-from newsfuse.quality import garble_signs
+from newsfuse.text.quality import garble_signs
 
 # Groups of claims join when the judge's probabilities between them average this much.
 SAME_FACT_LINK = 0.5

@@ -36,11 +36,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsfuse.crosscheck.claims import Claim
-from newsfuse.embed import Matrix
+from newsfuse.text.embed import Matrix
 
 if TYPE_CHECKING:
     from newsfuse.crosscheck.meanings import ClaimPieces
-from newsfuse.lexical import jaccard, words
+from newsfuse.text.lexical import jaccard, words
 
 # Fitted by bench/judge.py (logistic regression) on the gold's tune half.
 WEIGHTS = (

@@ -21,9 +21,17 @@ import numpy.typing as npt
 
 from newsfuse.crosscheck.claims import MIN_TERMS, Claim
 from newsfuse.crosscheck.judge import story_topic
-from newsfuse.embed import Encoder, Matrix, Part, encode_parts, part_pieces, pool_parts, read_states
-from newsfuse.lexical import containment, content_terms, jaccard
 from newsfuse.models import Story
+from newsfuse.text.embed import (
+    Encoder,
+    Matrix,
+    Part,
+    encode_parts,
+    part_pieces,
+    pool_parts,
+    read_states,
+)
+from newsfuse.text.lexical import containment, content_terms, jaccard
 
 # A copy's claim restates an origin's claim when they share this share of their terms...
 SAME_WORDING = 0.8

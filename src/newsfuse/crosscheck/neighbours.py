@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsfuse.embed import Matrix
+from newsfuse.text.embed import Matrix
 
 EXACT_UP_TO = 6000
 _BLOCK = 1024

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsfuse.extract.entities import same_entity
-from newsfuse.lexical import STOP_WORDS, containment, content_terms
 from newsfuse.models import Citation, ConflictKind, Entity, Quote, Source
+from newsfuse.text.lexical import STOP_WORDS, containment, content_terms
 
 # The same words: the shorter quote holds this share of the longer's content terms...
 SAME_WORDS = 0.8

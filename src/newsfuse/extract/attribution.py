@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsfuse.extract.entities import TITLES
-from newsfuse.lexical import QUOTATION
+from newsfuse.text.lexical import QUOTATION
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

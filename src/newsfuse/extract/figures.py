@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsfuse.dates import MONTHS, WEEKDAYS
-from newsfuse.lexical import NUMBER_WORDS, QUALIFIERS, number_value
+from newsfuse.text.dates import MONTHS, WEEKDAYS
+from newsfuse.text.lexical import NUMBER_WORDS, QUALIFIERS, number_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newsfuse.english import SPACY_MODEL
-from newsfuse.extract.nlp import parse, parse_all
 from newsfuse.models import Source
+from newsfuse.text.nlp import SPACY_MODEL, parse, parse_all
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

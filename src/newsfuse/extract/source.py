@@ -13,7 +13,7 @@ from newsfuse.extract.reading import Reading, read_source
 from newsfuse.extract.speakers import SpeakerName, descriptors, is_agent, speaker, subject_starts
 from newsfuse.extract.timeline import When, dates
 from newsfuse.models import Source
-from newsfuse.stretches import Stretches
+from newsfuse.text.stretches import Stretches
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

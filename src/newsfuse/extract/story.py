@@ -25,7 +25,6 @@ from newsfuse.extract.speakers import (
     nearest_described,
 )
 from newsfuse.faults import attempt
-from newsfuse.lexical import containment, content_terms
 from newsfuse.models import (
     Citation,
     Entity,
@@ -36,6 +35,7 @@ from newsfuse.models import (
     Story,
     TimelineEvent,
 )
+from newsfuse.text.lexical import containment, content_terms
 
 # Quotes of one speaker are the same quote when the shorter holds this share of the
 # longer's content words (sources trim and translate quotes).

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from newsfuse.dates import MONTHS, WEEKDAYS, date_mentions
+from newsfuse.text.dates import MONTHS, WEEKDAYS, date_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

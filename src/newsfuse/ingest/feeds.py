@@ -18,7 +18,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from newsfuse._exceptions import FeedError
-from newsfuse.dates import normalize_date
+from newsfuse.text.dates import normalize_date
 
 _DECLARES_ENTITIES = re.compile(rb"<!ENTITY", re.IGNORECASE)
 

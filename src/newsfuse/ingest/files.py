@@ -15,8 +15,8 @@ from typing import BinaryIO
 
 from newsfuse._exceptions import NotRegularFileError
 from newsfuse.ingest.fetch import FetchPolicy
-from newsfuse.language import identify
 from newsfuse.models import Rejection
+from newsfuse.text.language import identify
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson")
 # Crawl archives, read record by record (ingest/warc.py): no file size limit applies.

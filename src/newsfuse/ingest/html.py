@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 from typing import Any
 
 from newsfuse._exceptions import NoArticleTextError
-from newsfuse.dates import normalize_date
 from newsfuse.ingest.metadata import ArticleFields
+from newsfuse.text.dates import normalize_date
 
 _BLOCK_TAG = re.compile(r"<(?:p|div|br|li|h[1-6]|article|section|blockquote)\b", re.IGNORECASE)
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newsfuse import furniture
-from newsfuse.dates import WEEKDAYS, date_mentions, normalize_date, weekday_mentions
 from newsfuse.models import Article, MetadataEvidence, content_id
+from newsfuse.text.dates import WEEKDAYS, date_mentions, normalize_date, weekday_mentions
 
 GIVEN = "given by the input"
 # Date lines are short: "Published February 15, 2022 10:31 AM EST".

@@ -12,10 +12,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newsfuse._exceptions import BadRecordError, NoArticleTextError
-from newsfuse.dates import normalize_date
 from newsfuse.ingest.html import field_text
 from newsfuse.ingest.metadata import ArticleFields
 from newsfuse.models import Rejection
+from newsfuse.text.dates import normalize_date
 
 TEXT_FIELDS = ("text", "content", "body", "article", "maintext", "full_text", "story")
 TITLE_FIELDS = ("title", "headline", "name")

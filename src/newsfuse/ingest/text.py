@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from newsfuse import furniture
-from newsfuse.dates import normalize_date
 from newsfuse.ingest.metadata import ArticleFields
-from newsfuse.lexical import words
 from newsfuse.models import MetadataEvidence
+from newsfuse.text.dates import normalize_date
+from newsfuse.text.lexical import words
 
 # A headline has a few words and no more than a long sentence.
 _HEADLINE_WORDS = range(3, 31)

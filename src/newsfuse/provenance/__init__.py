@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsfuse.embed import Encoder
 from newsfuse.models import Change, Citation, Provenance, QualityFlag, Source
 from newsfuse.provenance import minhash
 from newsfuse.provenance.align import Meanings
@@ -33,6 +32,7 @@ from newsfuse.provenance.relations import (
     fingerprint,
     origin_order,
 )
+from newsfuse.text.embed import Encoder
 
 __all__ = ["analyse"]
 

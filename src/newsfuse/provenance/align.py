@@ -14,16 +14,16 @@ from functools import cached_property
 
 import numpy as np
 
-from newsfuse.embed import Encoder, Matrix
-from newsfuse.lexical import QUOTATION, TermIndex, containment
 from newsfuse.models import Sentence, Source
-from newsfuse.provenance.matcher import (
+from newsfuse.text.embed import Encoder, Matrix
+from newsfuse.text.lexical import QUOTATION, TermIndex, containment
+from newsfuse.text.matcher import (
     SAME_CLAIM,
     SentenceFeatures,
     features,
     same_claim_probability,
 )
-from newsfuse.stretches import Stretches
+from newsfuse.text.stretches import Stretches
 
 # Lexical candidates hold at least this share of a copy sentence's content terms.
 _LEXICAL_SHARE = 0.5

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from newsfuse.dates import CALENDAR_WORDS, MONTHS, date_mentions, weekday_mentions
-from newsfuse.lexical import STOP_WORDS, figures
 from newsfuse.models import ChangeKind
+from newsfuse.text.dates import CALENDAR_WORDS, MONTHS, date_mentions, weekday_mentions
+from newsfuse.text.lexical import STOP_WORDS, figures
 
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n['’]t\b", re.IGNORECASE

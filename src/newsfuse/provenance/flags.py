@@ -1,6 +1,6 @@
 """Quality flags: warnings about a source's text, each with its reason and its evidence.
 
-- "garbled": the damage round-trip machine translation leaves (`newsfuse.quality`);
+- "garbled": the damage round-trip machine translation leaves (`newsfuse.text.quality`);
 - "spun": "said" replaced by its synonyms throughout (against common phrasing), or most
   sentences taken from the origin with words swapped one for one (against an origin);
 - "heavy furniture": much of the page was not the article;
@@ -13,10 +13,10 @@ from __future__ import annotations
 import difflib
 
 from newsfuse.furniture import normalize_line
-from newsfuse.lexical import words
 from newsfuse.models import FlagEvidence, QualityFlag, Source
 from newsfuse.provenance.align import AlignedPair
-from newsfuse.quality import paragraph_garble_signs, reporting_verbs, spinner_verb_spans
+from newsfuse.text.lexical import words
+from newsfuse.text.quality import paragraph_garble_signs, reporting_verbs, spinner_verb_spans
 
 # Garbled: at least 3 signs and 0.05 a sentence, or, in a short text, 2 signs and 0.2 a
 # sentence. No Multi-News article of 570 meets either; 99% show at most one sign.

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsfuse.lexical import content_terms, words
 from newsfuse.models import Relation, Source
 from newsfuse.provenance import minhash
 from newsfuse.provenance.align import (
@@ -26,6 +25,7 @@ from newsfuse.provenance.align import (
     align,
     align_in_order,
 )
+from newsfuse.text.lexical import content_terms, words
 
 SHINGLE_WORDS = 5
 # This share of the sentences of both texts, in order, the same or edited in place: the

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from newsfuse.crosscheck.claims import Claim, ClaimFigure
 from newsfuse.extract.figures import figures
-from newsfuse.extract.nlp import parse
 from newsfuse.models import Article, Citation, CleanText, Source
+from newsfuse.text.nlp import parse
 
 
 def claim(text: str, dates: tuple[str, ...] = (), giver: str | None = None) -> Claim:

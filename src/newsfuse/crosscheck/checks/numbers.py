@@ -12,7 +12,7 @@ import math
 from newsfuse.crosscheck.checks.finding import Finding
 from newsfuse.crosscheck.claims import Claim, ClaimFigure
 from newsfuse.extract.figures import FigureMention
-from newsfuse.lexical import stem
+from newsfuse.text.lexical import stem
 
 _APPROXIMATE = frozenset(
     {"about", "around", "roughly", "approximately", "some", "an estimated", "estimated"}

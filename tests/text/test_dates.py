@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.dates import date_mentions, normalize_date, weekday_mentions
+from newsfuse.text.dates import date_mentions, normalize_date, weekday_mentions
 
 
 @pytest.mark.parametrize(

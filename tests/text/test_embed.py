@@ -5,7 +5,7 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from newsfuse.embed import (
+from newsfuse.text.embed import (
     DIMENSIONS,
     Matrix,
     Part,
@@ -16,7 +16,7 @@ from newsfuse.embed import (
     load_encoder,
     part_pieces,
 )
-from newsfuse.wordpiece import token_ids
+from newsfuse.text.wordpiece import token_ids
 
 SAME = [
     "Biden said Russia has positioned more than 150,000 troops near Ukraine.",
@@ -86,7 +86,7 @@ def test_a_remembering_encoder_forgets_the_oldest_beyond_its_limit() -> None:
 
 
 def test_the_encoder_takes_the_threads_it_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsfuse.embed import THREADS_VARIABLE, default_encoder
+    from newsfuse.text.embed import THREADS_VARIABLE, default_encoder
 
     monkeypatch.setenv(THREADS_VARIABLE, "1")
     default_encoder.cache_clear()
@@ -188,7 +188,7 @@ def test_texts_read_ahead_are_not_read_again_and_mean_the_same() -> None:
 
 
 def test_reading_ahead_stops_at_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsfuse import embed
+    from newsfuse.text import embed
 
     monkeypatch.setattr(embed, "_AHEAD_PIECES", len(token_ids(SAME[0])) + 1)
     counting = _CountingReader()

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfuse.lexical import (
+from newsfuse.text.lexical import (
     WORD,
     TermIndex,
     centroid,

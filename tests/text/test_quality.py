@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.quality import (
+from newsfuse.text.quality import (
     garble_signs,
     paragraph_garble_signs,
     reporting_verbs,

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfuse.wordpiece import _basic_words_of_any_text, basic_words, token_ids, vocabulary
+from newsfuse.text.wordpiece import _basic_words_of_any_text, basic_words, token_ids, vocabulary
 
 REFERENCE = {
     # Words the Hugging Face tokenizer gave these ids one by one (WordPiece reads each

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsfuse.stretches import Stretches
+from newsfuse.text.stretches import Stretches
 
 
 def test_the_stretches_sharing_a_range_come_in_order_of_place() -> None:

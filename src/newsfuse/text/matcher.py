@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from newsfuse.lexical import content_terms, figures, figures_allow_one_fact, jaccard, words
+from newsfuse.text.lexical import content_terms, figures, figures_allow_one_fact, jaccard, words
 
 # Fitted by bench/matcher.py on MRPC test pairs 1-862 (logistic regression, 20,000 steps).
 WEIGHTS = (3.6149, 1.9885, 2.7271, -0.7467, 4.3069)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from newsfuse.embed import default_encoder
-from newsfuse.provenance.matcher import SAME_CLAIM, features, pair_features, same_claim_probability
+from newsfuse.text.embed import default_encoder
+from newsfuse.text.matcher import SAME_CLAIM, features, pair_features, same_claim_probability
 
 
 def _probability(left: str, right: str) -> float:

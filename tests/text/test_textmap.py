@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsfuse.models import CleanText
-from newsfuse.textmap import TextBuilder
+from newsfuse.text.textmap import TextBuilder
 
 
 def _clean(raw: str, spans: list[tuple[int, int]]) -> CleanText:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newsfuse.language import detect_language, is_other_language
+from newsfuse.text.language import detect_language, is_other_language
 
 ENGLISH = (
     "Russia said on Tuesday that some units taking part in the drills would return to their bases."
