@@ -26,7 +26,8 @@ from dataclasses import replace
 from _harness import data_dir, save, table
 
 from newsfuse.clean import clean_article
-from newsfuse.cluster import STORY_SIMILARITY, cluster
+from newsfuse.cluster import cluster
+from newsfuse.defaults import STORY_SIMILARITY
 from newsfuse.ingest import read_text
 from newsfuse.models import Article, Source
 

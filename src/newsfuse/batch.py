@@ -26,6 +26,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from newsfuse import progress
+from newsfuse.defaults import SCHEDULER, WORKERS
 from newsfuse.text.embed import THREADS_VARIABLE
 
 _Item = TypeVar("_Item")
@@ -83,7 +84,7 @@ def _apply(function: Callable[[_Item], _Result], chunk: list[_Item]) -> list[_Re
 
 
 @contextmanager
-def dask_runner(scheduler: str = "local", workers: int = 2) -> Iterator[DaskRunner]:
+def dask_runner(scheduler: str = SCHEDULER, workers: int = WORKERS) -> Iterator[DaskRunner]:
     """A runner on a local cluster of `workers` processes ("local") or on the scheduler at
     an address."""
     if scheduler == "local":

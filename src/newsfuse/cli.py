@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from newsfuse import progress
+from newsfuse import defaults, progress
 from newsfuse._exceptions import NewsfuseError
 from newsfuse._version import __version__
 from newsfuse.atomic import replacing
@@ -37,7 +37,6 @@ from newsfuse.render.json import stored_story_to_dict
 from newsfuse.render.parquet import INSTALL_HINT as PARQUET_HINT
 from newsfuse.render.parquet import parquet_available, write_parquet
 from newsfuse.store import Store, StoredStory
-from newsfuse.summarize import MAX_POINTS
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -83,15 +82,15 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve.add_argument(
         "--port",
         type=_port,
-        default=8000,
+        default=defaults.PORT,
         metavar="N",
-        help="port (default: 8000; 0: any free one)",
+        help=f"port (default: {defaults.PORT}; 0: any free one)",
     )
     serve.add_argument(
         "--host",
-        default="127.0.0.1",
+        default=defaults.HOST,
         metavar="ADDRESS",
-        help="address to listen on (default: 127.0.0.1, this machine only)",
+        help=f"address to listen on (default: {defaults.HOST}, this machine only)",
     )
 
 
@@ -99,7 +98,6 @@ _PATHS_HELP = (
     "files (.txt .md .html .htm .json .jsonl .warc .warc.gz; feeds .rss .atom .xml .opml),"
     " folders (searched recursively), glob patterns or http(s) URLs of pages and feeds"
 )
-DEFAULT_STORE = "newsfuse.db"
 
 
 def _add_ingest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -119,7 +117,10 @@ def _add_ingest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def _add_store(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "--db", default=DEFAULT_STORE, metavar="PATH", help=f"the store (default: {DEFAULT_STORE})"
+        "--db",
+        default=defaults.STORE,
+        metavar="PATH",
+        help=f"the store (default: {defaults.STORE})",
     )
 
 
@@ -199,9 +200,9 @@ def _add_brief_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--max-points",
         type=_positive,
-        default=MAX_POINTS,
+        default=defaults.MAX_POINTS,
         metavar="N",
-        help=f"most key points per story (default: {MAX_POINTS})",
+        help=f"most key points per story (default: {defaults.MAX_POINTS})",
     )
     command.add_argument(
         "--max-words",
@@ -234,7 +235,7 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     batch.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
     batch.add_argument(
         "--scheduler",
-        default="local",
+        default=defaults.SCHEDULER,
         metavar="local|ADDRESS",
         help="'local' starts a cluster on this machine (default); an address such as"
         " tcp://host:8786 uses a running one",
@@ -242,9 +243,9 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     batch.add_argument(
         "--workers",
         type=_positive,
-        default=2,
+        default=defaults.WORKERS,
         metavar="N",
-        help="worker processes of a local cluster (default: 2)",
+        help=f"worker processes of a local cluster (default: {defaults.WORKERS})",
     )
     _add_brief_options(batch)
 

@@ -3,7 +3,7 @@
 Articles are taken in publication order (dated ones by date, then undated ones in the order
 given). Each is a TF-IDF vector of its title and text, with IDF counted over the articles
 seen so far, so its vector is fixed once it has arrived. It joins the open story whose
-centroid it is most alike, if at least `STORY_SIMILARITY`, or starts a story. Stories
+centroid it is most alike, if at least `defaults.STORY_SIMILARITY`, or starts a story. Stories
 never reshuffle: a later article only joins one or starts one, and a story's id is that of
 the article that started it.
 
@@ -24,11 +24,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from newsfuse.defaults import STORY_SIMILARITY
 from newsfuse.models import Source, Story, content_id
 from newsfuse.text.lexical import STOP_WORDS, Vector, content_terms, cosine, normalized, stem
 
 # Chosen on ECB+ topics 1-22 (bench/clustering.py).
-STORY_SIMILARITY = 0.25
 # A title says what the story is about; its words count this many times.
 TITLE_WEIGHT = 3
 # A name inside a sentence counts this many times more than other words.

@@ -42,7 +42,6 @@ from newsfuse._exceptions import StoreError
 from newsfuse._version import __version__
 from newsfuse.clean import clean_article
 from newsfuse.cluster import (
-    STORY_SIMILARITY,
     StoryClusterer,
     arrival_order,
     cluster,
@@ -50,6 +49,7 @@ from newsfuse.cluster import (
 )
 from newsfuse.crosscheck import CrossCheck, crosscheck
 from newsfuse.crosscheck.meanings import likely_read
+from newsfuse.defaults import MAX_POINTS, STORY_SIMILARITY
 from newsfuse.extract.reading import (
     KeptReadings,
     Reading,
@@ -75,7 +75,7 @@ from newsfuse.progress import steps
 from newsfuse.provenance import analyse
 from newsfuse.segment import segment
 from newsfuse.store import Store
-from newsfuse.summarize import MAX_POINTS, summarize
+from newsfuse.summarize import summarize
 from newsfuse.text.embed import Encoder, ReadingAheadEncoder, RememberingEncoder, default_encoder
 
 _Item = TypeVar("_Item")

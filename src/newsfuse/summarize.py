@@ -32,14 +32,14 @@ from newsfuse.crosscheck.facts import (
     shown_alone,
     wording_cost,
 )
+from newsfuse.defaults import MAX_POINTS
 from newsfuse.models import Source, Story, StoryBrief, SummaryPoint
 from newsfuse.text.embed import Matrix
 from newsfuse.text.lexical import containment, content_terms, words
 from newsfuse.text.quality import garble_signs
 
-__all__ = ["MAX_POINTS", "is_point_candidate", "summarize"]
+__all__ = ["is_point_candidate", "summarize"]
 
-MAX_POINTS = 8
 # Each further independent source stating a point adds this to its score (centrality is
 # 0..1).
 SUPPORT_BONUS = 0.45

@@ -33,6 +33,7 @@ from newsfuse._exceptions import (
     StoreError,
 )
 from newsfuse._version import __version__
+from newsfuse.defaults import BRIEF_WAIT_SECONDS
 from newsfuse.models import Brief, Removal, StoryBrief
 from newsfuse.pipeline import brief_stored_story
 from newsfuse.render import render_json
@@ -71,7 +72,9 @@ class App:
     (web/briefs.py): a story page waits `brief_wait_seconds` for its brief, then says it
     is being made and reloads itself."""
 
-    def __init__(self, store_path: str | Path, brief_wait_seconds: float = 5.0) -> None:
+    def __init__(
+        self, store_path: str | Path, brief_wait_seconds: float = BRIEF_WAIT_SECONDS
+    ) -> None:
         self.store_path = str(store_path)
         Store(self.store_path, writable=False).close()  # fails now, not at the first request
         self.brief_wait_seconds = brief_wait_seconds

@@ -23,6 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsfuse.defaults import HOST, PORT
 from newsfuse.faults import one_line, printable
 from newsfuse.web.app import App, Page
 
@@ -156,7 +157,7 @@ def _family(host: str, port: int) -> socket.AddressFamily:
         return socket.AF_INET  # binding then names the host that cannot be used
 
 
-def make_server(app: App, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
+def make_server(app: App, host: str = HOST, port: int = PORT) -> ThreadingHTTPServer:
     """A server answering for `app`; port 0 takes any free port (see `server_address`)."""
     server = _Server((host, port), app)
     if _is_loopback(host):
