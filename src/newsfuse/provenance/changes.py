@@ -29,10 +29,6 @@ _CALENDAR_WORDS = CALENDAR_WORDS | {f"{name}." for name in MONTHS}
 _WORD = re.compile(r"[^\W_][\w'’.&-]*")
 # What may come before a sentence's first word: opening quotes and brackets.
 _OPENERS = "\"“‘'([ \n"
-# Names this many words apart or nearer can be two parties of one statement.
-_NEAR_WORDS = 12
-# Words between two names read the same when they share this much of their vocabulary.
-_ALIKE_SHARE = 0.5
 _JOINING = frozenset({"and", "or", "nor", "the", "a", "an", "of", "as", "well", "both", "either"})
 # A name two parties swap is at most this many words.
 _NAME_WORDS = 5
@@ -176,24 +172,9 @@ def _roles(origin: str, copy: str) -> FactChange | None:
         was = before.get((noun, name))
         if was is not None and (was in _AGENT_PREPOSITIONS) != (preposition in _AGENT_PREPOSITIONS):
             return FactChange("role", f"{noun} {was} {name} → {noun} {preposition} {name}")
-    swapped = _swapped_names(origin, copy) or _swapped_in_place(origin, copy)
+    swapped = _swapped_in_place(origin, copy)
     if swapped is not None:
         return FactChange("role", swapped)
-    return None
-
-
-def _swapped_names(origin: str, copy: str) -> str | None:
-    """Two names in one order in the origin and the other order in the copy, with much the
-    same words between them, and words that say something ("Russia warned Ukraine" against
-    "Ukraine warned Russia"; never "Smith and Jones" against "Jones and Smith")."""
-    names = [name for name in dict.fromkeys(_name_runs(origin)) if name in copy]
-    for i, first in enumerate(names):
-        for second in names[i + 1 :]:
-            if set(first.split()) & set(second.split()):
-                continue
-            was, now = _between(origin, first, second), _between(copy, second, first)
-            if was and now and _alike(was, now):
-                return f"{first} … {second} → {second} … {first}"
     return None
 
 
@@ -259,28 +240,6 @@ def _says_something(words: list[str]) -> bool:
     """Whether words between two names hold more than the words that join names ("and",
     "or the"): "Smith and Jones met" read the other way round is the same statement."""
     return any(word.islower() and word not in _JOINING for word in words)
-
-
-def _between(text: str, first: str, second: str) -> list[str]:
-    """The words between `first` and the next `second` in `text`, when they are near."""
-    start = text.find(first)
-    if start < 0:
-        return []
-    after = start + len(first)
-    end = text.find(second, after)
-    if end < 0:
-        return []
-    middle = [word.lower() for word in _WORD.findall(text[after:end])]
-    return middle if len(middle) <= _NEAR_WORDS else []
-
-
-def _alike(was: list[str], now: list[str]) -> bool:
-    """Much the same words, of which some say something, and the same voice (a passive
-    "by" in one only turns the order round without changing the roles)."""
-    if ("by" in was) != ("by" in now) or not [w for w in was if w not in STOP_WORDS]:
-        return False
-    shared = len(set(was) & set(now))
-    return shared >= _ALIKE_SHARE * len(set(was) | set(now))
 
 
 def _status(origin: str, copy: str) -> FactChange | None:
