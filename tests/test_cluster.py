@@ -14,7 +14,7 @@ from newsfuse.cluster import (
     publication_day,
     source_terms,
 )
-from newsfuse.models import Source, content_id
+from newsfuse.models import ClusteringState, Source, content_id
 
 from .conftest import make_source
 
@@ -160,20 +160,22 @@ def test_copies_go_where_their_origin_goes() -> None:
 
 
 def test_a_clusterer_given_its_saved_state_back_goes_on_as_one_that_never_stopped() -> None:
-    import copy
-
     texts = [*QUAKE_A, *QUAKE_B, *BRIDGE, QUAKE_A[0] + " More.", QUAKE_B[1] + " Again."]
     arrivals = [(f"a{n}", source_terms(make_source(t))) for n, t in enumerate(texts)]
     continuous = StoryClusterer()
     expected = [continuous.assign(article, terms, None) for article, terms in arrivals]
     first = StoryClusterer()
     got = [first.assign(article, terms, None) for article, terms in arrivals[:3]]
-    restored = StoryClusterer(
+    # Its state as a store reads it back: every term's count, the open stories.
+    saved = first.changes()
+    restored = StoryClusterer.resumed(
+        ClusteringState(
+            saved.documents, saved.frequencies, saved.open_stories, opened=saved.opened
+        ),
         first.threshold,
-        first.documents,
-        copy.copy(first.frequencies),
-        [copy.deepcopy(story) for story in first.stories.values()],
-        first.opened,
     )
     got += [restored.assign(article, terms, None) for article, terms in arrivals[3:]]
     assert got == expected
+    # Nothing of the first is shared with the one resumed from its state.
+    shared = [i for i in restored.stories if i in first.stories]
+    assert shared and all(first.stories[i].total is not restored.stories[i].total for i in shared)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from newsfuse.cluster import StoryClusterer
 from newsfuse.store import APPLICATION_ID, Store, StoreError
 
 from .conftest import make_article, make_source
@@ -201,12 +202,12 @@ def test_the_clustering_state_survives_a_reopen(tmp_path: Path) -> None:
     sources = [make_source(quake, "a.txt"), make_source(bridge, "b.txt")]
     with Store(path) as store:
         store.add_articles(s.article for s in sources)
-        clusterer = store.clusterer(0.2)
+        clusterer = StoryClusterer.resumed(store.clustering(), 0.2)
         assignments = [(s.id, clusterer.assign(s.id, s.clean.text.split(), None)) for s in sources]
-        store.save_clustering(clusterer, assignments)
+        store.save_clustering(clusterer.changes(), assignments)
         store.set_origins({assignments[0][1]: 1})
     with Store(path) as store:
-        again = store.clusterer(0.2)
+        again = StoryClusterer.resumed(store.clustering(), 0.2)
         assert again.documents == 2
         assert again.frequencies == clusterer.frequencies
         assert {i: (s.size, s.total) for i, s in again.stories.items()} == {

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsfuse.defaults import STORY_SIMILARITY
-from newsfuse.models import Source, Story, content_id
+from newsfuse.models import ClusteringState, SavedStory, Source, Story, content_id
 from newsfuse.text.lexical import STOP_WORDS, Vector, content_terms, cosine, normalized, stem
 
 # Chosen on ECB+ topics 1-22 (bench/clustering.py).
@@ -115,6 +115,17 @@ class OpenStory:
     def heaviest(self) -> list[str]:
         return _heaviest(self.total)
 
+    def saved(self) -> SavedStory:
+        return SavedStory(
+            id=self.id,
+            opened=self.opened,
+            size=self.size,
+            total=dict(self.total),
+            first_day=self.first_day,
+            last_day=self.last_day,
+            touched=self.touched,
+        )
+
     def takes(self, day: int | None) -> bool:
         """Whether an article of `day` falls within the story's window (an undated article
         or story fits any)."""
@@ -151,6 +162,34 @@ class StoryClusterer:
             self.opened = max(self.opened, story.opened + 1)
         self.changed_terms: set[str] = set()  # terms whose counts changed since created
         self.closed: list[OpenStory] = []  # stories closed since created
+
+    @classmethod
+    def resumed(cls, state: ClusteringState, threshold: float = STORY_SIMILARITY) -> StoryClusterer:
+        """A clusterer that goes on from a saved state as one that never stopped."""
+        stories = [
+            OpenStory(
+                id=saved.id,
+                opened=saved.opened,
+                size=saved.size,
+                total=dict(saved.total),
+                first_day=saved.first_day,
+                last_day=saved.last_day,
+                touched=saved.touched,
+            )
+            for saved in state.open_stories
+        ]
+        return cls(threshold, state.documents, Counter(state.frequencies), stories, state.opened)
+
+    def changes(self) -> ClusteringState:
+        """What changed since it was made, to save: the counts of the terms it counted, its
+        open stories and those it closed."""
+        return ClusteringState(
+            documents=self.documents,
+            frequencies={term: self.frequencies[term] for term in sorted(self.changed_terms)},
+            open_stories=tuple(story.saved() for story in self.stories.values()),
+            closed_stories=tuple(story.saved() for story in self.closed),
+            opened=self.opened,
+        )
 
     def assign(self, article_id: str, terms: Sequence[str], published: str | None) -> str:
         """The id of the story the article joins or starts."""

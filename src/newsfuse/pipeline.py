@@ -275,13 +275,13 @@ def ingest_paths(
     # Another ingest may be clustering the same store: one at a time, each taking the
     # articles still unclustered when its turn comes, so none joins two stories or none.
     with store.exclusive():
-        clusterer = store.clusterer(STORY_SIMILARITY)
+        clusterer = StoryClusterer.resumed(store.clustering(), STORY_SIMILARITY)
         known = set(clusterer.stories)
         pending = {article.id for article in store.unclustered_articles()}
         assignments = _assigned(
             clusterer, [s for s in prepared.sources if s.id in pending], problems
         )
-        store.save_clustering(clusterer, assignments)
+        store.save_clustering(clusterer.changes(), assignments)
     changed = sorted({story_id for _, story_id in assignments})
     # A run stopped before counting leaves stories uncounted: counted now.
     uncounted = sorted(set(store.uncounted_stories()) - set(changed))

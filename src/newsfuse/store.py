@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,13 +21,14 @@ from types import TracebackType
 from typing import Any
 
 from newsfuse._exceptions import StoreError
-from newsfuse.cluster import OpenStory, StoryClusterer
 from newsfuse.models import (
     Article,
     CleanText,
+    ClusteringState,
     MapPiece,
     MetadataEvidence,
     Removal,
+    SavedStory,
     Sentence,
     Source,
 )
@@ -385,14 +385,12 @@ class Store:
 
     # Stories
 
-    def clusterer(self, threshold: float) -> StoryClusterer:
+    def clustering(self) -> ClusteringState:
         """The story clustering as the last ingest left it."""
         documents = self._meta_int("clustered_documents")
-        frequencies: Counter[str] = Counter(
-            dict(self._db.execute("SELECT term, documents FROM term_documents"))
-        )
-        stories = [
-            OpenStory(
+        frequencies = dict(self._db.execute("SELECT term, documents FROM term_documents"))
+        stories = tuple(
+            SavedStory(
                 id=story_id,
                 opened=opened,
                 size=size,
@@ -405,28 +403,29 @@ class Store:
                 "SELECT id, opened, size, first_day, last_day, touched, centroid FROM stories"
                 " WHERE open = 1"
             )
-        ]
+        )
         opened = int(self._db.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
-        return StoryClusterer(threshold, documents, frequencies, stories, opened)
+        return ClusteringState(documents, frequencies, stories, opened=opened)
 
     def save_clustering(
         self,
-        clusterer: StoryClusterer,
+        changes: ClusteringState,
         assignments: Sequence[tuple[str, str]],
     ) -> None:
-        """Keep the clusterer's state and the articles' stories (article id, story id, in
-        the order they arrived), in one transaction."""
+        """Keep what the clustering changed (the counts of its terms, its open stories and
+        those it closed) and the articles' stories (article id, story id, in the order they
+        arrived), in one transaction."""
         with self._transaction() as db:
             db.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('clustered_documents', ?)",
-                (str(clusterer.documents),),
+                (str(changes.documents),),
             )
             db.executemany(
                 "INSERT OR REPLACE INTO term_documents VALUES (?, ?)",
-                ((term, clusterer.frequencies[term]) for term in sorted(clusterer.changed_terms)),
+                sorted(changes.frequencies.items()),
             )
-            stories = [(story, True) for story in clusterer.stories.values()]
-            for story, still_open in [*stories, *((story, False) for story in clusterer.closed)]:
+            stories = [(story, True) for story in changes.open_stories]
+            for story, still_open in [*stories, *((s, False) for s in changes.closed_stories)]:
                 db.execute(
                     "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
                     " (SELECT origins FROM stories WHERE id = ?))",
@@ -438,7 +437,7 @@ class Store:
                         story.last_day,
                         story.touched,
                         int(still_open),
-                        json.dumps(story.total if still_open else {}, sort_keys=True),
+                        json.dumps(dict(story.total) if still_open else {}, sort_keys=True),
                         story.id,
                     ),
                 )
