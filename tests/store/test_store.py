@@ -11,7 +11,7 @@ import pytest
 from newsfuse.cluster import StoryClusterer
 from newsfuse.store import APPLICATION_ID, Store, StoreError
 
-from .conftest import make_article, make_source
+from ..conftest import make_article, make_source
 
 TEXT = "Ship hits bridge after engine failure\n\nA ship hit the harbor bridge on Monday. The city closed it.\n"
 

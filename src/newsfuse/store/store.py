@@ -1,4 +1,4 @@
-"""Store: articles and what the stages derive from them, in SQLite (standard library, WAL).
+"""The store: articles and what the stages derive from them, in SQLite (standard library, WAL).
 
 Articles are keyed by their content id, so adding one twice changes nothing. Derived data
 (cleaned text with its map and removals, sentences; how spaCy read each article) is kept
@@ -11,7 +11,6 @@ one run.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -26,114 +25,23 @@ from newsfuse.models import (
     CleanText,
     ClusteringState,
     MapPiece,
-    MetadataEvidence,
     Removal,
     SavedStory,
-    Sentence,
     Source,
 )
+from newsfuse.store.rows import ARTICLE_COLUMNS, article_from_row, article_row, sentences_of
+from newsfuse.store.schema import (
+    APPLICATION_ID,
+    BUSY_SECONDS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    connect_read_only,
+)
+from newsfuse.store.search import SEARCH_TERMS, SEARCH_WORD, SearchHit, descending, snippet_pieces
+from newsfuse.store.stories import StoredStory, stored_story
 
-SCHEMA_VERSION = 2
-# Stores of older schemas are brought up to this one when opened for writing (version 2
-# added stories; the readings table, a cache older versions ignore and stores without it
-# do without, needs no new version). The file says it is a newsfuse store by this id
-# ("nfus"), set since 0.x; older stores are known by their tables.
-APPLICATION_ID = 0x6E667573
-# A writer waits this long for another to finish (an ingest's clustering step can take a
-# while on a large batch) before giving up with "database is locked".
-_BUSY_SECONDS = 600.0
 # Ids asked about in one query (SQLite allows 32,766 parameters since 3.32, 999 before).
 _IDS_PER_QUERY = 500
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY,
-    path TEXT NOT NULL,
-    url TEXT,
-    outlet TEXT,
-    title TEXT,
-    published TEXT,
-    author TEXT,
-    credit TEXT,
-    evidence TEXT NOT NULL,
-    raw_text TEXT NOT NULL,
-    added INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS cleaned (
-    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-    stages TEXT NOT NULL,
-    text TEXT NOT NULL,
-    language TEXT,
-    pieces TEXT NOT NULL,
-    removals TEXT NOT NULL,
-    sentences TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS stories (
-    id TEXT PRIMARY KEY,
-    opened INTEGER NOT NULL,
-    size INTEGER NOT NULL,
-    first_day INTEGER,
-    last_day INTEGER,
-    touched INTEGER NOT NULL,
-    open INTEGER NOT NULL,
-    centroid TEXT NOT NULL,
-    origins INTEGER  -- NULL until counted for the story's latest articles
-);
-CREATE TABLE IF NOT EXISTS story_articles (
-    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-    story_id TEXT NOT NULL REFERENCES stories(id),
-    arrived INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS story_articles_by_story ON story_articles (story_id, arrived);
-CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5(
-    article_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
-);
-CREATE TABLE IF NOT EXISTS readings (
-    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-    version TEXT NOT NULL,
-    reading BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS term_documents (
-    term TEXT PRIMARY KEY,
-    documents INTEGER NOT NULL
-) WITHOUT ROWID;
-"""
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """An article matching a search: where the words were found, marked."""
-
-    article_id: str
-    path: str
-    title: str | None
-    story_id: str | None
-    snippet: tuple[tuple[str, bool], ...]  # (text, matched) pieces
-
-
-@dataclass(frozen=True)
-class StoredStory:
-    """A story as the store holds it: its articles (id, path) in the order they arrived."""
-
-    id: str
-    title: str
-    articles: tuple[tuple[str, str], ...]
-    origins: int | None  # independent origins among its articles (None: not counted yet)
-    first_seen: str | None  # earliest and latest publication date of its articles
-    last_seen: str | None
-
-
-def _connect_read_only(path: str) -> sqlite3.Connection:
-    """A read-only connection; on read-only media, where SQLite cannot make the files a
-    WAL store's readers share, the file is read as immutable."""
-    uri = Path(path).resolve().as_uri()
-    try:
-        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=_BUSY_SECONDS)
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:
-        connection = sqlite3.connect(f"{uri}?immutable=1", uri=True)
-    return connection
 
 
 @dataclass(frozen=True)
@@ -161,7 +69,7 @@ class Store:
             if writable:
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA foreign_keys=ON")
-                self._db.executescript(_SCHEMA)
+                self._db.executescript(SCHEMA)
                 self._set_version()
                 self._index_unsearchable()
         except sqlite3.DatabaseError as error:
@@ -169,14 +77,14 @@ class Store:
 
     def _connect(self) -> sqlite3.Connection:
         if self.path == ":memory:":
-            return sqlite3.connect(self.path, timeout=_BUSY_SECONDS)
+            return sqlite3.connect(self.path, timeout=BUSY_SECONDS)
         if not self.writable:
             if not Path(self.path).is_file():
                 raise StoreError(f"{self.path}: no such store (create it with `newsfuse ingest`)")
-            return _connect_read_only(self.path)
+            return connect_read_only(self.path)
         if Path(self.path).is_dir():
             raise StoreError(f"{self.path}: a folder, not a store")
-        return sqlite3.connect(self.path, timeout=_BUSY_SECONDS)
+        return sqlite3.connect(self.path, timeout=BUSY_SECONDS)
 
     def _check_identity(self) -> None:
         """Refuse, before writing anything, a database that is not a newsfuse store or is
@@ -275,7 +183,7 @@ class Store:
             for article in articles:
                 cursor = db.execute(
                     "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*_article_row(article), next_number),
+                    (*article_row(article), next_number),
                 )
                 if cursor.rowcount:
                     added.append(article.id)
@@ -290,14 +198,14 @@ class Store:
 
     def article(self, article_id: str) -> Article | None:
         row = self._db.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        return _article_from_row(row) if row else None
+        return article_from_row(row) if row else None
 
     def articles(self) -> list[Article]:
         """All stored articles, in the order they were added."""
-        rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY added")
-        return [_article_from_row(row) for row in rows]
+        rows = self._db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY added")
+        return [article_from_row(row) for row in rows]
 
     def count_articles(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
@@ -339,7 +247,7 @@ class Store:
             removals=tuple(Removal(*removal) for removal in json.loads(removals)),
             language=language,
         )
-        return Source(article, clean, _sentences(article.id, text, json.loads(sentences)))
+        return Source(article, clean, sentences_of(article.id, text, json.loads(sentences)))
 
     def save_readings(self, readings: Mapping[str, bytes], version: str) -> None:
         """Keep how articles were read (by article id, as bytes), made by `version` (a
@@ -474,19 +382,19 @@ class Store:
     def unclustered_articles(self) -> list[Article]:
         """Stored articles that belong to no story yet, in the order they were added."""
         rows = self._db.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id NOT IN"
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id NOT IN"
             " (SELECT article_id FROM story_articles) ORDER BY added"
         )
-        return [_article_from_row(row) for row in rows]
+        return [article_from_row(row) for row in rows]
 
     def story_articles(self, story_id: str) -> list[Article]:
         """The articles of a story in the order they arrived (none for an unknown id)."""
         rows = self._db.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles JOIN story_articles"
+            f"SELECT {ARTICLE_COLUMNS} FROM articles JOIN story_articles"
             " ON story_articles.article_id = articles.id WHERE story_id = ? ORDER BY arrived",
             (story_id,),
         )
-        return [_article_from_row(row) for row in rows]
+        return [article_from_row(row) for row in rows]
 
     def story_of(self, article_id: str) -> str | None:
         row = self._db.execute(
@@ -518,16 +426,16 @@ class Store:
             members.setdefault(story_id, []).append((article_id, path, title, published))
             origins[story_id] = count
         stories = [
-            _stored_story(story_id, rows, origins[story_id]) for story_id, rows in members.items()
+            stored_story(story_id, rows, origins[story_id]) for story_id, rows in members.items()
         ]
         return sorted(
-            stories, key=lambda s: (s.last_seen is None, _descending(s.last_seen or ""), s.id)
+            stories, key=lambda s: (s.last_seen is None, descending(s.last_seen or ""), s.id)
         )
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Articles holding every word of `query` (full-text, best first). The words are
         searched as words: FTS5's query syntax is not given to the user's text."""
-        terms = _SEARCH_WORD.findall(query)[:_SEARCH_TERMS]
+        terms = SEARCH_WORD.findall(query)[:SEARCH_TERMS]
         if not terms:
             return []
         match = " ".join(f'"{term}"' for term in terms)
@@ -540,90 +448,10 @@ class Store:
             (match, limit),
         )
         return [
-            SearchHit(article_id, path, title, story_id, _snippet_pieces(snippet))
+            SearchHit(article_id, path, title, story_id, snippet_pieces(snippet))
             for article_id, path, title, story_id, snippet in rows
         ]
 
     def _meta_int(self, key: str) -> int:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return int(row[0]) if row else 0
-
-
-def _stored_story(
-    story_id: str, members: list[tuple[str, str, str | None, str | None]], origins: int | None
-) -> StoredStory:
-    dates = sorted(published for _, _, _, published in members if published)
-    # The first title, or the opening line of an untitled first article.
-    title = next((title for _, _, title, _ in members if title and title.strip()), "")
-    title = title.strip().split("\n")[0][:_TITLE_CHARACTERS] or members[0][1]
-    return StoredStory(
-        id=story_id,
-        title=title,
-        articles=tuple((article_id, path) for article_id, path, _, _ in members),
-        origins=origins,
-        first_seen=dates[0] if dates else None,
-        last_seen=dates[-1] if dates else None,
-    )
-
-
-_TITLE_CHARACTERS = 160
-_SEARCH_WORD = re.compile(r"\w+")
-_SEARCH_TERMS = 12
-_MATCH = re.compile("\x01([^\x02]*)\x02")
-
-
-def _snippet_pieces(snippet: str) -> tuple[tuple[str, bool], ...]:
-    pieces: list[tuple[str, bool]] = []
-    position = 0
-    for match in _MATCH.finditer(snippet):
-        pieces.append((snippet[position : match.start()], False))
-        pieces.append((match.group(1), True))
-        position = match.end()
-    pieces.append((snippet[position:], False))
-    return tuple((text, marked) for text, marked in pieces if text)
-
-
-def _descending(text: str) -> tuple[int, ...]:
-    return tuple(-ord(char) for char in text)
-
-
-_ARTICLE_COLUMNS = "id, path, url, outlet, title, published, author, credit, evidence, raw_text"
-
-
-def _article_row(article: Article) -> tuple[str | None, ...]:
-    evidence = json.dumps([[e.field, e.value, e.how] for e in article.evidence], ensure_ascii=False)
-    return (
-        article.id,
-        article.path,
-        article.url,
-        article.outlet,
-        article.title,
-        article.published,
-        article.author,
-        article.credit,
-        evidence,
-        article.raw_text,
-    )
-
-
-def _article_from_row(row: tuple[str, ...]) -> Article:
-    article_id, path, url, outlet, title, published, author, credit, evidence, raw_text = row
-    return Article(
-        id=article_id,
-        path=path,
-        raw_text=raw_text,
-        title=title,
-        url=url,
-        outlet=outlet,
-        published=published,
-        author=author,
-        credit=credit,
-        evidence=tuple(MetadataEvidence(*item) for item in json.loads(evidence)),
-    )
-
-
-def _sentences(article_id: str, text: str, rows: list[list[int]]) -> tuple[Sentence, ...]:
-    return tuple(
-        Sentence(article_id, index, start, end, text[start:end], paragraph)
-        for index, (start, end, paragraph) in enumerate(rows)
-    )
