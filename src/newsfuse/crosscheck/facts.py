@@ -53,7 +53,7 @@ SAME_FACT_LINK = 0.5
 ATTACHED = 0.35
 # A claim of one fact states another fact too (a sentence may state several) when the
 # judge's probabilities between it and that fact's claims average this much.
-ALSO_STATES = 0.8
+ALSO_STATES = 0.7
 # A claim of a fact is an outlier, not to word it, when it is on average less close in
 # meaning to the fact's other claims than this share of its most typical claim is.
 TYPICAL_SHARE = 0.8
