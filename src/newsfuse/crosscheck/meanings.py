@@ -117,14 +117,12 @@ def _weighted(pieces: list[tuple[tuple[int, ...], Matrix]]) -> list[ClaimPieces]
     its facts apart less than those only some hold."""
     holding = Counter(piece for ids, _ in pieces for piece in set(ids))
     count = len(pieces)
+    weight = {
+        piece: math.log((count + 1) / (claims + 1)) + _COMMON_PIECE
+        for piece, claims in holding.items()
+    }
     return [
-        ClaimPieces(
-            states,
-            np.array(
-                [math.log((count + 1) / (holding[piece] + 1)) + _COMMON_PIECE for piece in ids],
-                dtype=np.float32,
-            ),
-        )
+        ClaimPieces(states, np.array([weight[piece] for piece in ids], dtype=np.float32))
         for ids, states in pieces
     ]
 
