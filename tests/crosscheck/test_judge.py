@@ -146,6 +146,8 @@ def test_aligned_claims_match_word_for_word_and_rare_words_weigh_most() -> None:
     assert aligned(claim, other_doer_same_deed) > 0.9
     assert aligned(claim, same_doer_other_deed) < 0.1
     assert aligned(claim, same_doer_other_deed) == aligned(same_doer_other_deed, claim)
+    nothing = ClaimPieces(np.zeros((0, 3), np.float32), np.zeros(0, np.float32))
+    assert aligned(claim, nothing) == aligned(nothing, claim) == 0.0
 
 
 def test_claims_are_aligned_on_their_pieces_read_in_the_story() -> None:

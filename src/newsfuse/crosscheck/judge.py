@@ -121,6 +121,8 @@ def aligned(left: ClaimPieces, right: ClaimPieces) -> float:
     2020). A cosine of mean vectors is high for two claims about the same people doing
     different things; matching piece by piece asks that each word of one find its
     counterpart in the other."""
+    if not len(left.states) or not len(right.states):
+        return 0.0  # a claim read as no word piece (nothing of it in the model's reach)
     similarity = left.states @ right.states.T
     recall = float(similarity.max(axis=1) @ left.weights) / float(left.weights.sum())
     precision = float(similarity.max(axis=0) @ right.weights) / float(right.weights.sum())
