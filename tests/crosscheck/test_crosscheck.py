@@ -78,6 +78,26 @@ def test_the_seeds_troop_figures_are_an_update_not_a_contradiction(seeds: Brief)
     sides = " / ".join(side.says for side in update.sides)
     assert "130,000" in sides and "150,000" in sides
     assert any("Biden" in giver for side in update.sides for giver in side.given_by)
+    # No key point gives the figure the update replaced as the story's figure.
+    assert not any("130,000" in p.text and "150,000" not in p.text for p in story.summary)
+
+
+def test_a_figure_an_update_replaced_is_no_key_point(tmp_path: Path) -> None:
+    # Two reports give the earlier count; one tells that it went up. The earlier count is
+    # what they said, but a key point stating it would tell the reader it still holds.
+    reports = {
+        "a.txt": "Officials said about 40 people were missing after the flood on Monday."
+        " Rescue teams searched the river banks through the night.",
+        "b.txt": "About 40 people were missing after Monday's flood, officials said."
+        " Roads into the valley remained closed.",
+        "c.txt": "Officials now say 65 people are missing, up from an earlier count of 40."
+        " Rescue teams searched the river banks through the night.",
+    }
+    for name, text in reports.items():
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+    [story] = brief_paths([str(tmp_path)]).stories
+    assert [c for c in story.updates if c.kind == "number"]
+    assert not any(" 40 " in f" {p.text} " and "65" not in p.text for p in story.summary)
 
 
 def test_a_fact_whose_every_version_is_disputed_is_not_listed_as_corroborated(

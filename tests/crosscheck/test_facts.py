@@ -13,6 +13,7 @@ from newsfuse.crosscheck.facts import (
     corroborated_sentences,
     fact_groups,
     is_point_candidate,
+    shown_alone,
 )
 from newsfuse.extract.story import extract_story
 from newsfuse.models import FlagKind, Provenance, QualityFlag, Relation, Story
@@ -151,3 +152,17 @@ def test_a_fact_only_distorted_sources_word_is_worded_by_a_clean_sentence_statin
     assert checked_fact([mine], keys, set(), also=[theirs]).wording == mine
     # A distorted sentence of another fact never does.
     assert checked_fact([spun], keys, set(), also=[_flagged(theirs, "rewrite")]).wording == spun
+
+
+def test_a_claim_giving_only_a_replaced_figure_words_its_fact_last_and_never_alone() -> None:
+    first = make_source("About 40 people were missing after the flood on Monday.", "a.txt")
+    second = make_source("Officials now say 65 people are missing after the flood.", "b.txt")
+    story = Story("s", (first, second))
+    old, new = story_claims(story, extract_story(story))
+    keys = {old.key: 0.5, new.key: 0.4}
+    fact = checked_fact([old, new], keys, set(), replaced=frozenset({old.key}))
+    assert fact.wording == new and not fact.outdated
+    alone = checked_fact([old], keys, set(), replaced=frozenset({old.key}))
+    assert alone.outdated
+    assert not shown_alone(alone, frozenset())
+    assert shown_alone(checked_fact([old], keys, set()), frozenset())

@@ -142,7 +142,8 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
     updating = [claim for claim in claims if claim.updates]
     conflicts = conflicts_between(differences, fact_of, updating)
     conflicts += turned_roles(claims, conflicts)
-    conflicts += told_updates(claims, conflicts)
+    told = told_updates(claims, conflicts)
+    conflicts += told.conflicts
     conflicts += quote_conflicts(extracts, story.sources, conflicts)
     conflicts.sort(key=conflict_order)
     disputed = disputed_claims(conflicts, claims)
@@ -155,6 +156,7 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
                 disputed,
                 outlying_claims([claims[n] for n in group], meanings[group]),
                 [claims[n] for n in extra],
+                frozenset(told.superseded),
             )
             for group, extra in zip(groups, also, strict=True)
         ]

@@ -245,7 +245,17 @@ def turned_roles(claims: list[Claim], found: list[Conflict]) -> list[Conflict]:
     return turned
 
 
-def told_updates(claims: list[Claim], found: list[Conflict]) -> list[Conflict]:
+@dataclass(frozen=True)
+class ToldUpdates:
+    """The updates reports tell, and the claims that give only the figure an update
+    replaced ("an estimated 130,000 troops" where another report says "more than 150,000,
+    up from previous estimates of around 130,000")."""
+
+    conflicts: list[Conflict]
+    superseded: set[ClaimKey]
+
+
+def told_updates(claims: list[Claim], found: list[Conflict]) -> ToldUpdates:
     """Figures of one thing that a report gives as an update of the other ("more than
     150,000 troops, up from previous estimates of around 130,000"), with every source
     giving either: the story's figure changed, and nobody contradicts anybody."""
@@ -257,6 +267,7 @@ def told_updates(claims: list[Claim], found: list[Conflict]) -> list[Conflict]:
         if conflict.kind == "number"
     }
     updates = []
+    superseded: set[ClaimKey] = set()
     for claim in claims:
         if not claim.updates:
             continue
@@ -268,13 +279,16 @@ def told_updates(claims: list[Claim], found: list[Conflict]) -> list[Conflict]:
                 if (
                     not _loosely_same(mine, theirs)
                     or figures_agree(mine, theirs)
-                    or says in shown
                     or not _linked_as_update(claim, mine, theirs)
                 ):
                     continue
-                shown.add(says)
-                updates.append(_told_update(claim, mine, theirs, claims))
-    return updates
+                # Shown already (the number check found it between two claims) or not,
+                # the claims giving only its earlier figure are out of date.
+                superseded |= _replaced(claim, mine, theirs, claims)
+                if says not in shown:
+                    shown.add(says)
+                    updates.append(_told_update(claim, mine, theirs, claims))
+    return ToldUpdates(updates, superseded)
 
 
 def _linked_as_update(claim: Claim, first: ClaimFigure, second: ClaimFigure) -> bool:
@@ -294,6 +308,23 @@ def links_as_update(between: str) -> bool:
     return _UPDATE_LINK.search(between) is not None
 
 
+def first_is_earlier(between: str) -> bool:
+    """Whether, of two figures these words link as an update, the first is the earlier:
+    "dropped to 27 but has spiked to 44"; not "150,000, up from previous estimates of
+    130,000" or "44 cases, compared with 27", where the second is."""
+    link = _UPDATE_LINK.search(between)
+    words = link.group(0).lower().split() if link else []
+    return bool(words) and words[-1] == "to" and words[0] != "compared"
+
+
+def _earlier(claim: Claim, first: ClaimFigure, second: ClaimFigure) -> ClaimFigure:
+    """Of two figures a claim links as an update, the earlier."""
+    text = claim.text if claim.index < 0 else claim.source.clean.text
+    before, after = sorted((first, second), key=lambda f: f.figure.start)
+    between = text[before.figure.end : after.figure.start]
+    return before if first_is_earlier(between) else after
+
+
 def _loosely_same(left: ClaimFigure, right: ClaimFigure) -> bool:
     """Two figures of one sentence count the same thing when they do, or when one says what
     it counts and the other, of the same unit, leaves it to be understood ("150,000
@@ -304,9 +335,9 @@ def _loosely_same(left: ClaimFigure, right: ClaimFigure) -> bool:
     return one.unit == other.unit and (one.counts is None) != (other.counts is None)
 
 
-def _told_update(
-    claim: Claim, mine: ClaimFigure, theirs: ClaimFigure, claims: list[Claim]
-) -> Conflict:
+def _giving(mine: ClaimFigure, theirs: ClaimFigure) -> Callable[[Claim, ClaimFigure], bool]:
+    """Whether a claim gives one of two figures of one thing (the unit of the one that
+    says what it counts)."""
     counted = mine if mine.figure.counts else theirs
 
     def gives(other: Claim, figure: ClaimFigure) -> bool:
@@ -315,6 +346,25 @@ def _told_update(
             for f in other.figures
         )
 
+    return gives
+
+
+def _replaced(
+    claim: Claim, mine: ClaimFigure, theirs: ClaimFigure, claims: list[Claim]
+) -> set[ClaimKey]:
+    """The claims, other than the one telling the update, that give only its earlier
+    figure."""
+    gives = _giving(mine, theirs)
+    earlier = _earlier(claim, mine, theirs)
+    later = theirs if earlier is mine else mine
+    return {c.key for c in claims if c is not claim and gives(c, earlier) and not gives(c, later)}
+
+
+def _told_update(
+    claim: Claim, mine: ClaimFigure, theirs: ClaimFigure, claims: list[Claim]
+) -> Conflict:
+    counted = mine if mine.figure.counts else theirs
+    gives = _giving(mine, theirs)
     sides: dict[str, list[Claim]] = {}
     givers: dict[str, list[str]] = {}
     for figure, rival in ((mine, theirs), (theirs, mine)):

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from newsfuse.crosscheck.claims import Claim
+from newsfuse.crosscheck.claims import Claim, ClaimKey
 from newsfuse.models import Citation, Fact
 from newsfuse.text.embed import Matrix
 from newsfuse.text.lexical import (
@@ -82,6 +82,14 @@ class CheckedFact:
     centrality: float
     disputed: bool  # every claim of it is a version the others contradict
     also: tuple[Claim, ...] = ()  # claims of other facts that state it too
+    # its claims that give only a figure an update replaced ("an estimated 130,000 troops"
+    # where another report says "more than 150,000, up from previous estimates of 130,000")
+    replaced: frozenset[ClaimKey] = frozenset()
+
+    @property
+    def outdated(self) -> bool:
+        """Its wording gives a figure an update replaced (no claim of it words it better)."""
+        return self.wording.key in self.replaced
 
     @property
     def stating(self) -> tuple[Claim, ...]:
@@ -330,11 +338,13 @@ def checked_fact(
     disputed: set[tuple[int, int, int]],
     outliers: frozenset[tuple[int, int, int]] = frozenset(),
     also: Sequence[Claim] = (),
+    replaced: frozenset[ClaimKey] = frozenset(),
 ) -> CheckedFact:
     """The fact its claims state: its wording, what backs it and its support. `outliers`
     are claims less like the others than the rest are: never its wording when another
     claim can be; `also` are claims of other facts that state this one too (they back it,
-    never word it)."""
+    never word it); `replaced` are claims giving only a figure an update replaced: the last
+    to word it."""
     stating = [*claims, *also]
     backing = [c for c in stating if c.key not in disputed] or stating
     # A figure some claim hedges ("more than 150,000") is not worded bare by another.
@@ -344,6 +354,7 @@ def checked_fact(
         key=lambda c: (
             c.key in disputed,
             c.distorted,
+            c.key in replaced,
             c.key in outliers,
             bool((figures(c.sentence_text) - hedged_figures(c.sentence_text)) & hedged),
             not is_point_candidate(c.sentence_text),
@@ -362,6 +373,7 @@ def checked_fact(
         centrality=max(centrality[c.key] for c in claims),
         disputed=all(c.key in disputed for c in claims if c.index >= 0),
         also=tuple(also),
+        replaced=frozenset(c.key for c in stating if c.key in replaced),
     )
 
 
@@ -416,10 +428,12 @@ def corroborated_sentences(facts: Iterable[CheckedFact]) -> frozenset[Citation]:
 
 def shown_alone(fact: CheckedFact, partly_corroborated: frozenset[Citation]) -> bool:
     """Whether a fact's wording can stand alone as a key point or a single-source line: a
-    complete sentence of a source's text, not every version of it disputed, and, when one
-    origin alone states it, no sentence of `corroborated_sentences`."""
+    complete sentence of a source's text, not every version of it disputed, not giving a
+    figure an update replaced, and, when one origin alone states it, no sentence of
+    `corroborated_sentences`."""
     return (
         not fact.disputed
+        and not fact.outdated
         and fact.wording.index >= 0
         and is_point_candidate(fact.wording.sentence_text)
         and (fact.independent >= 2 or fact.wording.sentence not in partly_corroborated)
@@ -437,7 +451,11 @@ def with_distinct_wordings(facts: Sequence[CheckedFact]) -> list[CheckedFact]:
     for number in order:
         fact = facts[number]
         # Another wording only as clean as the best: never a distorted or disputed one.
-        alike = [c for c in fact.wordings if c.distorted == fact.wording.distorted]
+        alike = [
+            c
+            for c in fact.wordings
+            if c.distorted == fact.wording.distorted and (c.key in fact.replaced) == fact.outdated
+        ]
         wording = next((c for c in alike if c.sentence not in used), fact.wording)
         used.add(wording.sentence)
         found[number] = replace(fact, wording=wording)
