@@ -23,6 +23,8 @@ import argparse
 import csv
 import json
 import tempfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -79,11 +81,10 @@ def gold_facts_of(claims: list[Claim], cluster: dict[str, Any]) -> list[set[int]
 def labelled_pairs(
     claims: list[Claim],
     read: ClaimMeanings,
-    stated: list[set[int]],
-    gold: tuple[list[set[str]], list[str]],
+    label_of: Callable[[int, int], int | None],
 ) -> tuple[list[tuple[float, ...]], list[int]]:
-    """Features and labels of the pairs the gold can tell; `gold` gives each gold fact's
-    sources and each claim's source by the gold's names."""
+    """Features and labels of the pairs of claims of different origins that are neighbours
+    in meaning and that `label_of` (claim numbers -> 1, 0 or None) can tell."""
     rows, labels = [], []
     similarity = read.claims @ read.claims.T
     for left in range(len(claims)):
@@ -92,7 +93,7 @@ def labelled_pairs(
                 continue
             if similarity[left, right] < NEIGHBOUR_FLOOR:
                 continue
-            label = _label(stated, left, right, gold)
+            label = label_of(left, right)
             if label is None:
                 continue
             rows.append(_features(claims, read, left, right))
@@ -174,6 +175,11 @@ def mrpc(encoder: RememberingEncoder) -> tuple[np.ndarray, np.ndarray]:
     return np.array(x), np.array(y)
 
 
+def _by_events(told: list[frozenset[str] | None], left: int, right: int) -> int | None:
+    """1 for two claims telling the same ECB+ events, 0 for none in common (`label`)."""
+    return label(told[left], told[right])
+
+
 def ecb(encoder: RememberingEncoder) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """The judge's features of ECB+ claim pairs (bench/ecb_pairs.py), odd topics apart
     from even ones."""
@@ -200,18 +206,10 @@ def ecb(encoder: RememberingEncoder) -> dict[str, tuple[np.ndarray, np.ndarray]]
                 else None
                 for c in claims
             ]
-            similarity = read.claims @ read.claims.T
-            rows, labels = halves["ecb+ odd" if topic % 2 else "ecb+ even"]
-            for left in range(len(claims)):
-                for right in range(left + 1, len(claims)):
-                    if claims[left].origin == claims[right].origin:
-                        continue
-                    if similarity[left, right] < NEIGHBOUR_FLOOR:
-                        continue
-                    same = label(told[left], told[right])
-                    if same is not None:
-                        rows.append(_features(claims, read, left, right))
-                        labels.append(same)
+            rows, labels = labelled_pairs(claims, read, partial(_by_events, told))
+            half = halves["ecb+ odd" if topic % 2 else "ecb+ even"]
+            half[0].extend(rows)
+            half[1].extend(labels)
     return {half: (np.array(rows), np.array(labels)) for half, (rows, labels) in halves.items()}
 
 
@@ -235,8 +233,9 @@ def main() -> None:
             claims, read = cluster_claims(folder, encoder)
             gold_sources = [set(fact["snippets"]) for fact in cluster["facts"]]
             names = [source_name(cluster["name"], c.source.article.path) for c in claims]
+            stated = gold_facts_of(claims, cluster)
             rows, labels = labelled_pairs(
-                claims, read, gold_facts_of(claims, cluster), (gold_sources, names)
+                claims, read, partial(_label, stated, gold=(gold_sources, names))
             )
             halves[cluster["half"]][0].extend(rows)
             halves[cluster["half"]][1].extend(labels)

@@ -21,7 +21,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from newsfuse.defaults import STORY_SIMILARITY
@@ -116,15 +116,15 @@ class OpenStory:
         return _heaviest(self.total)
 
     def saved(self) -> SavedStory:
-        return SavedStory(
-            id=self.id,
-            opened=self.opened,
-            size=self.size,
-            total=dict(self.total),
-            first_day=self.first_day,
-            last_day=self.last_day,
-            touched=self.touched,
-        )
+        """The story as the store keeps it (a copy: the story goes on changing)."""
+        kept = {part.name: getattr(self, part.name) for part in fields(SavedStory)}
+        return SavedStory(**{**kept, "total": dict(self.total)})
+
+    @classmethod
+    def from_saved(cls, saved: SavedStory) -> OpenStory:
+        """The story the store kept, open again (its own copy of the centroid)."""
+        kept = {part.name: getattr(saved, part.name) for part in fields(SavedStory)}
+        return cls(**{**kept, "total": dict(saved.total)})
 
     def takes(self, day: int | None) -> bool:
         """Whether an article of `day` falls within the story's window (an undated article
@@ -166,18 +166,7 @@ class StoryClusterer:
     @classmethod
     def resumed(cls, state: ClusteringState, threshold: float = STORY_SIMILARITY) -> StoryClusterer:
         """A clusterer that goes on from a saved state as one that never stopped."""
-        stories = [
-            OpenStory(
-                id=saved.id,
-                opened=saved.opened,
-                size=saved.size,
-                total=dict(saved.total),
-                first_day=saved.first_day,
-                last_day=saved.last_day,
-                touched=saved.touched,
-            )
-            for saved in state.open_stories
-        ]
+        stories = [OpenStory.from_saved(saved) for saved in state.open_stories]
         return cls(threshold, state.documents, Counter(state.frequencies), stories, state.opened)
 
     def changes(self) -> ClusteringState:

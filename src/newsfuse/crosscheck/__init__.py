@@ -147,6 +147,7 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
     conflicts += quote_conflicts(extracts, story.sources, conflicts)
     conflicts.sort(key=conflict_order)
     disputed = disputed_claims(conflicts, claims)
+    replaced = frozenset(told.superseded)
     centrality = dict(zip((c.key for c in claims), centralities(claims), strict=True))
     checked = with_distinct_wordings(
         [
@@ -156,7 +157,7 @@ def crosscheck(story: Story, extracts: StoryExtracts, encoder: Encoder | None = 
                 disputed,
                 outlying_claims([claims[n] for n in group], meanings[group]),
                 [claims[n] for n in extra],
-                frozenset(told.superseded),
+                replaced,
             )
             for group, extra in zip(groups, also, strict=True)
         ]
@@ -258,16 +259,17 @@ def claim_pair_features(
 ) -> PairFeatures:
     """What the judge reads of two claims of a story (by number)."""
     meanings = read.claims
+    cosine = float(meanings[left] @ meanings[right])
     return pair_features(
         claims[left],
         claims[right],
         Closeness(
-            cosine=float(meanings[left] @ meanings[right]),
+            cosine=cosine,
             context=float(read.contexts[left] @ read.contexts[right]),
             centred=centred_cosine(meanings[left], meanings[right], read.topic),
             doing=float(read.doings[left] @ read.doings[right]),
             # An encoder that gives no states of word pieces: the claims' cosine stands in.
-            aligned=float(meanings[left] @ meanings[right])
+            aligned=cosine
             if read.pieces is None
             else aligned(read.pieces[left], read.pieces[right]),
         ),
