@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import json
 
-from newsfuse.models import (
-    Article,
-    MetadataEvidence,
-    Sentence,
-)
+from newsfuse.models import Article, MetadataEvidence, Sentence
 
 ARTICLE_COLUMNS = "id, path, url, outlet, title, published, author, credit, evidence, raw_text"
 

@@ -6,20 +6,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 2
-
-
 # Stores of older schemas are brought up to this one when opened for writing (version 2
 # added stories; the readings table, a cache older versions ignore and stores without it
 # do without, needs no new version). The file says it is a newsfuse store by this id
 # ("nfus"), set since 0.x; older stores are known by their tables.
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x6E667573
-
-
 # A writer waits this long for another to finish (an ingest's clustering step can take a
 # while on a large batch) before giving up with "database is locked".
 BUSY_SECONDS = 600.0
-
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

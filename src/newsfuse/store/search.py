@@ -18,11 +18,7 @@ class SearchHit:
 
 
 SEARCH_WORD = re.compile(r"\w+")
-
-
 SEARCH_TERMS = 12
-
-
 _MATCH = re.compile("\x01([^\x02]*)\x02")
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# A story is listed under at most this much of its first title.
+_TITLE_CHARACTERS = 160
+
 
 @dataclass(frozen=True)
 class StoredStory:
@@ -32,6 +35,3 @@ def stored_story(
         first_seen=dates[0] if dates else None,
         last_seen=dates[-1] if dates else None,
     )
-
-
-_TITLE_CHARACTERS = 160
