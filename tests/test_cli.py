@@ -17,6 +17,9 @@ import pytest
 from newsfuse.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
 
 from .conftest import EXAMPLES
+from .write.fake_llm import HANG, fake_llm, retelling
+
+_WRITER = ["--writer", "llm", "--llm-model", "tiny", "--llm-url"]
 
 
 def test_markdown_brief_of_a_folder_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
@@ -357,3 +360,49 @@ def test_serve_names_the_address_it_cannot_listen_on(
         f"newsfuse: cannot listen on 127.0.0.1 port {port}: Address already in use",
         "newsfuse: cannot listen on 203.0.113.9 port 8000: Cannot assign requested address",
     ]
+
+
+def test_a_written_brief_from_a_language_model_server(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "brief.json"
+    with fake_llm(retelling) as server:
+        arguments = [*_WRITER, server.url, "--format", "json", "-o", str(target)]
+        assert main(["brief", str(EXAMPLES), *arguments]) == EXIT_OK
+    assert capsys.readouterr().err == ""
+    [story] = json.loads(target.read_text())["stories"]
+    written = story["written"]
+    assert written["model"] == "tiny"
+    assert [s["text"] for s in written["sentences"]] == [story["facts"][0]["text"]]
+    assert written["sentences"][0]["citations"] == story["facts"][0]["citations"]
+    assert [(d["reason"], d["facts"]) for d in written["dropped"]] == [("figure", [0])]
+
+
+def test_a_server_that_hangs_leaves_the_key_points_and_says_why(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with fake_llm(HANG) as server:
+        arguments = [*_WRITER, server.url, "--llm-timeout", "1"]
+        assert main(["brief", str(EXAMPLES), *arguments]) == EXIT_PARTIAL
+    out, err = capsys.readouterr()
+    assert "### Key points" in out and "### In brief" not in out
+    assert "write failed" in err and "no answer" in err and "key points stand alone" in err
+    assert server.url in err
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["--writer", "llm", "--llm-model", "tiny"],
+        ["--writer", "llm", "--llm-url", "http://127.0.0.1:9/v1"],
+        ["--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "tiny"],
+        ["--writer", "llm", "--llm-url", "ftp://host/v1", "--llm-model", "tiny"],
+    ],
+)
+def test_a_writer_needs_a_server_and_a_model(
+    arguments: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["brief", str(EXAMPLES), *arguments])
+    assert exited.value.code == EXIT_USAGE
+    assert "--llm-" in capsys.readouterr().err

@@ -8,6 +8,7 @@
     │   ├── NotRegularFileError  a path that is not a regular file (an OSError)
     │   ├── FetchError           a URL that could not be fetched, or was refused
     │   └── FeedError            a feed or OPML document that cannot be read
+    ├── WriterError              a language model server that gave no usable answer
     └── WebError                 what `newsfuse serve` answers a request with
         ├── NotFoundError        a path naming nothing in the store (404)
         ├── BriefInProgressError a brief being made, not ready in time (202)
@@ -33,6 +34,7 @@ __all__ = [
     "NotRegularFileError",
     "StoreError",
     "WebError",
+    "WriterError",
 ]
 
 
@@ -66,6 +68,12 @@ class FetchError(InputError):
 
 class FeedError(InputError):
     """Not a feed or OPML document that can be read; the message says why."""
+
+
+class WriterError(NewsfuseError):
+    """A language model server asked for a written brief gave none that can be used (it
+    could not be reached, failed, or answered with no completion); the message says why.
+    The story keeps its extractive brief."""
 
 
 class WebError(NewsfuseError):

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
+from urllib.parse import urlsplit
 
 from newsfuse import defaults, progress
 from newsfuse._exceptions import NewsfuseError
@@ -37,6 +38,7 @@ from newsfuse.render.json import stored_story_to_dict
 from newsfuse.render.parquet import INSTALL_HINT as PARQUET_HINT
 from newsfuse.render.parquet import parquet_available, write_parquet
 from newsfuse.store import Store, StoredStory
+from newsfuse.write import KEY_VARIABLE, LlmSettings
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -92,6 +94,14 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="ADDRESS",
         help=f"address to listen on (default: {defaults.HOST}, this machine only)",
     )
+    serve.add_argument(
+        "--max-points",
+        type=_positive,
+        default=defaults.MAX_POINTS,
+        metavar="N",
+        help=f"most key points (and written sentences) per story (default: {defaults.MAX_POINTS})",
+    )
+    _add_writer(serve)
 
 
 _PATHS_HELP = (
@@ -149,7 +159,66 @@ def _brief_options(arguments: argparse.Namespace) -> BriefOptions:
         max_points=arguments.max_points,
         max_words=arguments.max_words,
         limits=_limits(arguments),
+        writer=_writer(arguments),
     )
+
+
+def _add_writer(command: argparse.ArgumentParser) -> None:
+    group = command.add_argument_group(
+        "written brief",
+        "Have a language model on an OpenAI-compatible server (llama.cpp, Ollama, vLLM, LM"
+        " Studio, a hosted API) write each story's brief from its facts; a sentence is kept"
+        " only where the facts it cites support it. The key points stay, and stand alone when"
+        " the server gives no usable answer. See docs/commands/brief.md.",
+    )
+    group.add_argument(
+        "--writer",
+        choices=("extractive", "llm"),
+        default="extractive",
+        help="'llm' adds the written brief (default: extractive, key points only)",
+    )
+    group.add_argument(
+        "--llm-url",
+        metavar="URL",
+        help="the server's API base, such as http://127.0.0.1:8080/v1",
+    )
+    group.add_argument("--llm-model", metavar="NAME", help="the model to ask for")
+    group.add_argument(
+        "--llm-key-env",
+        default=KEY_VARIABLE,
+        metavar="VARIABLE",
+        help=f"environment variable holding the server's key, if it needs one"
+        f" (default: {KEY_VARIABLE}); the key is never printed or stored",
+    )
+    group.add_argument(
+        "--llm-timeout",
+        type=_positive,
+        default=120,
+        metavar="SECONDS",
+        help="longest wait for each answer (default: 120)",
+    )
+
+
+def _writer(arguments: argparse.Namespace) -> LlmSettings | None:
+    if arguments.writer != "llm":
+        return None
+    return LlmSettings(
+        url=arguments.llm_url,
+        model=arguments.llm_model,
+        key_variable=arguments.llm_key_env,
+        timeout_seconds=float(arguments.llm_timeout),
+    )
+
+
+def _check_writer(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> None:
+    if not hasattr(arguments, "writer"):
+        return
+    if arguments.writer == "llm" and not (arguments.llm_url and arguments.llm_model):
+        parser.error(f"{arguments.command}: --writer llm needs --llm-url URL and --llm-model NAME")
+    if arguments.writer != "llm" and (arguments.llm_url or arguments.llm_model):
+        parser.error(f"{arguments.command}: --llm-url and --llm-model are for --writer llm")
+    if arguments.llm_url and urlsplit(arguments.llm_url).scheme not in ("http", "https"):
+        parser.error(f"{arguments.command}: --llm-url takes an http:// or https:// address")
 
 
 def _limits(arguments: argparse.Namespace) -> Limits:
@@ -218,6 +287,7 @@ def _add_brief_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs")
     _add_allow_host(command)
+    _add_writer(command)
 
 
 def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -270,6 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("brief: give either PATHs or --story ID (with --db)")
     if arguments.command == "brief" and arguments.story and not arguments.db:
         parser.error("brief: --story needs the store it is in: --db PATH")
+    _check_writer(parser, arguments)
     if getattr(arguments, "parquet", None) and not parquet_available():
         _say(PARQUET_HINT)  # before the work, not after it
         return EXIT_FAILED
@@ -345,7 +416,8 @@ def _batch(arguments: argparse.Namespace) -> int:
 def _serve(arguments: argparse.Namespace) -> int:
     from newsfuse.web import App, make_server
 
-    app = App(arguments.db)
+    options = BriefOptions(max_points=arguments.max_points, writer=_writer(arguments))
+    app = App(arguments.db, options=options)
     try:
         server = make_server(app, arguments.host, arguments.port)
     except OSError as error:  # in use, not an address of this machine, not allowed

@@ -25,6 +25,11 @@ FlagKind = Literal["spun", "garbled", "heavy furniture", "aggregator re-post"]
 ConflictKind = Literal["number", "negation", "role", "speaker", "date", "status", "quote"]
 # What a copy changed of its origin's fact ("tense": a planned thing told as done or back).
 ChangeKind = Literal["number", "negation", "name", "date", "role", "tense"]
+# Why the check of a written brief dropped a sentence of it (newsfuse.write.gate).
+DropReason = Literal[
+    "uncited", "unknown fact", "figure", "hedge", "date", "name", "negation", "quote",
+    "meaning", "disputed",
+]  # fmt: skip
 
 
 def content_id(*parts: str, length: int = 16) -> str:
@@ -371,6 +376,37 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class WrittenSentence:
+    """A sentence a language model wrote that the check kept: the facts it rests on (their
+    positions in the story's `facts`, from 0) and those facts' citations."""
+
+    text: str
+    facts: tuple[int, ...]
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class DroppedSentence:
+    """A sentence a language model wrote that the check dropped, and why: `reason` the
+    test it failed, `detail` what it found ("150,000" in no cited fact)."""
+
+    text: str
+    facts: tuple[int, ...]
+    reason: DropReason
+    detail: str
+
+
+@dataclass(frozen=True)
+class WrittenBrief:
+    """A story told in a model's sentences, each checked against the facts it cites: the
+    sentences kept, in the model's order, and those dropped."""
+
+    model: str
+    sentences: tuple[WrittenSentence, ...]
+    dropped: tuple[DroppedSentence, ...] = ()
+
+
+@dataclass(frozen=True)
 class StoryBrief:
     """The brief of one story."""
 
@@ -386,6 +422,7 @@ class StoryBrief:
     facts: tuple[Fact, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     problems: tuple[Problem, ...] = ()  # stages that failed on this story or its sources
+    written: WrittenBrief | None = None  # the checked written brief, when one was asked for
 
     @property
     def disputes(self) -> tuple[Conflict, ...]:

@@ -11,7 +11,9 @@
 7. extract: per story, who said what, its figures, its timeline and its entities;
 8. crosscheck: per story, facts with their independent support, and conflicts;
 9. summarize: a cited brief per story, counting each origin once, its wording never from
-   a contradicted sentence.
+   a contradicted sentence;
+10. write, when a language model server is given (`BriefOptions.writer`): the brief it
+   writes from the story's facts, each sentence checked against the facts it cites.
 
 Steps 3 and 4 are read back from the store when it already holds their output, and so is
 how spaCy read each source for step 7 (`ingest_paths` reads and keeps it).
@@ -38,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Protocol, TypeVar
 
-from newsfuse._exceptions import StoreError
+from newsfuse._exceptions import StoreError, WriterError
 from newsfuse._version import __version__
 from newsfuse.clean import clean_article
 from newsfuse.cluster import (
@@ -70,6 +72,7 @@ from newsfuse.models import (
     Source,
     Story,
     StoryBrief,
+    WrittenBrief,
 )
 from newsfuse.progress import steps
 from newsfuse.provenance import analyse
@@ -77,6 +80,7 @@ from newsfuse.segment import segment
 from newsfuse.store import Store
 from newsfuse.summarize import summarize
 from newsfuse.text.embed import Encoder, ReadingAheadEncoder, RememberingEncoder, default_encoder
+from newsfuse.write import LlmSettings, write_brief
 
 _Item = TypeVar("_Item")
 _Result = TypeVar("_Result")
@@ -107,6 +111,7 @@ class BriefOptions:
     max_points: int = MAX_POINTS
     max_words: int | None = None  # a word budget for each story's points, instead
     limits: Limits = field(default_factory=Limits)
+    writer: LlmSettings | None = None  # a language model server to write each brief too
 
 
 def prepare(article: Article, store: Store | None = None) -> Source:
@@ -428,7 +433,7 @@ def story_brief(
     if isinstance(brief, Problem):
         problems.append(brief)
         brief = _unsummarized(story)
-    return replace(
+    brief = replace(
         brief,
         quotes=found.quotes,
         figures=found.figures,
@@ -436,8 +441,26 @@ def story_brief(
         entities=found.entities,
         facts=checked.facts,
         conflicts=checked.conflicts,
-        problems=tuple(problems),
     )
+    written: WrittenBrief | Problem | None = None
+    if options.writer is not None:
+        written = attempt("write", subject, _written, brief, options, encoder, subject)
+    if isinstance(written, Problem):
+        problems.append(written)
+        written = None
+    return replace(brief, written=written, problems=tuple(problems))
+
+
+def _written(
+    brief: StoryBrief, options: BriefOptions, encoder: Encoder, subject: str
+) -> WrittenBrief | Problem | None:
+    """The brief a language model writes of the story, checked against its facts; the
+    problem, when the server gives no usable answer (the key points stand alone)."""
+    assert options.writer is not None
+    try:
+        return write_brief(brief, options.writer, encoder, options.max_points)
+    except WriterError as error:
+        return Problem(stage="write", subject=subject, error=f"{error}; the key points stand alone")
 
 
 def _unsummarized(story: Story) -> StoryBrief:

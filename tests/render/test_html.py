@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
+from newsfuse.models import DroppedSentence, WrittenBrief, WrittenSentence
 from newsfuse.pipeline import brief_paths
 from newsfuse.render.html import render_html
 
@@ -70,3 +72,23 @@ def test_flags_and_changed_words_are_shown() -> None:
     assert "aggregator re-post</strong>" in html
     assert "<del>Two</del>" in html and "<ins>Three</ins>" in html
     assert "6 sources, 5 independent" in html
+
+
+def test_a_written_brief_links_its_citations_and_keeps_model_text_inert() -> None:
+    brief = brief_paths([str(EXAMPLES)])
+    story = brief.stories[0]
+    fact = story.facts[0]
+    written = WrittenBrief(
+        model="tiny",
+        sentences=(
+            WrittenSentence('<img src=x onerror="alert(1)"> Closed.', (0,), fact.citations),
+        ),
+        dropped=(DroppedSentence("<script>alert(2)</script> 99.", (0,), "figure", "99"),),
+    )
+    html = render_html(replace(brief, stories=(replace(story, written=written),)))
+    page = _parse(html)
+    assert "script" not in page.tags and "img" not in page.tags
+    assert "<h3>In brief</h3>" in html and "Dropped by the check (1)" in html
+    section = html[html.index("<h3>In brief</h3>") : html.index("<h3>Key points</h3>")]
+    anchors = re.findall(r'href="#([^"]+)"', section)
+    assert len(anchors) >= 2 and all(anchor in page.ids for anchor in anchors)

@@ -1,8 +1,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from newsfuse.models import Brief, Citation, Rejection, StoryBrief, SummaryPoint
+from newsfuse.models import (
+    Brief,
+    Citation,
+    DroppedSentence,
+    Fact,
+    Rejection,
+    StoryBrief,
+    SummaryPoint,
+    WrittenBrief,
+    WrittenSentence,
+)
 from newsfuse.render.markdown import escape, render_markdown
 
 from ..conftest import make_source
@@ -58,3 +69,28 @@ def test_relations_flags_and_changes_are_listed() -> None:
     assert "6 sources, 5 independent" in text
     assert "| syndicated copy of S2 | heavy furniture, aggregator re-post |" in text
     assert "### What copies changed\n\n- S3 (syndicated copy of S2) · **number**: 2 → 3" in text
+
+
+def _written_brief() -> Brief:
+    brief = _brief()
+    story = brief.stories[0]
+    point = story.summary[0]
+    fact = Fact(point.text, point.citations, sources=1, independent=1)
+    written = WrittenBrief(
+        model="tiny <b>model</b>",
+        sentences=(WrittenSentence("The city [closed](javascript:x) it.", (0,), fact.citations),),
+        dropped=(DroppedSentence("<script>x</script> 99 died.", (0,), "figure", "99 <i>"),),
+    )
+    return replace(brief, stories=(replace(story, facts=(fact,), written=written),))
+
+
+def test_a_written_brief_comes_first_cited_with_what_the_check_dropped() -> None:
+    text = render_markdown(_written_brief())
+    written = text[text.index("### In brief") : text.index("### Key points")]
+    assert "*Written by tiny \\<b\\>model\\</b\\> from the story's facts" in written
+    assert "1. The city \\[closed\\](javascript:x) it. \\[S1 " in written
+    assert "Dropped by the check (1):" in written
+    assert (
+        "- “\\<script\\>x\\</script\\> 99 died.” — a figure the facts do not give: 99 \\<i\\>"
+        in written
+    )

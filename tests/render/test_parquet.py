@@ -36,7 +36,9 @@ def test_the_tables_hold_what_the_json_brief_holds(brief: Brief, tmp_path: Path)
     document = brief_to_dict(brief)
     [story] = document["stories"]
     [row] = pq.read_table(tmp_path / "stories.parquet").to_pylist()
-    assert row == {key: story[key] for key in ("id", "title", "title_source", "independent")}
+    assert row == {
+        key: story[key] for key in ("id", "title", "title_source", "independent", "written")
+    }
     for name in ("sources", "summary", "quotes", "figures", "conflicts", "facts", "entities"):
         rows = pq.read_table(tmp_path / f"{name}.parquet").to_pylist()
         assert story[name], f"the examples' story has no {name}: the test would prove nothing"

@@ -18,6 +18,7 @@ from newsfuse.text.lexical import (
     inverse_frequencies,
     jaccard,
     number_value,
+    qualified_figures,
     tfidf,
     words,
 )
@@ -115,3 +116,13 @@ def test_jaccard_is_the_share_of_all_terms_both_hold() -> None:
 def test_words_are_each_word_matched_then_lower_cased(text: str) -> None:
     expected = [m.group(0).lower().replace("’", "'") for m in WORD.finditer(text)]
     assert words(text) == expected
+
+
+def test_each_figure_comes_with_the_qualifier_before_it() -> None:
+    text = "More than 150,000 troops, 2 ships and an estimated  130,000 others; nearly two"
+    assert qualified_figures(text) == [
+        ("150,000", "more than"),
+        ("2", None),
+        ("130,000", "an estimated"),
+        ("2", "nearly"),
+    ]

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -10,10 +11,13 @@ import newsfuse.web.app as app_module
 from newsfuse._exceptions import BriefFailedError, WebError
 from newsfuse.faults import STRICT_VARIABLE
 from newsfuse.models import Removal
+from newsfuse.pipeline import BriefOptions
 from newsfuse.store import Store
 from newsfuse.web import App, briefs
 from newsfuse.web.app import fact_rows, struck_pieces
+from newsfuse.write import LlmSettings
 
+from ..write.fake_llm import fake_llm, retelling
 from .conftest import story_id_with
 
 SEEDS = "Russia"
@@ -112,9 +116,9 @@ def test_readers_opening_a_story_at_once_wait_for_one_brief(
     made: list[str] = []
     real = app_module.brief_stored_story
 
-    def counting(story_id: str, store: object) -> object:
+    def counting(story_id: str, store: object, options: object) -> object:
         made.append(story_id)
-        return real(story_id, store)
+        return real(story_id, store, options)
 
     monkeypatch.setattr(app_module, "brief_stored_story", counting)
     fresh = App(web_store, brief_wait_seconds=300)
@@ -135,11 +139,11 @@ def test_readers_opening_a_story_at_once_wait_for_one_brief(
 def _slow_for(story_id: str, seconds: float, made: list[str]) -> Callable[..., object]:
     real = app_module.brief_stored_story
 
-    def slow(asked: str, store: object) -> object:
+    def slow(asked: str, store: object, options: object) -> object:
         made.append(asked)
         if asked == story_id:
             time.sleep(seconds)
-        return real(asked, store)
+        return real(asked, store, options)
 
     return slow
 
@@ -184,7 +188,7 @@ def test_a_story_nobody_waits_for_any_more_is_not_made(
 def test_a_story_whose_brief_fails_shows_the_error_and_the_rest_works(
     web_store: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(story_id: str, store: object) -> object:
+    def broken(story_id: str, store: object, options: object) -> object:
         raise ValueError("could not convert string to float: '1.8.3'")
 
     monkeypatch.delenv(STRICT_VARIABLE)
@@ -198,3 +202,15 @@ def test_a_story_whose_brief_fails_shows_the_error_and_the_rest_works(
     with Store(str(web_store), writable=False) as store, pytest.raises(BriefFailedError):
         app.brief_of(store, story_id_with(app, EXAMPLE))
     assert issubclass(BriefFailedError, WebError)
+
+
+def test_a_server_given_a_writer_shows_the_written_brief_escaped(web_store: Path) -> None:
+    with fake_llm(retelling) as server:
+        settings = LlmSettings(url=server.url, model="tiny", timeout_seconds=5, tries=1)
+        app = App(web_store, brief_wait_seconds=300, options=BriefOptions(writer=settings))
+        story_id = story_id_with(app, EXAMPLE)
+        html = app.get(f"/story/{story_id}").body.decode()
+    assert "<h3>In brief</h3>" in html and "Written by tiny" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; 99 ships sank." in html
+    assert "<script>alert(1)" not in html
+    assert len(server.requests) == 1

@@ -18,6 +18,7 @@ from newsfuse.models import Brief, Citation, Conflict, Quote, Source, StoryBrief
 from newsfuse.render.diff import DiffPiece, word_diff
 from newsfuse.render.labels import (
     CONFLICT_KINDS,
+    DROP_REASONS,
     corroborated,
     counted,
     date_range,
@@ -32,6 +33,7 @@ from newsfuse.render.labels import (
     single_sourced,
     source_labels,
     support_phrase,
+    written_receipts,
 )
 
 
@@ -88,10 +90,12 @@ def _anchor(story_number: int, label: str, start: int) -> str:
 def story_view(number: int, story: StoryBrief) -> dict[str, object]:
     labels = source_labels(story)
     spans: dict[str, list[tuple[int, int]]] = {source.id: [] for source in story.sources}
-    for point in story.summary:
-        for citation in point.citations:
-            if citation.part == "text":
-                spans[citation.source].append((citation.start, citation.end))
+    written = story.written.sentences if story.written else ()
+    cited = [c for point in story.summary for c in point.citations]
+    cited += [c for sentence in written for c in sentence.citations]
+    for citation in cited:
+        if citation.part == "text" and citation.source in spans:
+            spans[citation.source].append((citation.start, citation.end))
     sources = [
         {
             "label": labels[source.id],
@@ -110,6 +114,7 @@ def story_view(number: int, story: StoryBrief) -> dict[str, object]:
         "story": story,
         "dates": date_range(story),
         "points": _points(number, story, labels),
+        "written": _written(number, story, labels),
         "sources": sources,
         "changes": _changes(story, labels),
         "speakers": [
@@ -193,23 +198,50 @@ def _linked(
 
 def _points(number: int, story: StoryBrief, labels: dict[str, str]) -> list[dict[str, object]]:
     """The key points, each citation a link to its span with the span as its tooltip."""
-    texts = {source.id: source.clean.text for source in story.sources}
     return [
         {
             "text": point.text,
             "support": support_phrase(point.independent),
-            "citations": [
-                CitationLink(
-                    label=labels[c.source],
-                    anchor=_citation_anchor(number, labels[c.source], c),
-                    start=c.start,
-                    end=c.end,
-                    quote=texts[c.source][c.start : c.end] if c.part == "text" else "title",
-                )
-                for c in receipts(point.citations)
-            ],
+            "citations": _quoted_links(number, story, labels, receipts(point.citations)),
         }
         for point in story.summary
+    ]
+
+
+def _written(number: int, story: StoryBrief, labels: dict[str, str]) -> dict[str, object] | None:
+    """The written brief's sentences, cited as key points are, and what the check dropped."""
+    if story.written is None:
+        return None
+    return {
+        "model": story.written.model,
+        "sentences": [
+            {
+                "text": sentence.text,
+                "citations": _quoted_links(
+                    number, story, labels, written_receipts(story, sentence)
+                ),
+            }
+            for sentence in story.written.sentences
+        ],
+        "dropped": [(d, DROP_REASONS[d.reason]) for d in story.written.dropped],
+    }
+
+
+def _quoted_links(
+    number: int, story: StoryBrief, labels: dict[str, str], citations: tuple[Citation, ...]
+) -> list[CitationLink]:
+    """Links to the spans cited, each with the span's text as its tooltip."""
+    texts = {source.id: source.clean.text for source in story.sources}
+    return [
+        CitationLink(
+            label=labels[c.source],
+            anchor=_citation_anchor(number, labels[c.source], c),
+            start=c.start,
+            end=c.end,
+            quote=texts[c.source][c.start : c.end] if c.part == "text" else "title",
+        )
+        for c in citations
+        if c.source in labels
     ]
 
 

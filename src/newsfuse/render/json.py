@@ -26,6 +26,7 @@ from newsfuse.models import (
     StoryBrief,
     SummaryPoint,
     TimelineEvent,
+    WrittenBrief,
 )
 from newsfuse.store import StoredStory
 
@@ -84,6 +85,25 @@ def _story(story: StoryBrief) -> JsonObject:
         "entities": [_entity(entity) for entity in story.entities],
         "updates": [_conflict(conflict) for conflict in story.updates],
         "facts": [_fact(fact) for fact in story.facts],
+        "written": _written(story.written) if story.written else None,
+    }
+
+
+def _written(written: WrittenBrief) -> JsonObject:
+    return {
+        "model": written.model,
+        "sentences": [
+            {
+                "text": sentence.text,
+                "facts": list(sentence.facts),
+                "citations": [_citation(citation) for citation in sentence.citations],
+            }
+            for sentence in written.sentences
+        ],
+        "dropped": [
+            {"text": d.text, "facts": list(d.facts), "reason": d.reason, "detail": d.detail}
+            for d in written.dropped
+        ],
     }
 
 

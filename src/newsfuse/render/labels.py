@@ -7,12 +7,14 @@ from dataclasses import replace
 from newsfuse.models import (
     Citation,
     ConflictSide,
+    DropReason,
     Fact,
     Figure,
     Quote,
     Source,
     StoryBrief,
     TimelineEvent,
+    WrittenSentence,
 )
 
 
@@ -194,6 +196,26 @@ def _one_title_each(citations: list[Citation]) -> list[Citation]:
         elif c.source in titles:
             found.append(titles.pop(c.source))
     return found
+
+
+def written_receipts(story: StoryBrief, sentence: WrittenSentence) -> tuple[Citation, ...]:
+    """A written sentence's citations as shown: the receipts of each fact it cites, once."""
+    found = (c for n in sentence.facts for c in receipts(story.facts[n].citations))
+    return tuple(dict.fromkeys(found))
+
+
+DROP_REASONS: dict[DropReason, str] = {
+    "uncited": "cites no fact",
+    "unknown fact": "cites a fact that does not exist",
+    "figure": "a figure the facts do not give",
+    "hedge": "a figure's qualifier changed",
+    "date": "a date the facts do not give",
+    "name": "a name the facts do not give",
+    "negation": "a negation the facts do not make",
+    "quote": "a quotation the facts do not hold",
+    "meaning": "says something else than its facts",
+    "disputed": "one side of a dispute told as settled",
+}
 
 
 def citation_place(citation: Citation) -> str:

@@ -12,6 +12,7 @@ from newsfuse.faults import printable
 from newsfuse.models import Brief, Citation, Conflict, Fact, StoryBrief
 from newsfuse.render.labels import (
     CONFLICT_KINDS,
+    DROP_REASONS,
     citation_place,
     corroborated,
     counted,
@@ -27,6 +28,7 @@ from newsfuse.render.labels import (
     single_sourced,
     source_labels,
     support_phrase,
+    written_receipts,
 )
 
 # With brackets escaped no link or image can form, and no line of a brief starts with
@@ -59,7 +61,8 @@ def _story(story: StoryBrief) -> list[str]:
     if dates := date_range(story):
         facts.append(dates)
     facts.append(f"story `{story.story_id}`")
-    lines = [f"## {escape(story.title)}", "", " · ".join(facts), "", "### Key points", ""]
+    lines = [f"## {escape(story.title)}", "", " · ".join(facts), ""]
+    lines += [*_written(story, labels), "### Key points", ""]
     for number, point in enumerate(story.summary, start=1):
         cited = " ".join(_citation(citation, labels) for citation in receipts(point.citations))
         support = support_phrase(point.independent)
@@ -86,6 +89,32 @@ def _story(story: StoryBrief) -> list[str]:
         *_flags(story, labels),
         *_changes(story, labels),
     ]
+
+
+def _written(story: StoryBrief, labels: dict[str, str]) -> list[str]:
+    """The written brief: its kept sentences, cited, then what the check dropped."""
+    written = story.written
+    if written is None:
+        return []
+    lines = [
+        "### In brief",
+        "",
+        f"*Written by {escape(written.model)} from the story's facts; each sentence kept only"
+        " where the facts it cites support it.*",
+        "",
+    ]
+    for number, sentence in enumerate(written.sentences, start=1):
+        cited = " ".join(_citation(c, labels) for c in written_receipts(story, sentence))
+        lines.append(f"{number}. {escape(sentence.text)} {cited}")
+    if not written.sentences:
+        lines.append("*The check kept none of the sentences written: see the key points.*")
+    if written.dropped:
+        lines += ["", f"Dropped by the check ({len(written.dropped)}):", ""]
+        lines += [
+            f"- “{escape(d.text)}” — {DROP_REASONS[d.reason]}: {escape(d.detail)}"
+            for d in written.dropped
+        ]
+    return [*lines, ""]
 
 
 def _conflicts(title: str, conflicts: tuple[Conflict, ...], labels: dict[str, str]) -> list[str]:

@@ -118,6 +118,10 @@ def _arrow_type(spec: Mapping[str, Any], definitions: Mapping[str, Any]) -> Any:
     import pyarrow as pa
 
     spec = _resolve(spec, definitions)
+    options = spec.get("oneOf") or spec.get("anyOf")
+    if options:  # one type or null: the type's (a struct's fields are the option's)
+        [option] = [o for o in options if _kinds(o, definitions) != {"null"}]
+        return _arrow_type(option, definitions)
     kind = _non_null_type(spec, definitions)
     if kind == "array":
         return pa.list_(_arrow_type(spec["items"], definitions))

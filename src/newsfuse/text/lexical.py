@@ -213,6 +213,20 @@ def hedged_figures(text: str) -> frozenset[str]:
     return frozenset(_figure_value(match.group("figure")) for match in _HEDGED.finditer(text))
 
 
+_QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+$", re.IGNORECASE)
+
+
+def qualified_figures(text: str) -> list[tuple[str, str | None]]:
+    """Each figure `text` gives, with the qualifier before it (lower-case) or None:
+    "more than 150,000 troops and 2 ships" gives ("150,000", "more than"), ("2", None)."""
+    found: list[tuple[str, str | None]] = []
+    for match in _FIGURE.finditer(text):
+        before = _QUALIFIER_BEFORE.search(text[max(0, match.start() - 24) : match.start()])
+        qualifier = " ".join(before.group(1).lower().split()) if before else None
+        found.append((_figure_value(match.group(0)), qualifier))
+    return found
+
+
 def figures_allow_one_fact(left: frozenset[str], right: frozenset[str]) -> bool:
     """Figures allow two sentences to state one fact: one gives none, or they share one."""
     return not left or not right or bool(left & right)

@@ -35,7 +35,7 @@ from newsfuse._exceptions import (
 from newsfuse._version import __version__
 from newsfuse.defaults import BRIEF_WAIT_SECONDS
 from newsfuse.models import Brief, Removal, StoryBrief
-from newsfuse.pipeline import brief_stored_story
+from newsfuse.pipeline import BriefOptions, brief_stored_story
 from newsfuse.render import render_json
 from newsfuse.render.diff import word_diff
 from newsfuse.render.html import story_view, template_environment
@@ -73,9 +73,13 @@ class App:
     is being made and reloads itself."""
 
     def __init__(
-        self, store_path: str | Path, brief_wait_seconds: float = BRIEF_WAIT_SECONDS
+        self,
+        store_path: str | Path,
+        brief_wait_seconds: float = BRIEF_WAIT_SECONDS,
+        options: BriefOptions | None = None,
     ) -> None:
         self.store_path = str(store_path)
+        self.options = options or BriefOptions()
         Store(self.store_path, writable=False).close()  # fails now, not at the first request
         self.brief_wait_seconds = brief_wait_seconds
         self._briefs = BriefMaker(self._make_brief)
@@ -134,7 +138,7 @@ class App:
 
     def _make_brief(self, story_id: str) -> StoryBrief:
         with Store(self.store_path, writable=False) as store:
-            [brief] = brief_stored_story(story_id, store).stories
+            [brief] = brief_stored_story(story_id, store, self.options).stories
         return brief
 
     def _in_progress(self, making: BriefInProgressError, json_wanted: bool) -> Page:

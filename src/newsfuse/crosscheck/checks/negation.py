@@ -67,7 +67,7 @@ def _is_denied(token: Token) -> bool:
 
 
 def check(left: Claim, right: Claim) -> Finding | None:
-    if _denial_count(left.span) == _denial_count(right.span):
+    if denial_count(left.span) == denial_count(right.span):
         return None  # as many denials on each side: parses may hang them on other words
     return (
         _same_word_denied(left, right)
@@ -86,7 +86,8 @@ def _in_condition(token: Token) -> bool:
     return False
 
 
-def _denial_count(span: Span) -> int:
+def denial_count(span: Span) -> int:
+    """How many words deny something in the span (outside conditions)."""
     return sum(
         1
         for token in span
@@ -130,7 +131,7 @@ def _synonym_denied(left: Claim, right: Claim) -> Finding | None:
         (left.span, right.span, True),
         (right.span, left.span, False),
     ):
-        replaced = _denied_in_place_of(denier, other) if not _denial_count(other) else None
+        replaced = _denied_in_place_of(denier, other) if not denial_count(other) else None
         if replaced is not None:
             said = f"not {replaced}"
             return Finding(

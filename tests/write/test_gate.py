@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.models import DroppedSentence, StoryBrief, WrittenSentence
+from newsfuse.text.embed import default_encoder
+from newsfuse.write.gate import Gate
+from newsfuse.write.reply import drafted_sentences
+from newsfuse.write.sheet import sheet_of
+
+from .conftest import fact_of
+
+
+def _checked(story: StoryBrief, reply: str) -> list[WrittenSentence | DroppedSentence]:
+    return Gate(sheet_of(story), default_encoder()).checked(drafted_sentences(reply))
+
+
+def _ids(story: StoryBrief, *words: str) -> str:
+    return "[" + ", ".join(fact_of(story, w) for w in words) + "]"
+
+
+def test_faithful_sentences_pass_and_cite_their_facts_spans(bridge_story: StoryBrief) -> None:
+    story = bridge_story
+    reply = (
+        "A drifting container ship, the Northern Gannet, tore into the Alder Bay swing bridge"
+        f" on Monday after its engine failed. {_ids(story, 'Engineers began', 'engine failed')}\n"
+        "Mayor Tobias Renn said the crossing would stay shut for at least six weeks."
+        f" {_ids(story, 'Mayor Tobias Renn said')}\n"
+        f"The ship's operator said it would pay for the repairs. {_ids(story, 'pay for')}\n"
+        f"About 28,000 vehicles use the bridge on weekdays. {_ids(story, '28,000')}\n"
+    )
+    checked = _checked(story, reply)
+    assert all(isinstance(s, WrittenSentence) for s in checked), checked
+    mayor = checked[1]
+    fact = story.facts[mayor.facts[0]]
+    assert mayor.citations == fact.citations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cites", "reason"),
+    [
+        # an invented figure
+        ("About 30,000 vehicles use the bridge each weekday.", ("28,000",), "figure"),
+        # a dropped hedge
+        ("Mayor Tobias Renn said the crossing would stay shut for six weeks.",
+         ("Mayor Tobias Renn said",), "hedge"),
+        # a hedge turned round
+        ("Mayor Tobias Renn said the crossing would stay shut for nearly six weeks.",
+         ("Mayor Tobias Renn said",), "hedge"),
+        # a swapped person
+        ("Harbor master Ines Okafor said the crossing would stay shut for at least six weeks.",
+         ("Mayor Tobias Renn said",), "name"),
+        # an added negation
+        ("Mayor Tobias Renn said the crossing would not stay shut for at least six weeks.",
+         ("Mayor Tobias Renn said",), "negation"),
+        # a wrong date
+        ("Engineers began checking the Alder Bay swing bridge on Tuesday.",
+         ("Engineers began",), "date"),
+        ("Engineers began checking the Alder Bay swing bridge on March 3.",
+         ("Engineers began",), "date"),
+        # a quotation nobody gave
+        ('Gannet Shipping Lines called the accident "an act of God".', ("pay for",), "quote"),
+        # something else than the fact cited
+        ("Buses are diverted through a tunnel.", ("pay for",), "meaning"),
+        # one side of the disputed count of the injured, as settled
+        ("Two crew members were treated for minor injuries.", ("crew members",), "disputed"),
+    ],
+)  # fmt: skip
+def test_an_unsupported_sentence_is_dropped_with_its_reason(
+    bridge_story: StoryBrief, sentence: str, cites: tuple[str, ...], reason: str
+) -> None:
+    [checked] = _checked(bridge_story, f"{sentence} {_ids(bridge_story, *cites)}")
+    assert isinstance(checked, DroppedSentence), checked
+    assert (checked.reason, checked.text) == (reason, sentence), checked.detail
+
+
+def test_a_dispute_told_as_one_is_kept(bridge_story: StoryBrief) -> None:
+    ids = _ids(bridge_story, "crew members")
+    both = f"Two crew members were treated for minor injuries; one report says three. {ids}"
+    [checked] = _checked(bridge_story, both)
+    assert isinstance(checked, WrittenSentence), checked
+
+
+def test_uncited_and_unknown_facts_are_dropped(bridge_story: StoryBrief) -> None:
+    reply = "The bridge is a landmark. [F1] The city is proud of it.\nIt is old. [F999]"
+    checked = _checked(bridge_story, reply)
+    assert [getattr(s, "reason", None) for s in checked] == [None, "uncited", "unknown fact"]
+    assert isinstance(checked[2], DroppedSentence) and checked[2].detail == "no fact F999 was given"
