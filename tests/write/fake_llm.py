@@ -70,6 +70,8 @@ def fake_llm(*script: Step) -> Iterator[FakeLlm]:
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
+            if 300 <= status < 400:
+                self.send_header("Location", "http://127.0.0.1:9/elsewhere")
             self.end_headers()
             self.wfile.write(body)
 

@@ -96,3 +96,10 @@ def test_a_server_nobody_listens_on_is_an_error() -> None:
 def test_only_http_addresses_are_taken() -> None:
     with pytest.raises(WriterError, match="not an http"):
         _settings("file:///etc/passwd")
+
+
+def test_a_redirect_is_not_followed_with_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSFUSE_LLM_KEY", "sk-secret-123")
+    with fake_llm(307) as server, pytest.raises(WriterError, match="answered 307"):
+        complete(_settings(server.url), _ASKED)
+    assert len(server.requests) == 1

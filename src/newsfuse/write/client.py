@@ -81,6 +81,17 @@ def complete(settings: LlmSettings, messages: list[Message]) -> str:
     raise failure
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer, not followed: urllib would follow a POST's redirect as a
+    GET carrying the key to wherever it points."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
 class _TransientError(Exception):
     """A failure another try may not meet: a timeout, a refused connection, a busy server."""
 
@@ -94,7 +105,7 @@ def _post(settings: LlmSettings, body: bytes) -> bytes:
     where = settings.endpoint
     deadline = time.monotonic() + settings.timeout_seconds
     try:
-        with urllib.request.urlopen(request, timeout=settings.timeout_seconds) as response:
+        with _OPENER.open(request, timeout=settings.timeout_seconds) as response:
             answer = _read_bounded(response, deadline, where)
     except urllib.error.HTTPError as error:
         message = f"{where}: the server answered {error.code} {error.reason}"

@@ -66,6 +66,8 @@ _RELATIVE_DAY = re.compile(
 _MONTH_WORD = re.compile(
     r"\b(?:" + "|".join(m for m in MONTHS if len(m) > 3 and m != "sept") + r")\b", re.IGNORECASE
 )
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_DENIES = re.compile(r"\b(?:not|no|never)\b|n't|n’t", re.IGNORECASE)
 # Words that tell a reader the sources disagree on what the sentence says.
 _DISAGREEMENT = re.compile(
     r"\b(?:disput\w*|conflict\w*|contradict\w*|differ\w*|disagree\w*|var(?:y|ies|ied)|"
@@ -246,11 +248,7 @@ def _figures(text: str, evidence: _Evidence) -> _Verdict | None:
 
 def _dates(text: str, evidence: _Evidence) -> _Verdict | None:
     lowered = evidence.joined.lower()
-    for pattern in (
-        _RELATIVE_DAY,
-        _MONTH_WORD,
-        re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.I),
-    ):
+    for pattern in (_RELATIVE_DAY, _MONTH_WORD, _WEEKDAY_WORD):
         for match in pattern.finditer(text):
             word = match.group(0).lower()
             if not re.search(r"\b" + re.escape(word) + r"\b", lowered):
@@ -321,8 +319,7 @@ def _names_side(text: str, says: str) -> bool:
     if not terms:
         return False
     present = {w.lower() for w in words(text)}
-    denied = bool(re.search(r"\b(?:not|no|never)\b|n't", says, re.IGNORECASE))
-    denies = bool(re.search(r"\b(?:not|no|never)\b|n't", text, re.IGNORECASE))
+    denied, denies = bool(_DENIES.search(says)), bool(_DENIES.search(text))
     return all(term in present for term in terms) and denied == denies
 
 
