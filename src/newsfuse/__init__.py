@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from newsfuse._exceptions import NewsfuseError, StoreError
+from newsfuse._exceptions import NewsfuseError, StoreError, WriterError
 from newsfuse._version import __version__
 from newsfuse.models import (
     BRIEF_SCHEMA,
@@ -15,17 +15,22 @@ from newsfuse.models import (
     Brief,
     Citation,
     CleanText,
+    DroppedSentence,
     Duplicate,
+    Fact,
     Rejection,
     Sentence,
     Source,
     Story,
     StoryBrief,
     SummaryPoint,
+    WrittenBrief,
+    WrittenSentence,
 )
 from newsfuse.pipeline import BriefOptions, brief_articles, brief_paths
 from newsfuse.render import render, render_html, render_json, render_markdown
 from newsfuse.store import Store
+from newsfuse.write import LlmSettings
 
 __all__ = [
     "BRIEF_SCHEMA",
@@ -34,7 +39,10 @@ __all__ = [
     "BriefOptions",
     "Citation",
     "CleanText",
+    "DroppedSentence",
     "Duplicate",
+    "Fact",
+    "LlmSettings",
     "NewsfuseError",
     "Rejection",
     "Sentence",
@@ -44,6 +52,9 @@ __all__ = [
     "Story",
     "StoryBrief",
     "SummaryPoint",
+    "WriterError",
+    "WrittenBrief",
+    "WrittenSentence",
     "__version__",
     "brief_articles",
     "brief_paths",

@@ -23,8 +23,7 @@ from newsfuse._exceptions import NewsfuseError
 from newsfuse._version import __version__
 from newsfuse.atomic import replacing
 from newsfuse.faults import printable
-from newsfuse.ingest import Limits
-from newsfuse.ingest.fetch import FetchPolicy
+from newsfuse.ingest import FetchPolicy, Limits
 from newsfuse.models import Brief
 from newsfuse.pipeline import (
     BriefOptions,
@@ -33,10 +32,14 @@ from newsfuse.pipeline import (
     brief_stored_story,
     ingest_paths,
 )
-from newsfuse.render import FORMATS, render_contained
-from newsfuse.render.json import stored_story_to_dict
-from newsfuse.render.parquet import INSTALL_HINT as PARQUET_HINT
-from newsfuse.render.parquet import parquet_available, write_parquet
+from newsfuse.render import (
+    FORMATS,
+    PARQUET_HINT,
+    parquet_available,
+    render_contained,
+    stored_story_to_dict,
+    write_parquet,
+)
 from newsfuse.store import Store, StoredStory
 from newsfuse.write import KEY_VARIABLE, LlmSettings
 

@@ -4,7 +4,7 @@ import pytest
 
 from newsfuse.models import DroppedSentence, StoryBrief, WrittenSentence
 from newsfuse.text.embed import default_encoder
-from newsfuse.write.gate import Gate
+from newsfuse.write.gate import Gate, _Evidence
 from newsfuse.write.reply import drafted_sentences
 from newsfuse.write.sheet import sheet_of
 
@@ -86,3 +86,9 @@ def test_uncited_and_unknown_facts_are_dropped(bridge_story: StoryBrief) -> None
     checked = _checked(bridge_story, reply)
     assert [getattr(s, "reason", None) for s in checked] == [None, "uncited", "unknown fact"]
     assert isinstance(checked[2], DroppedSentence) and checked[2].detail == "no fact F999 was given"
+
+
+def test_names_are_found_past_possessives_demonyms_and_hyphens() -> None:
+    evidence = _Evidence(["Russia’s troops", "the honorary-Oscar winner", "Ukrainian officials"])
+    assert all(evidence.has_name_word(w) for w in ("Russia", "Russian", "Oscar", "Ukraine"))
+    assert not evidence.has_name_word("Belarus")

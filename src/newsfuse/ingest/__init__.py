@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from newsfuse._exceptions import NoArticleTextError
 from newsfuse.faults import attempt, one_line, strict
+from newsfuse.ingest.fetch import FetchPolicy
 from newsfuse.ingest.files import (
     FEED_SUFFIXES,
     SUPPORTED_SUFFIXES,
@@ -34,6 +35,7 @@ from newsfuse.models import Article, Duplicate, Problem, Rejection
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
+    "FetchPolicy",
     "IngestResult",
     "InputFile",
     "Limits",

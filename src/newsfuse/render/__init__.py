@@ -1,4 +1,8 @@
-"""Render: a brief as Markdown, one self-contained HTML file, or JSON."""
+"""Render: a brief as Markdown, one self-contained HTML file, JSON or Parquet tables; and
+what the web UI draws its pages with (the story view, the labels, the word diff).
+
+What the command line and the web UI use is named in `__all__`; the modules behind it
+(`markdown`, `html`, `json`, `parquet`, `labels`, `diff`) are this package's own."""
 
 from __future__ import annotations
 
@@ -6,20 +10,33 @@ from dataclasses import replace
 
 from newsfuse.faults import attempt, story_subject, strict
 from newsfuse.models import Brief, Problem, StoryBrief
-from newsfuse.render.html import render_html
-from newsfuse.render.json import brief_to_dict, render_json
+from newsfuse.render.diff import word_diff
+from newsfuse.render.html import render_html, story_view, template_environment
+from newsfuse.render.json import brief_to_dict, render_json, stored_story_to_dict
+from newsfuse.render.labels import relation_phrase, source_labels
 from newsfuse.render.markdown import render_markdown
+from newsfuse.render.parquet import INSTALL_HINT as PARQUET_HINT
+from newsfuse.render.parquet import parquet_available, write_parquet
 
 FORMATS = ("md", "html", "json")
 
 __all__ = [
     "FORMATS",
+    "PARQUET_HINT",
     "brief_to_dict",
+    "parquet_available",
+    "relation_phrase",
     "render",
     "render_contained",
     "render_html",
     "render_json",
     "render_markdown",
+    "source_labels",
+    "stored_story_to_dict",
+    "story_view",
+    "template_environment",
+    "word_diff",
+    "write_parquet",
 ]
 
 

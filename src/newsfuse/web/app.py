@@ -36,11 +36,15 @@ from newsfuse._version import __version__
 from newsfuse.defaults import BRIEF_WAIT_SECONDS
 from newsfuse.models import Brief, Removal, StoryBrief
 from newsfuse.pipeline import BriefOptions, brief_stored_story
-from newsfuse.render import render_json
-from newsfuse.render.diff import word_diff
-from newsfuse.render.html import story_view, template_environment
-from newsfuse.render.json import stored_story_to_dict
-from newsfuse.render.labels import relation_phrase, source_labels
+from newsfuse.render import (
+    relation_phrase,
+    render_json,
+    source_labels,
+    stored_story_to_dict,
+    story_view,
+    template_environment,
+    word_diff,
+)
 from newsfuse.store import Store
 from newsfuse.web.briefs import BriefMaker, Failed
 

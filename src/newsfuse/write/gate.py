@@ -155,11 +155,11 @@ class Gate:
         return None
 
     def _negation(self, text: str, evidence: _Evidence) -> _Verdict | None:
-        """A word the sentence denies where a cited text affirms it with fewer denials
-        ("would not stay shut" against "would stay shut"), or affirms where a cited text
-        denies it with more; a denied word no cited text has, when the sentence denies
-        more than any of them. A denial moved to another word ("no sign of" for "have
-        not seen any sign of") keeps its count, and passes."""
+        """A word the sentence denies where no cited text does and one affirms it with
+        fewer denials ("would not stay shut" against "would stay shut"), or affirms where
+        none does and one denies it with more; a denied word no cited text has, when the
+        sentence denies more than any of them. A denial moved to another word ("no sign
+        of" for "have not seen any sign of") keeps its count, and passes."""
         doc = self._doc(text)
         mine, my_count = negated_words(doc[:]), denial_count(doc[:])
         told: dict[str, list[tuple[bool, int]]] = {}  # lemma: (denied, the text's denials)
@@ -172,12 +172,13 @@ class Gate:
                 told.setdefault(lemma, []).append((denied, count))
         for lemma, denied in mine.items():
             found = told.get(lemma, [])
+            if any(d == denied for d, _ in found):
+                continue  # a cited text says it so
             if denied and (
-                any(not d and count < my_count for d, count in found)
-                or (not found and my_count > most)
+                any(count < my_count for _, count in found) or (not found and my_count > most)
             ):
                 return _Verdict("negation", f"it denies {lemma!r}; the cited facts do not")
-            if not denied and any(d and count > my_count for d, count in found):
+            if not denied and any(count > my_count for _, count in found):
                 return _Verdict("negation", f"the cited facts deny {lemma!r}; it does not")
         return None
 
@@ -204,7 +205,16 @@ class _Evidence:
         return frozenset(_name_stem(word) for word in words(self.joined))
 
     def has_name_word(self, word: str) -> bool:
-        return word.lower() in STOP_WORDS or _name_stem(word) in self.name_words
+        """Whether the cited texts give this word of a name: as a word of theirs (a
+        possessive or a demonym's ending aside), or inside one ("Lago" of "Mar-a-Lago")."""
+        lowered = word.lower()
+        if lowered in STOP_WORDS or _name_stem(word) in self.name_words:
+            return True
+        return re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", self.lowered) is not None
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.joined.lower().replace("’", "'")
 
     @cached_property
     def plain(self) -> str:
