@@ -7,11 +7,13 @@ import pytest
 
 from newsfuse.batch import DaskRunner, dask_runner
 from newsfuse.cli import EXIT_OK, EXIT_PARTIAL, main
-from newsfuse.pipeline import brief_paths
+from newsfuse.pipeline import BriefOptions, brief_paths
 from newsfuse.render import render_json
 from newsfuse.store import Store
+from newsfuse.write import LlmSettings
 
 from .conftest import EXAMPLES
+from .write.fake_llm import fake_llm, retelling
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +72,14 @@ def test_batch_writes_the_parquet_tables_of_the_single_process_brief(tmp_path: P
     batch = sorted((tmp_path / "batch").iterdir())
     assert [p.name for p in batch] == sorted(p.name for p in (tmp_path / "single").iterdir())
     assert all(p.read_bytes() == (tmp_path / "single" / p.name).read_bytes() for p in batch)
+
+
+def test_the_workers_write_each_story_through_the_model_server(runner: DaskRunner) -> None:
+    with fake_llm(retelling) as server:
+        options = BriefOptions(writer=LlmSettings(url=server.url, model="tiny", tries=1))
+        batch = brief_paths([str(EXAMPLES)], options=options, runner=runner)
+    [story] = batch.stories
+    assert story.written is not None
+    assert [s.text for s in story.written.sentences] == [story.facts[0].text]
+    assert [d.reason for d in story.written.dropped] == ["figure"]
+    assert len(server.requests) == 1
