@@ -4,7 +4,7 @@ import pytest
 
 from newsfuse.models import DroppedSentence, StoryBrief, WrittenSentence
 from newsfuse.text.embed import default_encoder
-from newsfuse.write.gate import Gate, _Evidence
+from newsfuse.write.gate import Gate, _canonical, _dates, _Evidence, _figures
 from newsfuse.write.reply import drafted_sentences
 from newsfuse.write.sheet import sheet_of
 
@@ -92,3 +92,18 @@ def test_names_are_found_past_possessives_demonyms_and_hyphens() -> None:
     evidence = _Evidence(["Russia’s troops", "the honorary-Oscar winner", "Ukrainian officials"])
     assert all(evidence.has_name_word(w) for w in ("Russia", "Russian", "Oscar", "Ukraine"))
     assert not evidence.has_name_word("Belarus")
+
+
+def test_figures_are_compared_by_value_and_unit() -> None:
+    assert _canonical("1.5 million") == _canonical("1,500,000")
+    assert _canonical("20%") == _canonical("20 percent") != _canonical("20")
+    evidence = _Evidence(["About 1,500,000 people, 20 percent of them children, left."])
+    assert _figures("About 1.5 million people left, 20% of them children.", evidence) is None
+    assert _figures("About 1.6 million people left.", evidence) is not None
+
+
+def test_months_are_dates_only_when_written_as_months() -> None:
+    evidence = _Evidence(["On Feb. 15 troops will make marches to their garrisons."])
+    assert _dates("On February 15 the troops will march home.", evidence) is None
+    assert _dates("The troops may be home in May.", evidence) is not None
+    assert _dates("The troops may be home soon.", evidence) is None

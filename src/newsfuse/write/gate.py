@@ -32,7 +32,14 @@ from newsfuse.crosscheck.checks.negation import denial_count, negated_words
 from newsfuse.models import DroppedSentence, DropReason, WrittenSentence
 from newsfuse.text.dates import MONTHS, WEEKDAYS, date_mentions
 from newsfuse.text.embed import Encoder
-from newsfuse.text.lexical import QUOTATION, STOP_WORDS, figures, qualified_figures, words
+from newsfuse.text.lexical import (
+    QUOTATION,
+    STOP_WORDS,
+    figures,
+    number_value,
+    qualified_figures,
+    words,
+)
 from newsfuse.text.nlp import read
 from newsfuse.write.reply import Drafted
 from newsfuse.write.sheet import Dispute, Sheet, fact_id
@@ -63,10 +70,21 @@ _RELATIVE_DAY = re.compile(
     r"\b(?:yesterday|today|tomorrow|tonight|(?:last|next|this) (?:week|month|year|weekend))\b",
     re.IGNORECASE,
 )
-_MONTH_WORD = re.compile(
-    r"\b(?:" + "|".join(m for m in MONTHS if len(m) > 3 and m != "sept") + r")\b", re.IGNORECASE
+# A month as news writes it: capitalised ("will march" is no date); "May" only beside a day
+# or after a preposition ("may be" is no date either).
+_MONTH_NAME = re.compile(
+    r"\b(?:" + "|".join(m.capitalize() for m in MONTHS if m != "may") + r")\b"
+    r"|\bMay(?=\s+\d)|(?<=\d )May\b|(?:"
+    + "|".join(
+        rf"(?<=\b{word} )" for word in ("in", "of", "on", "by", "since", "until", "early", "late")
+    )
+    + r")May\b"
 )
 _WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+# A figure's value and unit as compared: "1.5 million" is "1,500,000", "20%" is "20 percent".
+_SCALED = re.compile(r"^(?P<number>[\d.,]+)\s?(?P<scale>thousand|million|billion)$")
+_PERCENT = re.compile(r"^(?P<number>[\d.,]+)\s?(?:%|percent)$")
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _DENIES = re.compile(r"\b(?:not|no|never)\b|n't|n’t", re.IGNORECASE)
 # Words that tell a reader the sources disagree on what the sentence says.
 _DISAGREEMENT = re.compile(
@@ -197,7 +215,8 @@ class _Evidence:
         found: dict[str, dict[str | None, str]] = {}
         for text in self.texts:
             for value, qualifier in qualified_figures(text):
-                found.setdefault(value, {}).setdefault(_qualifier_kind(qualifier), qualifier or "")
+                kinds = found.setdefault(_canonical(value), {})
+                kinds.setdefault(_qualifier_kind(qualifier), qualifier or "")
         return found
 
     @cached_property
@@ -245,10 +264,10 @@ def _quotes(text: str, evidence: _Evidence) -> _Verdict | None:
 def _figures(text: str, evidence: _Evidence) -> _Verdict | None:
     given = evidence.figures
     for value, _ in qualified_figures(text):
-        if value not in given:
+        if _canonical(value) not in given:
             return _Verdict("figure", f"{value} is in no cited fact")
     for value, qualifier in qualified_figures(text):
-        kinds = given[value]
+        kinds = given[_canonical(value)]
         if _qualifier_kind(qualifier) not in kinds:
             told = " or ".join(f'"{f"{q} {value}".strip()}"' for q in sorted(kinds.values()))
             said = f"{qualifier or ''} {value}".strip()
@@ -256,13 +275,30 @@ def _figures(text: str, evidence: _Evidence) -> _Verdict | None:
     return None
 
 
+def _canonical(value: str) -> str:
+    """A figure as compared: its number in digits ("1.5 million" as "1500000"), "%" for a
+    percentage; other figures as written."""
+    for pattern, unit in ((_SCALED, ""), (_PERCENT, "%")):
+        if match := pattern.match(value):
+            number = number_value(match.group("number"))
+            if number is not None:
+                scale = _SCALES.get(match.groupdict().get("scale") or "", 1.0)
+                return f"{number * scale:g}{unit}"
+    number = number_value(value)
+    return f"{number:g}" if number is not None else value
+
+
 def _dates(text: str, evidence: _Evidence) -> _Verdict | None:
     lowered = evidence.joined.lower()
-    for pattern in (_RELATIVE_DAY, _MONTH_WORD, _WEEKDAY_WORD):
+    for pattern in (_RELATIVE_DAY, _WEEKDAY_WORD):
         for match in pattern.finditer(text):
             word = match.group(0).lower()
             if not re.search(r"\b" + re.escape(word) + r"\b", lowered):
                 return _Verdict("date", f"the cited facts do not say {match.group(0)!r}")
+    months = {MONTHS[m.group(0).lower()] for m in _MONTH_NAME.finditer(evidence.joined)}
+    for match in _MONTH_NAME.finditer(text):
+        if MONTHS[match.group(0).lower()] not in months:
+            return _Verdict("date", f"the cited facts do not say {match.group(0)!r}")
     told = {(m.month, m.day, m.year) for m in date_mentions(evidence.joined)}
     for mention in date_mentions(text):
         if not any(
