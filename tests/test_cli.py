@@ -367,9 +367,10 @@ def test_a_written_brief_from_a_language_model_server(
 ) -> None:
     target = tmp_path / "brief.json"
     with fake_llm(retelling) as server:
-        arguments = [*_WRITER, server.url, "--format", "json", "-o", str(target)]
-        assert main(["brief", str(EXAMPLES), *arguments]) == EXIT_OK
+        arguments = [*_WRITER, server.url, "--llm-max-tokens", "321", "--format", "json"]
+        assert main(["brief", str(EXAMPLES), *arguments, "-o", str(target)]) == EXIT_OK
     assert capsys.readouterr().err == ""
+    assert server.requests[0].body["max_tokens"] == 321
     [story] = json.loads(target.read_text())["stories"]
     written = story["written"]
     assert written["model"] == "tiny"

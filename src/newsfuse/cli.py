@@ -200,6 +200,14 @@ def _add_writer(command: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="longest wait for each answer (default: 120)",
     )
+    group.add_argument(
+        "--llm-max-tokens",
+        type=_positive,
+        default=600,
+        metavar="N",
+        help="most tokens the model may answer with (default: 600; a reasoning model"
+        " thinking aloud first needs more)",
+    )
 
 
 def _writer(arguments: argparse.Namespace) -> LlmSettings | None:
@@ -210,6 +218,7 @@ def _writer(arguments: argparse.Namespace) -> LlmSettings | None:
         model=arguments.llm_model,
         key_variable=arguments.llm_key_env,
         timeout_seconds=float(arguments.llm_timeout),
+        max_tokens=arguments.llm_max_tokens,
     )
 
 

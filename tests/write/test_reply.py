@@ -42,3 +42,11 @@ def test_text_after_the_last_ids_is_an_uncited_sentence() -> None:
 def test_a_repeated_id_counts_once_and_an_empty_reply_has_no_sentence() -> None:
     assert drafted_sentences("Closed [F1, F1, and F2].") == [Drafted("Closed.", (1, 2))]
     assert drafted_sentences("\n\n  \n") == []
+
+
+def test_what_a_reasoning_model_thinks_aloud_is_not_the_brief() -> None:
+    reply = (
+        "<think>\nF1 says the bridge closed. Maybe Tuesday?\n</think>\n\nThe bridge closed. [F1]"
+    )
+    assert drafted_sentences(reply) == [Drafted("The bridge closed.", (1,))]
+    assert drafted_sentences("<think>never finished thinking [F1]") == []

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsfuse.models import StoryBrief
 from newsfuse.write.sheet import fact_id, sheet_of
 
@@ -21,3 +23,14 @@ def test_a_fact_is_evidenced_by_its_wording_its_spans_and_its_disputes(
 
 def test_facts_are_named_by_their_place() -> None:
     assert [fact_id(n) for n in range(3)] == ["F1", "F2", "F3"]
+
+
+def test_a_fact_worded_by_a_bare_quotation_is_given_its_speaker(bridge_story: StoryBrief) -> None:
+    number = next(n for n, f in enumerate(bridge_story.facts) if "nobody drives across" in f.text)
+    fact = bridge_story.facts[number]
+    bare = replace(fact, text=fact.text[: fact.text.index("Mayor")].rstrip(" ,"))
+    facts = (*bridge_story.facts[:number], bare, *bridge_story.facts[number + 1 :])
+    sheet = sheet_of(replace(bridge_story, facts=facts))
+    assert sheet.speakers[number] == "Tobias Renn"
+    assert "Tobias Renn said" in sheet.evidence[number]
+    assert sheet_of(bridge_story).speakers[number] is None  # the wording names him already

@@ -40,7 +40,9 @@ def facts_text(sheet: Sheet) -> str:
     for number in sheet.shown:
         fact = sheet.facts[number]
         support = f"{fact.independent} source{'' if fact.independent == 1 else 's'}"
-        lines.append(f"{fact_id(number)} [{support}]: {_one_line(fact.text)}")
+        speaker = sheet.speakers[number]
+        said = f" ({_one_line(speaker)}, quoted)" if speaker else ""
+        lines.append(f"{fact_id(number)} [{support}]{said}: {_one_line(fact.text)}")
     shown = set(sheet.shown)
     for title, items in (("DISPUTED", sheet.disputes), ("UPDATED", sheet.updates)):
         told = [_dispute_line(item, shown) for item in items if item.facts & shown]

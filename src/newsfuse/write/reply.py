@@ -24,6 +24,7 @@ _NO_END = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Jr|Sr|No|vs|Inc|Corp|Co|Ltd)|"
     r"\b[A-Z]|\b[a-z]\.[a-z])\.$"
 )
+_THINK_OPEN, _THINK_CLOSE = "<think>", "</think>"
 # A reply longer than this is not a short brief: the rest is not read.
 _MOST_CHARACTERS = 20_000
 
@@ -38,12 +39,27 @@ class Drafted:
 
 def drafted_sentences(reply: str) -> list[Drafted]:
     found: list[Drafted] = []
-    for line in reply[:_MOST_CHARACTERS].splitlines():
+    for line in _without_thinking(reply[:_MOST_CHARACTERS]).splitlines():
         if _FENCE.match(line):
             continue
         if unmarked := _MARKER.sub("", line).strip():
             found += _line_sentences(unmarked)
     return found
+
+
+def _without_thinking(reply: str) -> str:
+    """The reply less what a reasoning model thinks aloud before answering ("<think>...
+    </think>", as Qwen3 and DeepSeek-R1 write it through llama.cpp or Ollama): its notes
+    are not the brief. Thinking left open to the end is all dropped."""
+    kept, position = [], 0
+    while (start := reply.find(_THINK_OPEN, position)) >= 0:
+        kept.append(reply[position:start])
+        end = reply.find(_THINK_CLOSE, start)
+        if end < 0:
+            return "".join(kept)
+        position = end + len(_THINK_CLOSE)
+    kept.append(reply[position:])
+    return "".join(kept)
 
 
 def _line_sentences(line: str) -> list[Drafted]:

@@ -17,6 +17,7 @@ from newsfuse.models import Citation, Conflict, Fact, StoryBrief
 # The facts a model is shown at most, the best supported first: enough for a brief of a
 # few sentences, few enough for a small model's context.
 MOST_FACTS = 30
+_OPENING_QUOTES = ('"', "“", "‘", "'")
 # Evidence longer than this is cut: a fact's sentence, not a page.
 _MOST_CHARACTERS = 600
 
@@ -37,6 +38,7 @@ class Sheet:
     facts: tuple[Fact, ...]  # every fact of the story, numbered by position
     shown: tuple[int, ...]  # the facts shown to the model, in the order shown
     evidence: tuple[tuple[str, ...], ...]  # per fact: its wording, then its cited spans
+    speakers: tuple[str | None, ...]  # per fact worded by a bare quotation: who said it
     disputes: tuple[Dispute, ...]
     updates: tuple[Dispute, ...]
 
@@ -55,6 +57,7 @@ def sheet_of(story: StoryBrief) -> Sheet:
     disputes = tuple(_linked(c, story.facts) for c in story.disputes)
     updates = tuple(_linked(c, story.facts) for c in story.updates)
     evidence = []
+    speakers = tuple(_quoted_speaker(fact, story) for fact in story.facts)
     for number, fact in enumerate(story.facts):
         spans = [
             titles.get(c.source, "")
@@ -70,18 +73,38 @@ def sheet_of(story: StoryBrief) -> Sheet:
             if number in d.facts
             for side in d.conflict.sides
         ]
-        found = dict.fromkeys(
-            t[:_MOST_CHARACTERS] for t in [fact.text, *spans, *sides] if t.strip()
-        )
+        # Whose words a bare quotation is, as the model is told.
+        said = [f"{speakers[number]} said"] if speakers[number] else []
+        told = [fact.text, *spans, *sides, *said]
+        found = dict.fromkeys(t[:_MOST_CHARACTERS] for t in told if t.strip())
         evidence.append(tuple(found))
     return Sheet(
         title=story.title,
         facts=story.facts,
         shown=tuple(range(min(len(story.facts), MOST_FACTS))),
         evidence=tuple(evidence),
+        speakers=speakers,
         disputes=disputes,
         updates=updates,
     )
+
+
+def _quoted_speaker(fact: Fact, story: StoryBrief) -> str | None:
+    """Who said the words a fact is worded by, when they are a quotation standing alone
+    ("“Of course not.”"): the named speaker of the quote its wording's sentence holds. A
+    model told of the fact would otherwise not know whose words they are, nor could the
+    gate let it say so."""
+    if not fact.citations or fact.text.lstrip()[:1] not in _OPENING_QUOTES:
+        return None
+    wording = fact.citations[0]
+    named = [
+        quote.speaker
+        for quote in story.quotes
+        if quote.named and any(_overlap(wording, cited) for cited in quote.citations)
+    ]
+    if len(set(named)) != 1 or named[0].split()[-1] in fact.text:
+        return None  # no one speaker, or the wording names them already
+    return named[0]
 
 
 def _linked(conflict: Conflict, facts: Sequence[Fact]) -> Dispute:
