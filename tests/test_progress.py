@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -16,9 +17,8 @@ class Terminal(io.StringIO):
 @pytest.fixture
 def terminal() -> Iterator[Terminal]:
     stream = Terminal()
-    progress.enable(stream)
-    yield stream
-    progress.enable(None)
+    with progress.drawn_on(stream):
+        yield stream
 
 
 def test_progress_counts_up_to_the_total_and_ends_its_line(terminal: Terminal) -> None:
@@ -55,3 +55,13 @@ def test_the_command_line_draws_progress_only_on_a_terminal(
     assert main(["brief", str(EXAMPLES), "-q", "-o", str(tmp_path) + "/c.md"]) == 0
     assert quiet.getvalue() == ""
     assert progress.active() is None
+
+
+def test_progress_is_drawn_inside_its_block_and_its_thread_only(terminal: Terminal) -> None:
+    other = threading.Thread(target=lambda: list(progress.steps("elsewhere", [1, 2])))
+    other.start()
+    other.join()
+    assert "elsewhere" not in terminal.getvalue()
+    with progress.drawn_on(None):
+        assert list(progress.steps("muted", [1])) == [1]
+    assert "muted" not in terminal.getvalue() and progress.active() is terminal

@@ -356,8 +356,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(arguments, "parquet", None) and not parquet_available():
         _say(PARQUET_HINT)  # before the work, not after it
         return EXIT_FAILED
-    if not getattr(arguments, "quiet", False) and sys.stderr.isatty():
-        progress.enable(sys.stderr)
+    drawn = not getattr(arguments, "quiet", False) and sys.stderr.isatty()
+    with progress.drawn_on(sys.stderr if drawn else None):
+        return _run(arguments)
+
+
+def _run(arguments: argparse.Namespace) -> int:
+    """The command, its expected failures told on one line each."""
     # Stopped by SIGTERM as by Ctrl-C: files being written are removed on the way out.
     previous = signal.signal(signal.SIGTERM, _stopped)
     commands = {
@@ -379,7 +384,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"{error.filename or ''}: {error.strerror or error}")
         return EXIT_FAILED
     finally:
-        progress.enable(None)
         signal.signal(signal.SIGTERM, previous)
 
 

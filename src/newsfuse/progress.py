@@ -1,31 +1,39 @@
 """Progress of long runs on a terminal: one line a stage, redrawn in place.
 
-Off unless switched on (the command line does, on standard error, when it is a terminal and
-`--quiet` is not given), so the library and piped output stay silent.
+Off unless asked for, around the work to show (`with drawn_on(stream): ...`; the command
+line asks, on standard error, when it is a terminal and `--quiet` is not given), so the
+library and piped output stay silent. The stream is the context's, not the process's: work
+on other threads, or after the block, draws nothing.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Sized
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TextIO, TypeVar
 
 _Item = TypeVar("_Item")
 # Redrawn at most this often: a terminal is slower than a tight loop.
 _REDRAW_SECONDS = 0.2
 
-_stream: TextIO | None = None
+_stream: ContextVar[TextIO | None] = ContextVar("newsfuse_progress", default=None)
 
 
-def enable(stream: TextIO | None) -> None:
-    """Draw progress on `stream` from now on (None: stop drawing)."""
-    global _stream  # noqa: PLW0603 (one switch for the whole process, set by the command line)
-    _stream = stream
+@contextmanager
+def drawn_on(stream: TextIO | None) -> Iterator[None]:
+    """Draw the progress of the work inside the block on `stream` (None: draw nothing)."""
+    token = _stream.set(stream)
+    try:
+        yield
+    finally:
+        _stream.reset(token)
 
 
 def steps(label: str, items: Iterable[_Item]) -> Iterator[_Item]:
     """The items, drawing "label: done/total" as they are taken."""
-    stream = _stream
+    stream = _stream.get()
     if stream is None:
         yield from items
         return
@@ -70,4 +78,4 @@ class Bar:
 
 def active() -> TextIO | None:
     """Where progress is drawn, if anywhere."""
-    return _stream
+    return _stream.get()
