@@ -49,18 +49,18 @@ from newsfuse.cluster import (
     cluster,
     source_terms,
 )
-from newsfuse.crosscheck import CrossCheck, crosscheck
-from newsfuse.crosscheck.meanings import likely_read
+from newsfuse.crosscheck import CrossCheck, crosscheck, likely_read
 from newsfuse.defaults import MAX_POINTS, STORY_SIMILARITY
-from newsfuse.extract.reading import (
+from newsfuse.extract import (
     KeptReadings,
     Reading,
+    extract_story,
+    no_extracts,
     read_source,
     read_sources,
     reading_bytes,
     reading_version,
 )
-from newsfuse.extract.story import extract_story, no_extracts
 from newsfuse.faults import attempt, story_subject
 from newsfuse.ingest import IngestResult, Limits, collect, expand, read_inputs, read_item
 from newsfuse.models import (

@@ -25,8 +25,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsfuse.crosscheck import CheckedFact, CrossCheck
-from newsfuse.crosscheck.facts import (
+from newsfuse.crosscheck import (
+    CheckedFact,
+    CrossCheck,
     corroborated_sentences,
     is_point_candidate,
     shown_alone,

@@ -27,6 +27,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field, replace
 
 from newsfuse.crosscheck.checks import findings
+from newsfuse.crosscheck.checks.negation import denial_count, negated_words
 from newsfuse.crosscheck.claims import Claim, ClaimKey, source_claims
 from newsfuse.crosscheck.conflicts import (
     ClaimPair,
@@ -45,9 +46,11 @@ from newsfuse.crosscheck.facts import (
     checked_fact,
     corroborated_sentences,
     fact_groups,
+    is_point_candidate,
     outlying_claims,
     shown_alone,
     with_distinct_wordings,
+    wording_cost,
 )
 from newsfuse.crosscheck.judge import (
     Closeness,
@@ -58,15 +61,33 @@ from newsfuse.crosscheck.judge import (
     pair_features,
     same_fact_probability,
 )
-from newsfuse.crosscheck.meanings import ClaimMeanings, claim_meanings, cut_otherwise
+from newsfuse.crosscheck.meanings import (
+    ClaimMeanings,
+    claim_meanings,
+    cut_otherwise,
+    likely_read,
+)
 from newsfuse.crosscheck.neighbours import nearest_pairs
-from newsfuse.extract.story import StoryExtracts, own_date
+from newsfuse.extract import StoryExtracts, own_date
 from newsfuse.models import Citation, Conflict, Fact, Story
 from newsfuse.text.embed import Encoder, Matrix, default_encoder
 from newsfuse.text.lexical import containment
 from newsfuse.text.matcher import SAME_CLAIM, features, same_claim_probability
 
-__all__ = ["CheckedFact", "CrossCheck", "crosscheck"]
+# What other stages use: the summary ranks the checked facts, the pipeline reads ahead what
+# the cross-check will encode, the written brief's gate reads denials as the checks do.
+__all__ = [
+    "CheckedFact",
+    "CrossCheck",
+    "corroborated_sentences",
+    "crosscheck",
+    "denial_count",
+    "is_point_candidate",
+    "likely_read",
+    "negated_words",
+    "shown_alone",
+    "wording_cost",
+]
 
 # Single-source claims listed, the most central first: the rest of each text is one
 # outlet's own reporting by nature.

@@ -28,19 +28,20 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from newsfuse.extract.attribution import (
+from newsfuse.extract import (
     SPEECH_VERBS,
     STANCE_VERBS,
+    WEEK_LABEL,
+    FigureMention,
+    Resolve,
+    SourceExtracts,
+    When,
     according_to_names,
+    date_mentions,
     doc_text,
+    figure_mentions,
+    title_text,
 )
-from newsfuse.extract.figures import FigureMention
-from newsfuse.extract.figures import figures as figure_mentions
-from newsfuse.extract.reading import title_text
-from newsfuse.extract.source import SourceExtracts
-from newsfuse.extract.story import Resolve
-from newsfuse.extract.timeline import WEEK_LABEL, When
-from newsfuse.extract.timeline import dates as date_mentions
 from newsfuse.models import Citation, Sentence, Source
 from newsfuse.text.lexical import content_terms
 from newsfuse.text.stretches import Stretches

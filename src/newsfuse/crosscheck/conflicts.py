@@ -22,7 +22,7 @@ from newsfuse.crosscheck.checks.numbers import figures_agree, same_thing
 from newsfuse.crosscheck.checks.roles import nominal_roles, role_words
 from newsfuse.crosscheck.claims import Claim, ClaimFigure, ClaimKey
 from newsfuse.crosscheck.quotes import QuoteConflict, altered_quotes, speaker_conflicts
-from newsfuse.extract.story import StoryExtracts, own_date
+from newsfuse.extract import StoryExtracts, own_date
 from newsfuse.models import Citation, Conflict, ConflictKind, ConflictSide, Source
 from newsfuse.text.lexical import figures
 

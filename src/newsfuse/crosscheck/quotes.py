@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsfuse.extract.entities import same_entity
+from newsfuse.extract import same_entity
 from newsfuse.models import Citation, ConflictKind, Entity, Quote, Source
 from newsfuse.text.lexical import STOP_WORDS, containment, content_terms
 

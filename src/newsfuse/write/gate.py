@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsfuse.crosscheck.checks.negation import denial_count, negated_words
+from newsfuse.crosscheck import denial_count, negated_words
 from newsfuse.models import DroppedSentence, DropReason, WrittenSentence
 from newsfuse.text.dates import MONTHS, WEEKDAYS, date_mentions
 from newsfuse.text.embed import Encoder

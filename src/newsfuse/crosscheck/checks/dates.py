@@ -6,7 +6,7 @@ from datetime import date
 
 from newsfuse.crosscheck.checks.finding import Finding
 from newsfuse.crosscheck.claims import Claim
-from newsfuse.extract.story import own_date
+from newsfuse.extract import own_date
 
 
 def check(left: Claim, right: Claim) -> Finding | None:

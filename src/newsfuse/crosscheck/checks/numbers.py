@@ -11,7 +11,7 @@ import math
 
 from newsfuse.crosscheck.checks.finding import Finding
 from newsfuse.crosscheck.claims import Claim, ClaimFigure
-from newsfuse.extract.figures import FigureMention
+from newsfuse.extract import FigureMention
 from newsfuse.text.lexical import stem
 
 _APPROXIMATE = frozenset(

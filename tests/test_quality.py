@@ -1,0 +1,121 @@
+"""The quality gate: small fixed slices of the benchmarks (bench/), each failing when its
+score drops below a floor pinned a little under today's. A change that costs accuracy shows
+here, not months later in a benchmark nobody ran. Floors move only with a measured reason,
+said in the commit. The benchmark data is read in place from the shared data
+(../shared/data, or NEWSFUSE_DATA_DIR); where it is absent the gate is skipped, unless
+NEWSFUSE_REQUIRE_SEEDS says the shared material must be there (as in CI).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from newsfuse.pipeline import brief_paths
+from newsfuse.render import brief_to_dict
+from newsfuse.text.embed import default_encoder
+from newsfuse.text.lexical import stem, words
+from newsfuse.text.matcher import SAME_CLAIM, features, same_claim_probability
+
+from .conftest import ROOT
+
+BENCH = ROOT / "bench"
+
+
+@pytest.fixture(scope="module")
+def data() -> Iterator[Path]:
+    candidates = [os.environ.get("NEWSFUSE_DATA_DIR"), ROOT.parent / "shared" / "data"]
+    found = next((Path(c) for c in candidates if c and Path(c).is_dir()), None)
+    if found is None:
+        if os.environ.get("NEWSFUSE_REQUIRE_SEEDS"):
+            pytest.fail("the shared benchmark data is required but was not found")
+        pytest.skip("the shared benchmark data (../shared/data) is not on this machine")
+    os.environ.setdefault("NEWSFUSE_DATA_DIR", str(found))
+    sys.path.insert(0, str(BENCH))
+    try:
+        yield found
+    finally:
+        sys.path.remove(str(BENCH))
+
+
+def test_the_fact_gold_stays_above_its_floors(data: Path, tmp_path: Path) -> None:
+    import facts as bench
+
+    gold = json.loads(bench.GOLD.read_text(encoding="utf-8"))
+    lines = bench._multinews()
+    halves = {"tune": bench.Counts(), "test": bench.Counts()}
+    for annotated in gold["clusters"]:
+        folder = bench.write_cluster(annotated["name"], tmp_path, lines)
+        brief = json.loads(json.dumps(brief_to_dict(brief_paths([str(folder)]))))
+        cluster = bench.with_snippet_texts(annotated, folder)
+        halves[cluster["half"]].add(bench.score_cluster(cluster, brief, cluster.get("copies", {})))
+    tune, test = halves["tune"].row(), halves["test"].row()
+    # 2026-11-29: tune 0.968 / 0.823 / 0.887 / 0.108, held out 0.792 / 0.767 / 0.844 / 0.152
+    assert tune["corroborated share"] >= 0.95 and test["corroborated share"] >= 0.77, (tune, test)
+    assert tune["support recall"] >= 0.80 and test["support recall"] >= 0.74, (tune, test)
+    assert tune["merge precision"] >= 0.86 and test["merge precision"] >= 0.82, (tune, test)
+    assert tune["false single-source"] <= 0.13 and test["false single-source"] <= 0.18, (tune, test)
+
+
+def test_the_sentence_matcher_on_mrpc_stays_above_its_floor(data: Path) -> None:
+    import matcher as bench
+
+    left, right, labels = bench.load()
+    left, right, labels = left[:600], right[:600], labels[:600]
+    encoder = default_encoder()
+    cosines = (encoder.encode(left) * encoder.encode(right)).sum(axis=1)
+    same = np.array(
+        [
+            same_claim_probability(features(a), features(b), float(c)) >= SAME_CLAIM
+            for a, b, c in zip(left, right, cosines, strict=True)
+        ]
+    )
+    accuracy = float((same == (labels == 1)).mean())
+    assert accuracy >= 0.76, accuracy  # 2026-11-29: 0.778 on these 600 pairs
+
+
+def test_article_text_on_scrapinghub_pages_stays_above_its_floor(data: Path) -> None:
+    import extraction as bench
+
+    folder = data / "scrapinghub_article_extraction"
+    truth: dict[str, Any] = json.loads((folder / "ground-truth.json").read_text())
+    scores = []
+    for name in sorted(truth)[:40]:
+        html = gzip.decompress((folder / "html" / f"{name}.html.gz").read_bytes())
+        found = bench.newsfuse_text(name, html.decode("utf-8", "replace"), truth[name]["url"])
+        scores.append(bench.page_scores(truth[name]["articleBody"], found))
+    result = bench.summary(scores)
+    # 2026-11-29 on these 40 pages: precision 0.959, recall 0.938, F1 0.949
+    assert result["f1"] >= 0.93 and result["precision"] >= 0.94, result
+
+
+def test_summaries_of_multi_news_stay_above_their_floor(data: Path) -> None:
+    from stages import clusters
+    from summary import cut, newsfuse_summary, references
+
+    overlap = []
+    for texts, reference in list(zip(clusters(), references(), strict=True))[:12]:
+        written = cut(newsfuse_summary(texts, 250, {}), 250)
+        overlap.append(_unigram_f1(written, reference))
+    score = 100 * sum(overlap) / len(overlap)
+    assert score >= 43.0, score  # 2026-11-29: 43.93 on these 12 clusters
+
+
+def _unigram_f1(summary: str, reference: str) -> float:
+    """ROUGE-1's F-measure: stemmed words shared, clipped, over each side's count."""
+    mine = Counter(stem(w.lower()) for w in words(summary))
+    theirs = Counter(stem(w.lower()) for w in words(reference))
+    shared = sum((mine & theirs).values())
+    if not shared:
+        return 0.0
+    precision, recall = shared / sum(mine.values()), shared / sum(theirs.values())
+    return 2 * precision * recall / (precision + recall)
