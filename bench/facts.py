@@ -277,7 +277,7 @@ def briefs_by(
     settings: list[str] = [],  # noqa: B006 (never changed)
 ) -> tuple[list[dict[str, Any]], float]:
     """The JSON briefs of the folders by the newsfuse in `code` (its src/), and the time;
-    `settings` ("newsfuse.crosscheck.facts.SAME_FACT_LINK=0.4") are tried for tuning."""
+    `settings` ("newsfuse.crosscheck.grouping.SAME_FACT_LINK=0.4") are tried for tuning."""
     started = time.perf_counter()
     run = subprocess.run(
         [sys.executable, "-c", _DRIVER, *(f"--set={s}" for s in settings), *map(str, folders)],

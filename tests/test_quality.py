@@ -33,7 +33,11 @@ BENCH = ROOT / "bench"
 
 @pytest.fixture(scope="module")
 def data() -> Iterator[Path]:
-    candidates = [os.environ.get("NEWSFUSE_DATA_DIR"), ROOT.parent / "shared" / "data"]
+    candidates = [
+        os.environ.get("NEWSFUSE_DATA_DIR"),
+        ROOT.parent / "shared" / "data",
+        "/work/shared/data",  # where this workplace keeps it, for clones made elsewhere
+    ]
     found = next((Path(c) for c in candidates if c and Path(c).is_dir()), None)
     if found is None:
         if os.environ.get("NEWSFUSE_REQUIRE_SEEDS"):

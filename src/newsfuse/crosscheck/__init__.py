@@ -39,19 +39,17 @@ from newsfuse.crosscheck.conflicts import (
     turned_roles,
 )
 from newsfuse.crosscheck.facts import (
-    SAME_FACT_LINK,
     CheckedFact,
-    also_stating,
     centralities,
     checked_fact,
     corroborated_sentences,
-    fact_groups,
     is_point_candidate,
     outlying_claims,
     shown_alone,
     with_distinct_wordings,
     wording_cost,
 )
+from newsfuse.crosscheck.grouping import SAME_FACT_LINK, also_stating, fact_groups
 from newsfuse.crosscheck.judge import (
     Closeness,
     PairFeatures,

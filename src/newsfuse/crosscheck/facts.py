@@ -1,19 +1,4 @@
-"""Facts: claims that state the same thing, grouped; each with its independent support.
-
-Claims judged to state one fact are grouped by average linkage: two groups join when the
-judge's probabilities between their claims average at least `SAME_FACT_LINK`, a pair never
-judged (too far apart in meaning to be a neighbour) counting as 0. Chains of claims each
-close to the next but not to the others do not become one fact. In large stories, where a
-claim is judged against its nearest neighbours only, the average is taken over the pairs
-that could have been judged. Two claims of one origin that differ in meaning never end in
-one fact: a report does not state one fact twice in other words ("Cosme was charged with
-five felony counts" and, further down, "Gonzalez was charged with five misdemeanor
-counts" are two facts, however alike the other reports' versions of them read).
-
-A sentence may state several facts ("they opened fire when the father stepped in front of
-his wife, then grabbed her purse") where another report states each in a sentence of its
-own; its claim is grouped with one of them, and backs any other whose claims the judge
-finds it as likely to state (`ALSO_STATES`), never wording it.
+"""Facts: the claims `grouping` joins as stating one thing, each with its independent support.
 
 A fact counts the independent origins of its claims (copies of one origin count once;
 claims the other sources contradict do not back it), and is worded by one rule: the
@@ -24,10 +9,9 @@ on the sentence before), the earliest in its source first, then the most central
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -47,21 +31,9 @@ from newsfuse.text.lexical import (
 )
 from newsfuse.text.quality import garble_signs
 
-# Groups of claims join when the judge's probabilities between them average this much.
-SAME_FACT_LINK = 0.5
-# A claim left alone joins its likeliest partner's fact from this probability on.
-ATTACHED = 0.35
-# A claim of one fact states another fact too (a sentence may state several) when the
-# judge's probabilities between it and that fact's claims average this much.
-ALSO_STATES = 0.7
 # A claim of a fact is an outlier, not to word it, when it is on average less close in
 # meaning to the fact's other claims than this share of its most typical claim is.
 TYPICAL_SHARE = 0.8
-# Of one block (one origin), a group is checked for claims apart through at most this many
-# distinct kinds of claim, the first it took in: a story of a few dozen reports never has
-# more in one fact, and a wire story rewritten across a crawl (hundreds of copies of one
-# origin in one fact) is checked in bounded time, not against every copy.
-APART_CHECKED = 16
 # Points need enough words to say something and few enough to read as one statement.
 POINT_WORDS = range(6, 81)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
@@ -136,185 +108,6 @@ def is_point_candidate(text: str) -> bool:
         and not text[0].islower()
         and not text.isupper()
     )
-
-
-# Grouping
-
-
-def fact_groups(
-    count: int,
-    judged: Iterable[tuple[int, int, float]],
-    neighbours: int,
-    apart: Callable[[int, int], bool] = lambda left, right: False,
-    blocks: Sequence[Hashable] | None = None,
-    kinds: Sequence[Hashable] | None = None,
-) -> list[list[int]]:
-    """Groups of claim numbers (each in order, groups by their first claim): average
-    linkage over the judged pairs (i, j, probability), unjudged pairs counting 0, each
-    claim judged against at most `neighbours` others. Groups holding two claims that
-    `apart` says cannot state one fact never join. `apart` is asked only of claims of one
-    block (`blocks`: claims of two blocks are never apart), once for each pair of kinds
-    (`kinds`: claims of one kind are apart from the same claims: a wire story copied a
-    thousand times is one kind of claim, not a million pairs to ask about), and of at most
-    `APART_CHECKED` kinds of a group in a block."""
-    apartness = _Apartness(
-        apart,
-        blocks if blocks is not None else [0] * count,
-        kinds if kinds is not None else range(count),
-    )
-    members: dict[int, list[int]] = {n: [n] for n in range(count)}
-    sums: dict[int, dict[int, float]] = defaultdict(dict)
-    for left, right, probability in judged:
-        sums[left][right] = sums[left].get(right, 0.0) + probability
-        sums[right][left] = sums[right].get(left, 0.0) + probability
-    # Each claim's likeliest partner (ties to the first), before groups merge the sums.
-    best_partner = {
-        claim: max(others.items(), key=lambda item: (item[1], -item[0]))
-        for claim, others in sums.items()
-    }
-    heap = [
-        (-_linkage(total, 1, 1, neighbours), left, right)
-        for left, others in sums.items()
-        for right, total in others.items()
-        if left < right
-    ]
-    heapq.heapify(heap)
-    while heap:
-        negative, left, right = heapq.heappop(heap)
-        if left not in members or right not in members:
-            continue
-        current = _linkage(
-            sums[left].get(right, 0.0), len(members[left]), len(members[right]), neighbours
-        )
-        if abs(current + negative) > 1e-12:
-            continue  # outdated: the groups changed since
-        if current < SAME_FACT_LINK:
-            break
-        if apartness.groups_apart(left, right):
-            sums[left].pop(right, None)
-            sums[right].pop(left, None)  # never to be joined
-            continue
-        _join(left, right, members, sums, heap, neighbours)
-        apartness.join(left, right)
-    _attach_lonely(members, best_partner, apartness)
-    return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
-
-
-class _Apartness:
-    """Whether two groups hold claims that cannot state one fact: asked of each group's
-    distinct kinds of claim, block by block, each pair of kinds asked of `apart` once."""
-
-    def __init__(
-        self,
-        apart: Callable[[int, int], bool],
-        blocks: Sequence[Hashable],
-        kinds: Sequence[Hashable],
-    ) -> None:
-        self._apart = apart
-        self._kinds = kinds
-        # Each group (by its root claim): block -> kind -> the first claim of that kind.
-        self._held: dict[int, dict[Hashable, dict[Hashable, int]]] = {
-            n: {block: {kinds[n]: n}} for n, block in enumerate(blocks)
-        }
-        self._asked: dict[tuple[Hashable, Hashable], bool] = {}
-
-    def groups_apart(self, left: int, right: int) -> bool:
-        mine, theirs = self._held[left], self._held[right]
-        return any(
-            self._claims_apart(one, other)
-            for block in mine.keys() & theirs.keys()
-            for one in mine[block].values()
-            for other in theirs[block].values()
-        )
-
-    def join(self, kept: int, gone: int) -> None:
-        held = self._held[kept]
-        for block, kinds in self._held.pop(gone).items():
-            known = held.setdefault(block, {})
-            for kind, claim in kinds.items():
-                if len(known) < APART_CHECKED:
-                    known.setdefault(kind, claim)
-
-    def _claims_apart(self, one: int, other: int) -> bool:
-        pair = (self._kinds[one], self._kinds[other])
-        if pair not in self._asked:
-            self._asked[pair] = self._apart(one, other)
-        return self._asked[pair]
-
-
-def _attach_lonely(
-    members: dict[int, list[int]],
-    best_partner: dict[int, tuple[int, float]],
-    apartness: _Apartness,
-) -> None:
-    """A claim left alone joins the group of its best judged partner when the judge gave
-    them at least `ATTACHED`: a statement no other origin makes is what the brief calls
-    single-source, and a likely rewording of another's is not one."""
-    group_of = {n: root for root, group in members.items() for n in group}
-    for root in sorted(members):
-        if len(members.get(root, ())) != 1:
-            continue
-        claim = members[root][0]
-        partner, probability = best_partner.get(claim, (-1, 0.0))
-        if probability < ATTACHED:
-            continue
-        target = group_of[partner]
-        if target == root or apartness.groups_apart(root, target):
-            continue
-        members[target].append(members.pop(root)[0])
-        apartness.join(target, root)
-        group_of[claim] = target
-
-
-def also_stating(
-    groups: Sequence[Sequence[int]],
-    judged: Iterable[tuple[int, int, float]],
-    origins: Sequence[str],
-    neighbours: int,
-) -> list[list[int]]:
-    """For each group, the claims of other groups that state its fact too: of an origin
-    the group lacks, their judged probabilities with its claims averaging `ALSO_STATES`
-    (unjudged pairs counting 0). "They opened fire when the father stepped in front of his
-    wife, then grabbed her purse" is grouped with one fact, and backs two."""
-    group_of = {claim: number for number, group in enumerate(groups) for claim in group}
-    totals: dict[tuple[int, int], float] = defaultdict(float)
-    for left, right, probability in judged:
-        if group_of[left] != group_of[right]:
-            totals[(group_of[left], right)] += probability
-            totals[(group_of[right], left)] += probability
-    stated_by = [{origins[member] for member in group} for group in groups]
-    found: list[list[int]] = [[] for _ in groups]
-    for (number, claim), total in sorted(totals.items()):
-        if origins[claim] in stated_by[number]:
-            continue
-        if _linkage(total, 1, len(groups[number]), neighbours) >= ALSO_STATES:
-            found[number].append(claim)
-    return found
-
-
-def _linkage(total: float, left: int, right: int, neighbours: int) -> float:
-    return total / min(left * right, neighbours * min(left, right))
-
-
-def _join(
-    kept: int,
-    gone: int,
-    members: dict[int, list[int]],
-    sums: dict[int, dict[int, float]],
-    heap: list[tuple[float, int, int]],
-    neighbours: int,
-) -> None:
-    members[kept] += members.pop(gone)
-    for other, total in sums.pop(gone).items():
-        if other == kept:
-            continue
-        sums[other].pop(gone, None)
-        merged = sums[kept].get(other, 0.0) + total
-        sums[kept][other] = sums[other][kept] = merged
-    sums[kept].pop(gone, None)
-    for other, total in sums[kept].items():
-        linkage = _linkage(total, len(members[kept]), len(members[other]), neighbours)
-        heapq.heappush(heap, (-linkage, min(kept, other), max(kept, other)))
 
 
 # Facts

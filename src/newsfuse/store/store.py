@@ -30,13 +30,7 @@ from newsfuse.models import (
     Source,
 )
 from newsfuse.store.rows import ARTICLE_COLUMNS, article_from_row, article_row, sentences_of
-from newsfuse.store.schema import (
-    APPLICATION_ID,
-    BUSY_SECONDS,
-    SCHEMA,
-    SCHEMA_VERSION,
-    connect_read_only,
-)
+from newsfuse.store.schema import bring_up_to_date, check_identity, connect
 from newsfuse.store.search import SEARCH_TERMS, SEARCH_WORD, SearchHit, descending, snippet_pieces
 from newsfuse.store.stories import StoredStory, stored_story
 
@@ -64,81 +58,12 @@ class Store:
         self.path = str(path)
         self.writable = writable
         try:
-            self._db = self._connect()
-            self._check_identity()
+            self._db = connect(self.path, writable)
+            check_identity(self._db, self.path, writable)
             if writable:
-                self._db.execute("PRAGMA journal_mode=WAL")
-                self._db.execute("PRAGMA foreign_keys=ON")
-                self._db.executescript(SCHEMA)
-                self._set_version()
-                self._index_unsearchable()
+                bring_up_to_date(self._db)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot open the store: {error}") from error
-
-    def _connect(self) -> sqlite3.Connection:
-        if self.path == ":memory:":
-            return sqlite3.connect(self.path, timeout=BUSY_SECONDS)
-        if not self.writable:
-            if not Path(self.path).is_file():
-                raise StoreError(f"{self.path}: no such store (create it with `newsfuse ingest`)")
-            return connect_read_only(self.path)
-        if Path(self.path).is_dir():
-            raise StoreError(f"{self.path}: a folder, not a store")
-        return sqlite3.connect(self.path, timeout=BUSY_SECONDS)
-
-    def _check_identity(self) -> None:
-        """Refuse, before writing anything, a database that is not a newsfuse store or is
-        one of a newer schema."""
-        application = self._db.execute("PRAGMA application_id").fetchone()[0]
-        tables = {str(row[0]) for row in self._db.execute("SELECT name FROM sqlite_master")}
-        if application not in (0, APPLICATION_ID) or (
-            application == 0 and tables and not {"meta", "articles"} <= tables
-        ):
-            raise StoreError(
-                f"{self.path}: not a newsfuse store (another application's database);"
-                " left untouched"
-            )
-        version = self._schema_version(tables)
-        if version is not None and version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: store schema {version}, this newsfuse reads schema"
-                f" {SCHEMA_VERSION} (a newer newsfuse made it); left untouched"
-            )
-        if not self.writable and (version is None or version < SCHEMA_VERSION):
-            raise StoreError(
-                f"{self.path}: a store of an older newsfuse (schema {version}); open it once"
-                " with `newsfuse ingest` to bring it up to date"
-            )
-
-    def _schema_version(self, tables: set[str]) -> int | None:
-        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
-        if version:
-            return version
-        if "meta" not in tables:
-            return None  # a new store
-        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        return int(row[0]) if row and str(row[0]).isdigit() else None
-
-    def _set_version(self) -> None:
-        with self._db:
-            self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            self._db.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)",
-                (str(SCHEMA_VERSION),),
-            )
-
-    def _index_unsearchable(self) -> None:
-        """Index, once, the articles a store of an older newsfuse holds but cannot search
-        (articles added since are indexed as they are added)."""
-        if self._meta_int("search_indexed"):
-            return
-        with self._db:
-            self._db.execute(
-                "INSERT INTO article_search SELECT id, COALESCE(title, ''), raw_text FROM articles"
-                " WHERE id NOT IN (SELECT article_id FROM article_search)"
-            )
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('search_indexed', '1')")
 
     def close(self) -> None:
         self._db.close()
