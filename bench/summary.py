@@ -29,9 +29,9 @@ from _harness import peak_rss_mb, save, table
 from stages import clusters
 
 from crosscheck import sources_of_texts
-from newsfuse import pipeline
 from newsfuse.models import Story
 from newsfuse.pipeline import BriefOptions, story_brief
+from newsfuse.pipeline import story as story_stage
 from newsfuse.provenance import analyse
 from newsfuse.summarize import summarize
 from newsfuse.text.embed import RememberingEncoder, default_encoder
@@ -151,11 +151,11 @@ def newsfuse_summary(texts: Sequence[str], words: int, timings: dict[str, float]
         summary_seconds.append(time.perf_counter() - began)
         return made
 
-    pipeline.summarize = timed_summary  # type: ignore[assignment]
+    story_stage.summarize = timed_summary  # type: ignore[assignment]
     try:
         brief = story_brief(story, BriefOptions(max_words=words), encoder)
     finally:
-        pipeline.summarize = summarize
+        story_stage.summarize = summarize
     timings["summary"] = sum(summary_seconds)
     timings["total"] = time.perf_counter() - start
     return [point.text for point in brief.summary]

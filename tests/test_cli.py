@@ -231,14 +231,14 @@ def test_an_article_with_version_numbers_is_briefed_with_the_rest(tmp_path: Path
 def test_a_contained_failure_is_reported_with_the_partial_exit_code(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from newsfuse import pipeline
     from newsfuse.faults import STRICT_VARIABLE
+    from newsfuse.pipeline import story as story_stage
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("bad\nvalue")
 
     monkeypatch.delenv(STRICT_VARIABLE)
-    monkeypatch.setattr(pipeline, "crosscheck", broken)
+    monkeypatch.setattr(story_stage, "crosscheck", broken)
     assert main(["brief", str(EXAMPLES)]) == EXIT_PARTIAL
     out, err = capsys.readouterr()
     assert out.startswith("# newsfuse brief: 1 story from 6 reports")

@@ -14,6 +14,8 @@ from newsfuse.extract import story as story_module
 from newsfuse.faults import STRICT_VARIABLE
 from newsfuse.models import Brief
 from newsfuse.pipeline import BriefOptions, brief_paths, brief_stored_story, ingest_paths
+from newsfuse.pipeline import articles as preparing
+from newsfuse.pipeline import story as story_stage
 from newsfuse.render import markdown, render_contained, render_json
 from newsfuse.store import Store, StoreError
 
@@ -231,7 +233,7 @@ def test_a_source_whose_extraction_fails_is_left_out_of_the_extracts(
 def test_a_story_stage_that_fails_leaves_the_rest_of_the_brief(
     contained: pytest.MonkeyPatch, stage: str
 ) -> None:
-    contained.setattr(pipeline, stage, _always_broken)
+    contained.setattr(story_stage, stage, _always_broken)
     brief = brief_paths([str(EXAMPLES)], encoder=WordHashEncoder())
     story = brief.stories[0]
     assert len(story.sources) == 6 and story.quotes and story.entities
@@ -247,7 +249,7 @@ def test_a_story_stage_that_fails_leaves_the_rest_of_the_brief(
 
 def test_an_article_that_cannot_be_cleaned_is_left_out(contained: pytest.MonkeyPatch) -> None:
     contained.setattr(
-        pipeline, "clean_and_segment", _broken_for(_FAULTY, pipeline.clean_and_segment)
+        preparing, "clean_and_segment", _broken_for(_FAULTY, preparing.clean_and_segment)
     )
     brief = brief_paths([str(EXAMPLES)], encoder=WordHashEncoder())
     assert len(brief.stories[0].sources) == 5

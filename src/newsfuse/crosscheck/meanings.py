@@ -19,8 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.crosscheck.claims import MIN_TERMS, Claim
+from newsfuse.crosscheck.claims import Claim
 from newsfuse.crosscheck.judge import story_topic
+from newsfuse.crosscheck.statements import MIN_TERMS
 from newsfuse.models import Story
 from newsfuse.text.embed import (
     Encoder,

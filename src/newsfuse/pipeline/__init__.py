@@ -24,6 +24,9 @@ have added (an article that cannot be cleaned is left out; failed provenance lea
 source its own origin; failed clustering leaves each source its own story; a story whose
 extraction, cross-check or summary fails is briefed without it).
 
+Steps 7-10 of one story are `story.story_brief`; what a caller asks for is `BriefOptions`
+(`options`).
+
 `ingest_paths` runs steps 1-4, reads each new article with spaCy (kept for step 7), and
 assigns the new articles to the stories of a store (online: stories already there are
 joined, never reshuffled); `brief_stored_story` briefs one stored story.
@@ -35,27 +38,21 @@ run here. A runner only maps functions over items in order, so the brief is the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
-from typing import Protocol, TypeVar
 
-from newsfuse._exceptions import StoreError, WriterError
-from newsfuse._version import __version__
-from newsfuse.clean import clean_article
+from newsfuse._exceptions import StoreError
 from newsfuse.cluster import (
     StoryClusterer,
     arrival_order,
     cluster,
     source_terms,
 )
-from newsfuse.crosscheck import CrossCheck, crosscheck, likely_read
-from newsfuse.defaults import MAX_POINTS, STORY_SIMILARITY
+from newsfuse.defaults import STORY_SIMILARITY
 from newsfuse.extract import (
     KeptReadings,
     Reading,
-    extract_story,
-    no_extracts,
     read_source,
     read_sources,
     reading_bytes,
@@ -72,98 +69,41 @@ from newsfuse.models import (
     Source,
     Story,
     StoryBrief,
-    WrittenBrief,
 )
+from newsfuse.pipeline.articles import (
+    STAGES,
+    Runner,
+    clean_and_segment,
+    clean_contained,
+    prepare,
+    prepared_sources,
+)
+from newsfuse.pipeline.options import BriefOptions
+from newsfuse.pipeline.story import story_brief
 from newsfuse.progress import steps
 from newsfuse.provenance import analyse
-from newsfuse.segment import segment
 from newsfuse.store import Store
-from newsfuse.summarize import summarize
-from newsfuse.text.embed import Encoder, ReadingAheadEncoder, RememberingEncoder, default_encoder
-from newsfuse.write import LlmSettings, write_brief
+from newsfuse.text.embed import Encoder, RememberingEncoder, default_encoder
 
-_Item = TypeVar("_Item")
-_Result = TypeVar("_Result")
+__all__ = [
+    "STAGES",
+    "BriefOptions",
+    "IngestReport",
+    "Runner",
+    "brief_articles",
+    "brief_ingested",
+    "brief_paths",
+    "brief_stored_story",
+    "clean_and_segment",
+    "clean_contained",
+    "ingest_paths",
+    "prepare",
+    "story_brief",
+]
 
 
-class Runner(Protocol):
-    """Maps a function over items, keeping their order, somewhere: in this process or on a
-    cluster. The function and items must be picklable for a cluster."""
-
-    def __call__(
-        self, function: Callable[[_Item], _Result], items: Sequence[_Item]
-    ) -> list[_Result]: ...
-
-
-# Stored derivations are reused only when made by the same stages: the revision counts
-# changes to what cleaning or segmenting makes between releases (2: sentences glued
-# without a space are cut apart; 3: a list the article announces after its last paragraph
-# is kept, a page's time stamp lines are removed), so a store made before one is derived
-# again.
-STAGES_REVISION = 3
-STAGES = f"newsfuse {__version__}: clean, segment r{STAGES_REVISION}"
 # `ingest` reads this many articles at once (on every core), and keeps their readings.
 _READ_TOGETHER = 64
-
-
-@dataclass(frozen=True)
-class BriefOptions:
-    max_points: int = MAX_POINTS
-    max_words: int | None = None  # a word budget for each story's points, instead
-    limits: Limits = field(default_factory=Limits)
-    writer: LlmSettings | None = None  # a language model server to write each brief too
-
-
-def prepare(article: Article, store: Store | None = None) -> Source:
-    """The article cleaned and segmented (read back from `store` when it has them)."""
-    if store is not None and (stored := store.source(article, STAGES)) is not None:
-        return stored
-    source = clean_and_segment(article)
-    if store is not None:
-        store.save_source(source, STAGES)
-    return source
-
-
-def clean_and_segment(article: Article) -> Source:
-    clean = clean_article(article)
-    return Source(article=article, clean=clean, sentences=segment(clean))
-
-
-def clean_contained(article: Article) -> Source | Problem:
-    """`clean_and_segment`, or the problem it ran into."""
-    return attempt("clean", article.path, clean_and_segment, article)
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    sources: list[Source]  # with text left, in the articles' order
-    rejections: list[Rejection]  # articles with no text left once cleaned
-    problems: list[Problem]  # articles cleaning failed on
-
-
-def _prepared(articles: Sequence[Article], store: Store | None, runner: Runner | None) -> _Prepared:
-    """Every article cleaned and segmented: read back from the store, or made (by the runner
-    when there is one) and kept there."""
-    made: dict[str, Source | Problem] = {}
-    if runner is None:
-        for article in steps("clean", articles):
-            made[article.id] = attempt("clean", article.path, prepare, article, store)
-    else:
-        for article in articles:
-            if store is not None and (stored := store.source(article, STAGES)) is not None:
-                made[article.id] = stored
-        missing = [article for article in articles if article.id not in made]
-        for article, result in zip(missing, runner(clean_contained, missing), strict=True):
-            made[article.id] = result
-            if store is not None and isinstance(result, Source):
-                store.save_source(result, STAGES)
-    results = [made[article.id] for article in articles]
-    sources = [r for r in results if isinstance(r, Source)]
-    return _Prepared(
-        sources=[source for source in sources if source.sentences],
-        rejections=[_no_text(source) for source in sources if not source.sentences],
-        problems=[r for r in results if isinstance(r, Problem)],
-    )
 
 
 def _analysed(
@@ -227,7 +167,7 @@ def brief_ingested(
     options = options or BriefOptions()
     if store is not None:
         store.add_articles(ingested.articles)
-    prepared = _prepared(ingested.articles, store, runner)
+    prepared = prepared_sources(ingested.articles, store, runner)
     # One brief embeds many sentences in several stages: each is encoded once.
     encoder = RememberingEncoder(encoder or default_encoder())
     analysed, analysis_problems = _analysed(prepared.sources, encoder)
@@ -274,7 +214,7 @@ def ingest_paths(
     counted again."""
     ingested = read_inputs(list(paths), limits or Limits())
     added = store.add_articles(ingested.articles)
-    prepared = _prepared(store.unclustered_articles(), store, None)
+    prepared = prepared_sources(store.unclustered_articles(), store, None)
     problems = [*ingested.problems, *prepared.problems]
     _keep_readings(prepared.sources, store, problems)
     # Another ingest may be clustering the same store: one at a time, each taking the
@@ -349,7 +289,7 @@ def brief_stored_story(
     if not articles:
         raise StoreError(f"{store.path}: no story {story_id!r} (see `newsfuse stories`)")
     encoder = RememberingEncoder(encoder or default_encoder())
-    prepared = _prepared(articles, store, None)
+    prepared = prepared_sources(articles, store, None)
     sources, analysis_problems = _analysed(prepared.sources, encoder)
     story = Story(id=story_id, sources=sources)
     brief = story_brief(story, options or BriefOptions(), encoder, _kept_readings(sources, store))
@@ -397,83 +337,6 @@ def _keep_readings(sources: Sequence[Source], store: Store, problems: list[Probl
             if not isinstance(reading, Problem)
         }
         store.save_readings(kept, version)
-
-
-def _no_text(source: Source) -> Rejection:
-    return Rejection(source.article.path, "no article text left once page furniture is removed")
-
-
-def story_brief(
-    story: Story,
-    options: BriefOptions,
-    encoder: Encoder | None = None,
-    readings: Mapping[str, Reading] | None = None,
-) -> StoryBrief:
-    """Extract, crosscheck and summarize one story: who said what, its figures, timeline
-    and entities, its facts and conflicts, and key points resting on the checked facts.
-    Sources with a reading in `readings` (by id) are not read again. A step that fails is
-    left out and listed in the brief's problems."""
-    encoder = encoder or RememberingEncoder(default_encoder())
-    # The model reads the sentences the cross-check will need while spaCy parses the story.
-    reading = ReadingAheadEncoder(encoder, likely_read(story))
-    subject = story_subject(story.id)
-    problems: list[Problem] = []
-    found = attempt("extract", subject, extract_story, story, readings)
-    if isinstance(found, Problem):
-        problems.append(found)
-        found = no_extracts(story)
-    problems += found.problems
-    checked = attempt("crosscheck", subject, crosscheck, story, found, reading)
-    if isinstance(checked, Problem):
-        problems.append(checked)
-        checked = CrossCheck(facts=(), conflicts=())
-    brief = attempt(
-        "summarize", subject, summarize, story, options.max_points, checked, options.max_words
-    )
-    if isinstance(brief, Problem):
-        problems.append(brief)
-        brief = _unsummarized(story)
-    brief = replace(
-        brief,
-        quotes=found.quotes,
-        figures=found.figures,
-        timeline=found.timeline,
-        entities=found.entities,
-        facts=checked.facts,
-        conflicts=checked.conflicts,
-    )
-    written: WrittenBrief | Problem | None = None
-    if options.writer is not None:
-        written = attempt("write", subject, _written, brief, options, encoder, subject)
-    if isinstance(written, Problem):
-        problems.append(written)
-        written = None
-    return replace(brief, written=written, problems=tuple(problems))
-
-
-def _written(
-    brief: StoryBrief, options: BriefOptions, encoder: Encoder, subject: str
-) -> WrittenBrief | Problem | None:
-    """The brief a language model writes of the story, checked against its facts; the
-    problem, when the server gives no usable answer (the key points stand alone)."""
-    assert options.writer is not None
-    try:
-        return write_brief(brief, options.writer, encoder, options.max_points)
-    except WriterError as error:
-        return Problem(stage="write", subject=subject, error=f"{error}; the key points stand alone")
-
-
-def _unsummarized(story: Story) -> StoryBrief:
-    """A story's brief with no key points: its sources, titled by the first that has a
-    title."""
-    titled = next((s for s in story.sources if s.article.title), None)
-    return StoryBrief(
-        story_id=story.id,
-        title=titled.article.title if titled and titled.article.title else "Untitled story",
-        title_source=titled.id if titled else None,
-        sources=story.sources,
-        summary=(),
-    )
 
 
 def _story_order(brief: StoryBrief) -> tuple[int, str]:
