@@ -1,17 +1,13 @@
-"""Extract: per story, from each source read with spaCy, who said what (`attribution`,
-`speakers`), which figures were given (`figures`), when things happened (`timeline`) and
-who and what the story is about (`entities`); a source's extracts (`source`), a story's
-(`story`), and how spaCy read each source (`reading`, kept in the store by `ingest`).
+"""Extract: per story, from each source read with spaCy, who said what (`attribution`:
+quotes; `reported`: reported speech; `cues`: the words that tell it; `speakers`: who),
+which figures were given (`figures`), when things happened (`timeline`) and who and what
+the story is about (`entities`); a source's extracts (`source`), a story's (`story`), and
+how spaCy read each source (`reading`, kept in the store by `ingest`).
 
 What other stages use is named here; the modules behind it are this package's own.
 """
 
-from newsfuse.extract.attribution import (
-    SPEECH_VERBS,
-    STANCE_VERBS,
-    according_to_names,
-    doc_text,
-)
+from newsfuse.extract.cues import SPEECH_VERBS, STANCE_VERBS, doc_text
 from newsfuse.extract.entities import same_entity
 from newsfuse.extract.figures import FigureMention
 from newsfuse.extract.figures import figures as figure_mentions
@@ -24,6 +20,7 @@ from newsfuse.extract.reading import (
     reading_version,
     title_text,
 )
+from newsfuse.extract.reported import according_to_names
 from newsfuse.extract.source import SourceExtracts
 from newsfuse.extract.story import (
     Resolve,

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from newsfuse.extract.attribution import Span, attributions
+from newsfuse.extract.attribution import attributions
+from newsfuse.extract.cues import Span
 from newsfuse.extract.entities import Mention, mentions
 from newsfuse.extract.figures import FigureMention, figures
 from newsfuse.extract.reading import Reading, read_source

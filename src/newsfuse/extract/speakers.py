@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsfuse.extract.attribution import Span, Speaker
+from newsfuse.extract.cues import Span, Speaker
 from newsfuse.extract.entities import ORGANISATION_WORDS, TITLES, Mention
 
 if TYPE_CHECKING:

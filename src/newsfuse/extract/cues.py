@@ -1,0 +1,203 @@
+"""What tells who says something: verbs of speech and stance, the records of an
+attribution (`Span`, `Speaker`, `Attribution`) and the reading of a cue verb (its subject as
+the speaker, whether it is denied)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsfuse.extract.entities import TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+SPEECH_VERBS = frozenset(
+    """
+    say tell add state declare note explain ask answer reply respond warn claim insist argue
+    suggest announce confirm deny admit acknowledge report write tweet post predict estimate
+    believe think accuse urge describe reiterate stress emphasize express assert remark
+    mention recall concede promise vow threaten testify indicate signal agree caution
+    complain contend maintain observe recount reveal allege charge counter boast joke
+    assure pledge inform advise recommend
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+
+
+# Verbs of belief, intention and stance: news attributes these as it does speech.
+STANCE_VERBS = frozenset(
+    """
+    worry fear hope expect want feel know doubt wonder consider understand assume plan
+    intend propose demand call urge criticize praise blame question dispute reject dismiss
+    defend support oppose condemn denounce hail welcome explore discuss cite reference
+    attack slam blast accuse label
+    endorse echo decline offer promise encourage rule
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+
+
+# Verbs that tell who speaks only right beside a quote ("..., Akin continued.", "Limbaugh
+# continued: “...”"); elsewhere they say nothing of speech ("Russia continued to mass").
+BESIDE_QUOTE_VERBS = frozenset(
+    """
+    continue conclude begin quip exclaim shout yell scream whisper chant plead muse marvel
+    sigh laugh joke interject retort concur
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+
+
+# Verbs by which polls, studies and reports say something, read as attribution only with
+# a clause ("A poll shows that voters ..."): "police found the body" attributes nothing.
+CLAUSE_VERBS = frozenset({"show", "find", "conclude", "determine"})
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """The words naming a speaker, and the head word among them ("chief" in "the NATO
+    chief", "Smith" in "Julianne Smith")."""
+
+    start: int
+    end: int
+    head: Span
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """What was said (one or more spans), who said it and the cue word, as spans of the text.
+    `speech` is false for verbs of stance ("rejected", "urged"), which news also attributes."""
+
+    content: tuple[Span, ...]
+    speaker: Speaker | None
+    cue: Span | None
+    direct: bool
+    speech: bool = True
+
+
+def overlaps(left: Span, right: Span) -> bool:
+    return left.start < right.end and right.start < left.end
+
+
+def negated(verb: Token) -> bool:
+    """ "he cannot defend his record" attributes nothing to him."""
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, kept: spaCy builds `doc.text` anew on each call."""
+    cached: str | None = doc.user_data.get("newsfuse.text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["newsfuse.text"] = cached
+    return cached
+
+
+def token_starts(doc: Doc) -> list[int]:
+    cached: list[int] | None = doc.user_data.get("newsfuse.token_starts")
+    if cached is None:
+        cached = [token.idx for token in doc]
+        doc.user_data["newsfuse.token_starts"] = cached
+    return cached
+
+
+def is_speech_verb(token: Token, beside_quote: bool = False) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ in {"VERB", "AUX"} and (
+        lemma in SPEECH_VERBS or (beside_quote and lemma in BESIDE_QUOTE_VERBS)
+    )
+
+
+def is_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ in {"VERB", "AUX"} and (
+        lemma in SPEECH_VERBS or lemma in STANCE_VERBS or lemma in CLAUSE_VERBS
+    )
+
+
+def speaker_of(cue: Token) -> Speaker | None:
+    """The subject of the cue verb; of the verb it depends on when it has none ("asking
+    her" in "Blige sings, before asking her"); for "that" or "who", the noun they stand for."""
+    verb = cue
+    for _ in range(3):
+        subject = subject_of(verb)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "relcl"} or verb.head is verb:
+            break
+        verb = verb.head
+    return None
+
+
+def subject_of(cue: Token) -> Speaker | None:
+    # The subject of a passive cue is who was told ("Residents are asked to ..."): the
+    # speaker is its agent, "by X", if named.
+    for child in cue.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in {"that", "which", "who"} and cue.dep_ == "relcl":
+                return phrase_of(cue.head)
+            return phrase_of(child)
+        if child.dep_ == "agent":  # "was told by X"
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return phrase_of(objects[0])
+    return None
+
+
+def subtree(token: Token) -> Span:
+    """The noun phrase of a subject, without a relative clause or apposition after it."""
+    trailing = {
+        t.i
+        for child in token.children
+        if child.i > token.i
+        and child.dep_ in {"relcl", "appos", "acl", "punct"}
+        and not names_the_speaker(token, child)
+        for t in child.subtree
+    }
+    kept = [t for t in token.subtree if t.i not in trailing and not t.is_punct] or [token]
+    first, last = kept[0], kept[-1]
+    # A parse may run a subject across a paragraph break ("12:15 p.m.\n\nDonald Trump").
+    start = max(first.idx, doc_text(token.doc).rfind("\n", first.idx, token.idx) + 1)
+    return Span(start, last.idx + len(last.text))
+
+
+def phrase_of(token: Token) -> Speaker:
+    """The noun phrase headed by `token`, with the head marked."""
+    span = subtree(token)
+    return Speaker(span.start, span.end, span_of(token))
+
+
+def names_the_speaker(head: Token, apposition: Token) -> bool:
+    """ "Ambassador to NATO Julianne Smith": the apposition is the name, and is kept."""
+    titled = head.pos_ != "PROPN" or head.lower_.strip(".") in TITLES
+    return bool(apposition.dep_ == "appos" and apposition.pos_ == "PROPN" and titled)
+
+
+def span_of(token: Token) -> Span:
+    return Span(token.idx, token.idx + len(token.text))
+
+
+# How a verb of stance holds what it attributes ("called the decision a “huge win”").
+STANCE_OBJECTS = frozenset({"dobj", "oprd", "dative", "attr"})
+
+
+# Verbs of thought: quoted words inside what someone is said to think are the words of
+# whoever says so ("Obama said Americans have come to believe “that climate change is
+# real”").
+THINKING = frozenset(
+    {"believe", "think", "feel", "know", "hope", "fear", "want", "expect", "worry", "doubt"}
+)
+
+
+def unpunctuated(words: list[Token]) -> Span | None:
+    """The span of the words without punctuation at either end; None if nothing is left."""
+    while words and words[0].is_punct:
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    return Span(words[0].idx, words[-1].idx + len(words[-1].text)) if words else None
