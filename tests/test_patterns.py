@@ -38,7 +38,7 @@ ANCHORED = {
 # word many ways by a lookahead it cannot see. The timing test covers them, on the very
 # lines regexploit names (". (" then capitals, for the caption credit).
 GUARDED_BY_LOOKAHEAD = {
-    "newsfuse.furniture._CAPTION_CREDIT": "a credit's word is taken whole",
+    "newsfuse.text.credits._CAPTION_CREDIT": "a credit's word is taken whole",
 }
 
 _UNITS = (

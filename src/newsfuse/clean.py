@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsfuse import furniture
 from newsfuse.models import Article, CleanText, Removal
+from newsfuse.text import credits, furniture
 from newsfuse.text.language import detect_language, is_other_language
 from newsfuse.text.lexical import TermIndex, containment, content_terms, words
 from newsfuse.text.textmap import TextBuilder
@@ -98,11 +98,11 @@ def _pattern_reason(line: str) -> str | None:
         return "no words (a rule or decoration)"
     if furniture.is_disclaimer(line):
         return "aggregator disclaimer"
-    if furniture.copyright_line(line) is not None:
+    if credits.copyright_line(line) is not None:
         return "copyright line"
-    if furniture.is_credit_line(line):
+    if credits.is_credit_line(line):
         return "reporter credits"
-    if furniture.byline_author(line) is not None:
+    if credits.byline_author(line) is not None:
         return "byline"
     return furniture.furniture_reason(line)
 
@@ -179,7 +179,7 @@ def _mark_repeats_and_captions(lines: list[_Line], removed: dict[int, str]) -> N
         if len(terms) >= 5 and earlier.holders(terms, REPEAT_CONTAINMENT):
             removed[line.index] = "repeats an earlier paragraph"
             continue
-        credit = furniture.caption_credit(line.text)
+        credit = credits.caption_credit(line.text)
         if credit is not None:
             removed[line.index] = f"photo or video caption ({credit})"
             continue

@@ -30,7 +30,6 @@ from newsfuse.crosscheck.checks import findings
 from newsfuse.crosscheck.checks.negation import denial_count, negated_words
 from newsfuse.crosscheck.claims import Claim, ClaimKey, source_claims
 from newsfuse.crosscheck.conflicts import (
-    ClaimPair,
     conflict_order,
     conflicts_between,
     disputed_claims,
@@ -66,6 +65,7 @@ from newsfuse.crosscheck.meanings import (
     likely_read,
 )
 from newsfuse.crosscheck.neighbours import nearest_pairs
+from newsfuse.crosscheck.updates import ClaimPair
 from newsfuse.extract import StoryExtracts, own_date
 from newsfuse.models import Citation, Conflict, Fact, Story
 from newsfuse.text.embed import Encoder, Matrix, default_encoder

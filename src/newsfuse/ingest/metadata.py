@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from newsfuse import furniture
 from newsfuse.models import Article, MetadataEvidence, content_id
+from newsfuse.text import credits, furniture
 from newsfuse.text.dates import WEEKDAYS, date_mentions, normalize_date, weekday_mentions
 
 GIVEN = "given by the input"
@@ -59,7 +59,7 @@ def complete(fields: ArticleFields) -> Article:
         )
         if value
     ]
-    dateline = furniture.dateline_credit(_first_prose(lines)) if lines else None
+    dateline = credits.dateline_credit(_first_prose(lines)) if lines else None
     credit = _credit(lines, dateline, evidence)
     outlet = fields.outlet or _outlet(fields.url, lines, dateline or credit, evidence)
     published = fields.published or _published(lines, fields.raw_text, evidence)
@@ -84,15 +84,15 @@ def _found(evidence: list[MetadataEvidence], field: str, value: str, how: str) -
 
 
 def _credit(lines: list[str], dateline: str | None, evidence: list[MetadataEvidence]) -> str | None:
-    if dateline and furniture.canonical_agency(dateline):
+    if dateline and credits.canonical_agency(dateline):
         return _found(evidence, "credit", dateline, "dateline byline")
     for line in lines:
-        copyright_line = furniture.copyright_line(line)
+        copyright_line = credits.copyright_line(line)
         holder = copyright_line.holder if copyright_line else None
-        if holder and (agency := furniture.canonical_agency(holder)):
+        if holder and (agency := credits.canonical_agency(holder)):
             return _found(evidence, "credit", agency, "copyright line")
     for line in lines:
-        if furniture.is_credit_line(line) and (agencies := furniture.agencies_named(line)):
+        if credits.is_credit_line(line) and (agencies := credits.agencies_named(line)):
             return _found(evidence, "credit", agencies[0], "reporter credit line")
     return None
 
@@ -114,9 +114,9 @@ def _outlet(
         if furniture.is_disclaimer(line) and (name := furniture.aggregator_name(line)):
             return _found(evidence, "outlet", name, "aggregator disclaimer")
     for line in lines:
-        copyright_line = furniture.copyright_line(line)
+        copyright_line = credits.copyright_line(line)
         if copyright_line and copyright_line.holder:
-            holder = furniture.canonical_agency(copyright_line.holder) or copyright_line.holder
+            holder = credits.canonical_agency(copyright_line.holder) or copyright_line.holder
             return _found(evidence, "outlet", holder, "copyright line")
     if byline:
         return _found(evidence, "outlet", byline, "byline in the text")
@@ -166,7 +166,7 @@ def _date_filler(word: str) -> bool:
 
 def _copyright_year(lines: list[str]) -> int | None:
     for line in lines:
-        copyright_line = furniture.copyright_line(line)
+        copyright_line = credits.copyright_line(line)
         if copyright_line and copyright_line.year:
             return copyright_line.year
     return None
@@ -194,6 +194,6 @@ def _date_on_named_weekday(text: str, fallback_year: int | None) -> str | None:
 
 def _author(lines: list[str], evidence: list[MetadataEvidence]) -> str | None:
     for line in lines[:6]:
-        if name := furniture.byline_author(line):
+        if name := credits.byline_author(line):
             return _found(evidence, "author", name, "byline")
     return None

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from newsfuse import furniture
 from newsfuse.ingest.metadata import ArticleFields
 from newsfuse.models import MetadataEvidence
+from newsfuse.text import furniture
 from newsfuse.text.dates import normalize_date
 from newsfuse.text.lexical import words
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import difflib
 
-from newsfuse.furniture import normalize_line
 from newsfuse.models import FlagEvidence, QualityFlag, Source
 from newsfuse.provenance.align import AlignedPair
+from newsfuse.text.furniture import normalize_line
 from newsfuse.text.lexical import words
 from newsfuse.text.quality import paragraph_garble_signs, reporting_verbs, spinner_verb_spans
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse import furniture
+from newsfuse.text import furniture
 
 
 @pytest.mark.parametrize(
@@ -96,78 +96,6 @@ def test_aggregator_disclaimer_names_the_aggregator() -> None:
     assert not furniture.is_disclaimer("The aggregator of regional data was updated on Monday.")
 
 
-@pytest.mark.parametrize(
-    ("line", "holder", "year"),
-    [
-        (
-            "Copyright © 2022 of the Associated Press. Copyright Registered.",
-            "Associated Press",
-            2022,
-        ),
-        ("© 2021 Reuters. All rights reserved.", "Reuters", 2021),
-        ("Copyright 2019-2023 The Daily Planet", "Daily Planet", 2023),
-        ("All Rights Reserved.", None, None),
-    ],
-)
-def test_copyright_lines_give_holder_and_year(
-    line: str, holder: str | None, year: int | None
-) -> None:
-    assert furniture.copyright_line(line) == furniture.CopyrightLine(holder, year)
-
-
-def test_a_sentence_about_copyright_is_not_a_copyright_line() -> None:
-    assert furniture.copyright_line("The court ruled the copyright claim had no merit.") is None
-
-
-def test_credit_lines_and_agencies() -> None:
-    line = "Associated Press writers Jane Roe in Paris and John Doe in Berlin contributed to this report."
-    assert furniture.is_credit_line(line)
-    assert furniture.agencies_named(line) == ["Associated Press"]
-    assert furniture.is_credit_line("Reporting by Jane Roe; Editing by John Doe")
-    assert furniture.is_credit_line("Additional reporting by Jane Roe in Kyiv")
-    assert not furniture.is_credit_line("She contributed money to the campaign.")
-    assert not furniture.is_credit_line("Reporting by the BBC showed that the talks had stalled.")
-    assert not furniture.is_credit_line(
-        "Earlier reporting by the BBC showed that the talks had stalled."
-    )
-
-
-def test_short_agency_names_count_only_in_capitals() -> None:
-    assert furniture.agencies_named("The AP reported it first.") == ["Associated Press"]
-    assert furniture.agencies_named("an ap of the tree") == []
-
-
-@pytest.mark.parametrize(
-    ("paragraph", "credit"),
-    [
-        (
-            "KYIV, Ukraine (AP) — Russia said on Tuesday that some units would return.",
-            "Associated Press",
-        ),
-        ("LONDON (Reuters) - Shares rose on Monday after the bank cut rates.", "Reuters"),
-        ("PORT ALDER (Coast Wire) — A ship struck the bridge on Monday.", "Coast Wire"),
-        ("Russia said on Tuesday (local time) — in a statement — that units would return.", None),
-    ],
-)
-def test_dateline_credit(paragraph: str, credit: str | None) -> None:
-    assert furniture.dateline_credit(paragraph) == credit
-
-
-@pytest.mark.parametrize(
-    ("paragraph", "credit"),
-    [
-        ("Troops board a train near the border on Tuesday. (Reuters)", "Reuters"),
-        ("A convoy leaves the base. (AP Photo/Jane Roe)", "AP Photo/Jane Roe"),
-        ("The envoy spoke on Monday. (The Washington Post)", "The Washington Post"),
-        ("Senator Bob Menendez (D-N.J) said the bill was stalled.", None),
-        ("The alliance met on Monday. (NATO)", None),
-        ("Talks resumed. (Earlier version corrected.)", None),
-    ],
-)
-def test_caption_credit(paragraph: str, credit: str | None) -> None:
-    assert furniture.caption_credit(paragraph) == credit
-
-
 def test_transcript_lines() -> None:
     assert furniture.has_speaker_label("Ian Toner: THE TALKS WILL GO ON.")
     assert furniture.has_speaker_label("Jane Doe // Reporter: the talks will go on.")
@@ -175,8 +103,3 @@ def test_transcript_lines() -> None:
     assert furniture.is_all_caps("Ian Toner: RUSSIA IS SENDING SIGNS OF CALM.")
     assert not furniture.is_all_caps("NATO and the EU met in Brussels on Tuesday.")
     assert not furniture.is_all_caps("USA")
-
-
-def test_byline_author() -> None:
-    assert furniture.byline_author("By Jane Roe") == "Jane Roe"
-    assert furniture.byline_author("By the end of the week the talks had failed.") is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.crosscheck.conflicts import first_is_earlier, links_as_update
+from newsfuse.crosscheck.updates import first_is_earlier, links_as_update
 
 
 @pytest.mark.parametrize(
