@@ -13,6 +13,7 @@ from newsfuse.cluster import cluster
 from newsfuse.summarize import summarize
 from newsfuse.web.app import App
 from newsfuse.web.server import make_server
+from newsfuse.write import LlmSettings
 
 
 def _default(function: object, parameter: str) -> object:
@@ -27,6 +28,10 @@ def test_the_stages_default_to_the_defaults() -> None:
     assert _default(make_server, "port") == defaults.PORT
     assert _default(dask_runner, "scheduler") == defaults.SCHEDULER
     assert _default(dask_runner, "workers") == defaults.WORKERS
+    written = LlmSettings(url="http://127.0.0.1:1/v1", model="m")
+    assert written.key_variable == defaults.LLM_KEY_VARIABLE
+    assert written.timeout_seconds == defaults.LLM_TIMEOUT_SECONDS
+    assert written.max_tokens == defaults.LLM_MAX_TOKENS
 
 
 def test_the_command_line_defaults_to_them_and_says_so(
@@ -39,6 +44,8 @@ def test_the_command_line_defaults_to_them_and_says_so(
     assert (serve.db, serve.host, serve.port) == (defaults.STORE, defaults.HOST, defaults.PORT)
     batch = parser.parse_args(["batch", "x"])
     assert (batch.scheduler, batch.workers) == (defaults.SCHEDULER, defaults.WORKERS)
+    llm = (brief.llm_key_env, brief.llm_timeout, brief.llm_max_tokens)
+    assert llm == (defaults.LLM_KEY_VARIABLE, defaults.LLM_TIMEOUT_SECONDS, defaults.LLM_MAX_TOKENS)
     with pytest.raises(SystemExit):
         parser.parse_args(["brief", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())

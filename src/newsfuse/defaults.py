@@ -17,6 +17,11 @@ HOST = "127.0.0.1"
 PORT = 8000
 # How long a story page waits for its brief before saying it is being made.
 BRIEF_WAIT_SECONDS = 5.0
+# `--writer llm`: the environment variable holding the server's key, the longest wait for
+# each answer, and the most tokens the model may answer with.
+LLM_KEY_VARIABLE = "NEWSFUSE_LLM_KEY"
+LLM_TIMEOUT_SECONDS = 120
+LLM_MAX_TOKENS = 600
 # `batch`: a cluster started on this machine, with this many worker processes.
 SCHEDULER = "local"
 WORKERS = 2

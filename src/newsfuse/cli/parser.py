@@ -11,7 +11,7 @@ from newsfuse._version import __version__
 from newsfuse.ingest import FetchPolicy, Limits
 from newsfuse.pipeline import BriefOptions
 from newsfuse.render import FORMATS
-from newsfuse.write import KEY_VARIABLE, LlmSettings
+from newsfuse.write import LlmSettings
 
 _BRIEF_EXAMPLES = """\
 examples:
@@ -153,25 +153,25 @@ def _add_writer(command: argparse.ArgumentParser) -> None:
     group.add_argument("--llm-model", metavar="NAME", help="the model to ask for")
     group.add_argument(
         "--llm-key-env",
-        default=KEY_VARIABLE,
+        default=defaults.LLM_KEY_VARIABLE,
         metavar="VARIABLE",
         help=f"environment variable holding the server's key, if it needs one"
-        f" (default: {KEY_VARIABLE}); the key is never printed or stored",
+        f" (default: {defaults.LLM_KEY_VARIABLE}); the key is never printed or stored",
     )
     group.add_argument(
         "--llm-timeout",
         type=_positive,
-        default=120,
+        default=defaults.LLM_TIMEOUT_SECONDS,
         metavar="SECONDS",
-        help="longest wait for each answer (default: 120)",
+        help=f"longest wait for each answer (default: {defaults.LLM_TIMEOUT_SECONDS})",
     )
     group.add_argument(
         "--llm-max-tokens",
         type=_positive,
-        default=600,
+        default=defaults.LLM_MAX_TOKENS,
         metavar="N",
-        help="most tokens the model may answer with (default: 600; a reasoning model"
-        " thinking aloud first needs more)",
+        help=f"most tokens the model may answer with (default: {defaults.LLM_MAX_TOKENS};"
+        " a reasoning model thinking aloud first needs more)",
     )
 
 

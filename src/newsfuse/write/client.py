@@ -20,9 +20,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsfuse._exceptions import WriterError
+from newsfuse.defaults import LLM_KEY_VARIABLE, LLM_MAX_TOKENS, LLM_TIMEOUT_SECONDS
 
 # The environment variable holding the server's key, unless the settings name another.
-KEY_VARIABLE = "NEWSFUSE_LLM_KEY"
+KEY_VARIABLE = LLM_KEY_VARIABLE
 # A fixed seed and no temperature: servers that honour them answer alike each time.
 SEED = 20220215
 # An answer is a short brief: anything larger than this is not one.
@@ -40,9 +41,9 @@ class LlmSettings:
     url: str  # the API's base (http://127.0.0.1:8080/v1) or its chat-completions address
     model: str
     key_variable: str = KEY_VARIABLE
-    timeout_seconds: float = 120.0  # each try
+    timeout_seconds: float = LLM_TIMEOUT_SECONDS  # each try
     tries: int = 2
-    max_tokens: int = 600
+    max_tokens: int = LLM_MAX_TOKENS
 
     def __post_init__(self) -> None:
         parts = urlsplit(self.url)
