@@ -43,10 +43,11 @@ from typing import Any, TypeVar
 from _harness import RESULTS, peak_rss_mb, save, table
 from stages import clusters
 
-from newsfuse import pipeline, progress
+from newsfuse import pipeline
 from newsfuse.batch import dask_runner, stage_label
 from newsfuse.ingest import Limits, collect, expand, read_item
 from newsfuse.models import Story
+from newsfuse.progress import Progress
 from newsfuse.text.embed import default_encoder
 
 T = TypeVar("T")
@@ -227,7 +228,9 @@ class Sampler:
         return [stories[index] for index in sorted(chosen)]
 
 
-def run(paths: list[str], runner: Callable[..., list[Any]], briefs_up_to: int) -> dict[str, Any]:
+def run(
+    paths: list[str], runner: Callable[..., list[Any]], briefs_up_to: int, drawing: Progress
+) -> dict[str, Any]:
     phases = Phases()
     sampler = Sampler(briefs_up_to)
     timed = TimedRunner(runner, phases, sampler)
@@ -235,7 +238,7 @@ def run(paths: list[str], runner: Callable[..., list[Any]], briefs_up_to: int) -
     with timed_stages(phases):
         results = timed(partial(read_item, limits=Limits()), list(expand(paths)))
         ingested = collect(results)
-        brief = pipeline.brief_ingested(ingested, runner=timed)
+        brief = pipeline.brief_ingested(ingested, runner=timed, progress=drawing)
     measured = time.perf_counter() - start
     seconds = dict(phases.seconds)
     estimated = sampler.share < 1.0
@@ -278,8 +281,7 @@ def main() -> None:
     parser.add_argument("--modes", default="single,dask")
     arguments = parser.parse_args()
     default_encoder()
-    if sys.stderr.isatty():
-        progress.enable(sys.stderr)
+    drawing = Progress(sys.stderr if sys.stderr.isatty() else None)
     results: dict[str, Any] = {"runs": []}
     rows = []
     for size in (int(s) for s in arguments.sizes.split(",")):
@@ -287,11 +289,11 @@ def main() -> None:
             paths = corpus(size, Path(folder))
             for mode in arguments.modes.split(","):
                 if mode == "single":
-                    found = run(paths, here, arguments.briefs_up_to)
+                    found = run(paths, here, arguments.briefs_up_to, drawing)
                     found["peak_rss_mib"] = round(peak_rss_mb())
                 else:
-                    with dask_runner("local", workers=2) as runner:
-                        found = run(paths, runner, arguments.briefs_up_to)
+                    with dask_runner("local", workers=2, progress=drawing) as runner:
+                        found = run(paths, runner, arguments.briefs_up_to, drawing)
                         found["worker_peak_rss_mib"] = round(worker_peak_mib(runner))
                     found["peak_rss_mib"] = round(peak_rss_mb())
                 found |= {"size": size, "mode": mode}

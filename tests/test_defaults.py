@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import inspect
 
 import pytest
@@ -49,4 +50,33 @@ def test_the_command_line_defaults_to_them_and_says_so(
     with pytest.raises(SystemExit):
         parser.parse_args(["brief", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
-    assert f"most key points per story (default: {defaults.MAX_POINTS})" in help_text
+    assert (
+        f"most key points per story (and written sentences, with --writer llm) (default: {defaults.MAX_POINTS})"
+        in help_text
+    )
+
+
+def _options(command: argparse.ArgumentParser) -> dict[str, argparse.Action]:
+    return {option: action for action in command._actions for option in action.option_strings}
+
+
+def test_every_setting_is_an_option_with_its_default_kind_and_help() -> None:
+    commands = next(
+        action.choices
+        for action in build_parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    offered = {option for command in commands.values() for option in _options(command)}
+    assert set(defaults.OPTIONS) <= offered
+    for name, command in commands.items():
+        for option, action in _options(command).items():
+            setting = defaults.OPTIONS.get(option)
+            if setting is None or (name in ("brief", "batch") and option == "--db"):
+                continue  # a brief keeps no store unless given one
+            assert action.default == setting.default, (name, option)
+            assert action.metavar == setting.metavar, (name, option)
+            assert action.help == f"{setting.help} (default: {setting.default})", (name, option)
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["serve", "--port", "70000"])
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["batch", "x", "--workers", "0"])

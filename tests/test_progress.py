@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 import io
-import threading
-from collections.abc import Iterator
 
 import pytest
 
-from newsfuse import progress
+from newsfuse.progress import SILENT, Progress
 
 
 class Terminal(io.StringIO):
@@ -14,29 +12,32 @@ class Terminal(io.StringIO):
         return True
 
 
-@pytest.fixture
-def terminal() -> Iterator[Terminal]:
-    stream = Terminal()
-    with progress.drawn_on(stream):
-        yield stream
-
-
-def test_progress_counts_up_to_the_total_and_ends_its_line(terminal: Terminal) -> None:
-    assert list(progress.steps("clean", [1, 2, 3])) == [1, 2, 3]
+def test_progress_counts_up_to_the_total_and_ends_its_line() -> None:
+    terminal = Terminal()
+    assert list(Progress(terminal).steps("clean", [1, 2, 3])) == [1, 2, 3]
     shown = terminal.getvalue()
     assert shown.startswith("\rclean: ")
     assert "\rclean: 3/3 100%" in shown and shown.endswith("\n")
 
 
-def test_items_without_a_length_are_counted(terminal: Terminal) -> None:
-    assert sum(progress.steps("read", iter(range(4)))) == 6
+def test_items_without_a_length_are_counted() -> None:
+    terminal = Terminal()
+    assert sum(Progress(terminal).steps("read", iter(range(4)))) == 6
     assert "\rread: 4 · " in terminal.getvalue()
 
 
-def test_progress_is_silent_unless_switched_on() -> None:
-    stream = Terminal()
-    assert list(progress.steps("clean", [1, 2])) == [1, 2]
-    assert stream.getvalue() == "" and progress.active() is None
+def test_a_bar_advanced_by_hand_draws_what_is_done() -> None:
+    terminal = Terminal()
+    bar = Progress(terminal).bar("brief", 10)
+    assert bar is not None
+    bar.advance(4)
+    bar.finish()
+    assert "\rbrief: 4/10  40%" in terminal.getvalue()
+
+
+def test_silent_progress_draws_nothing() -> None:
+    assert list(SILENT.steps("clean", [1, 2])) == [1, 2]
+    assert SILENT.bar("brief", 3) is None
 
 
 def test_the_command_line_draws_progress_only_on_a_terminal(
@@ -54,14 +55,3 @@ def test_the_command_line_draws_progress_only_on_a_terminal(
     monkeypatch.setattr("sys.stderr", quiet)
     assert main(["brief", str(EXAMPLES), "-q", "-o", str(tmp_path) + "/c.md"]) == 0
     assert quiet.getvalue() == ""
-    assert progress.active() is None
-
-
-def test_progress_is_drawn_inside_its_block_and_its_thread_only(terminal: Terminal) -> None:
-    other = threading.Thread(target=lambda: list(progress.steps("elsewhere", [1, 2])))
-    other.start()
-    other.join()
-    assert "elsewhere" not in terminal.getvalue()
-    with progress.drawn_on(None):
-        assert list(progress.steps("muted", [1])) == [1]
-    assert "muted" not in terminal.getvalue() and progress.active() is terminal

@@ -28,12 +28,14 @@ from newsfuse.models import (
     WrittenSentence,
 )
 from newsfuse.pipeline import BriefOptions, brief_articles, brief_paths
+from newsfuse.progress import SILENT, Progress
 from newsfuse.render import render, render_html, render_json, render_markdown
 from newsfuse.store import Store
 from newsfuse.write import LlmSettings
 
 __all__ = [
     "BRIEF_SCHEMA",
+    "SILENT",
     "Article",
     "Brief",
     "BriefOptions",
@@ -44,6 +46,7 @@ __all__ = [
     "Fact",
     "LlmSettings",
     "NewsfuseError",
+    "Progress",
     "Rejection",
     "Sentence",
     "Source",

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 
-from newsfuse import progress
 from newsfuse.defaults import SCHEDULER, WORKERS
+from newsfuse.progress import SILENT, Progress
 from newsfuse.text.embed import THREADS_VARIABLE
 
 _Item = TypeVar("_Item")
@@ -42,6 +42,7 @@ class DaskRunner:
     """Maps a function over items on a Dask cluster, in chunks, keeping their order."""
 
     client: Any  # dask.distributed.Client
+    progress: Progress = SILENT  # drawn as each mapped stage's chunks finish
 
     def __call__(
         self, function: Callable[[_Item], _Result], items: Sequence[_Item]
@@ -55,9 +56,8 @@ class DaskRunner:
         # graph (a graph of hundreds of MiB stalls the scheduler).
         scattered = self.client.scatter(chunks)
         futures = self.client.map(partial(_apply, function), scattered, pure=False)
-        stream = progress.active()
-        if stream is not None:  # drawn as chunks finish, in whatever order they do
-            bar = progress.Bar(stream, stage_label(function), len(items))
+        bar = self.progress.bar(stage_label(function), len(items))
+        if bar is not None:  # drawn as chunks finish, in whatever order they do
             for future in distributed().as_completed(futures):
                 bar.advance(len(chunks[futures.index(future)]))
             bar.finish()
@@ -84,9 +84,11 @@ def _apply(function: Callable[[_Item], _Result], chunk: list[_Item]) -> list[_Re
 
 
 @contextmanager
-def dask_runner(scheduler: str = SCHEDULER, workers: int = WORKERS) -> Iterator[DaskRunner]:
+def dask_runner(
+    scheduler: str = SCHEDULER, workers: int = WORKERS, progress: Progress = SILENT
+) -> Iterator[DaskRunner]:
     """A runner on a local cluster of `workers` processes ("local") or on the scheduler at
-    an address."""
+    an address, drawing on `progress` as each stage's chunks finish."""
     if scheduler == "local":
         # One thread a worker: the models inside already use the cores they are given.
         with (
@@ -101,7 +103,7 @@ def dask_runner(scheduler: str = SCHEDULER, workers: int = WORKERS) -> Iterator[
             ) as cluster,
             distributed().Client(cluster) as client,
         ):
-            yield DaskRunner(client)
+            yield DaskRunner(client, progress)
     else:
         with distributed().Client(scheduler, timeout="30s") as client:
-            yield DaskRunner(client)
+            yield DaskRunner(client, progress)

@@ -1,48 +1,43 @@
 """Progress of long runs on a terminal: one line a stage, redrawn in place.
 
-Off unless asked for, around the work to show (`with drawn_on(stream): ...`; the command
-line asks, on standard error, when it is a terminal and `--quiet` is not given), so the
-library and piped output stay silent. The stream is the context's, not the process's: work
-on other threads, or after the block, draws nothing.
+A `Progress` is passed to what loops over many items (the pipeline's stages, a Dask
+runner): it draws on its stream, or, as `SILENT`, nowhere, so the library and piped output
+stay silent. The command line makes one on standard error when that is a terminal and
+`--quiet` is not given.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Sized
-from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import TextIO, TypeVar
 
 _Item = TypeVar("_Item")
 # Redrawn at most this often: a terminal is slower than a tight loop.
 _REDRAW_SECONDS = 0.2
 
-_stream: ContextVar[TextIO | None] = ContextVar("newsfuse_progress", default=None)
 
+class Progress:
+    """Where a run draws its progress: on `stream`, or nowhere when it is None."""
 
-@contextmanager
-def drawn_on(stream: TextIO | None) -> Iterator[None]:
-    """Draw the progress of the work inside the block on `stream` (None: draw nothing)."""
-    token = _stream.set(stream)
-    try:
-        yield
-    finally:
-        _stream.reset(token)
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream
 
+    def steps(self, label: str, items: Iterable[_Item]) -> Iterator[_Item]:
+        """The items, drawing "label: done/total" as they are taken."""
+        if self.stream is None:
+            yield from items
+            return
+        total = len(items) if isinstance(items, Sized) else None
+        bar = Bar(self.stream, label, total)
+        for item in items:
+            yield item
+            bar.advance()
+        bar.finish()
 
-def steps(label: str, items: Iterable[_Item]) -> Iterator[_Item]:
-    """The items, drawing "label: done/total" as they are taken."""
-    stream = _stream.get()
-    if stream is None:
-        yield from items
-        return
-    total = len(items) if isinstance(items, Sized) else None
-    bar = Bar(stream, label, total)
-    for item in items:
-        yield item
-        bar.advance()
-    bar.finish()
+    def bar(self, label: str, total: int | None) -> Bar | None:
+        """A line to advance by hand (work done elsewhere), or None when nothing is drawn."""
+        return None if self.stream is None else Bar(self.stream, label, total)
 
 
 class Bar:
@@ -76,6 +71,5 @@ class Bar:
         self._stream.flush()
 
 
-def active() -> TextIO | None:
-    """Where progress is drawn, if anywhere."""
-    return _stream.get()
+# Draws nothing: what the library does unless given somewhere to draw.
+SILENT = Progress()

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from newsfuse import progress
 from newsfuse._exceptions import NewsfuseError
 from newsfuse.atomic import replacing
 from newsfuse.cli.parser import brief_options, build_parser, check_writer, limits, writer_settings
@@ -31,6 +30,7 @@ from newsfuse.pipeline import (
     brief_stored_story,
     ingest_paths,
 )
+from newsfuse.progress import Progress
 from newsfuse.render import (
     PARQUET_HINT,
     parquet_available,
@@ -60,8 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(PARQUET_HINT)  # before the work, not after it
         return EXIT_FAILED
     drawn = not getattr(arguments, "quiet", False) and sys.stderr.isatty()
-    with progress.drawn_on(sys.stderr if drawn else None):
-        return _run(arguments)
+    # Progress goes to the commands that loop over many items, on the terminal if any.
+    arguments.progress = Progress(sys.stderr if drawn else None)
+    return _run(arguments)
 
 
 def _run(arguments: argparse.Namespace) -> int:
@@ -97,9 +98,11 @@ def _brief(arguments: argparse.Namespace) -> int:
             brief = brief_stored_story(arguments.story, store, options)
     elif arguments.db:
         with Store(arguments.db) as store:
-            brief = brief_paths(arguments.paths, store=store, options=options)
+            brief = brief_paths(
+                arguments.paths, store=store, options=options, progress=arguments.progress
+            )
     else:
-        brief = brief_paths(arguments.paths, options=options)
+        brief = brief_paths(arguments.paths, options=options, progress=arguments.progress)
     return _finish_brief(brief, arguments)
 
 
@@ -123,12 +126,16 @@ def _batch(arguments: argparse.Namespace) -> int:
         _say("batch runs on Dask, which is not installed: pip install 'newsfuse[batch]'")
         return EXIT_FAILED
     options = brief_options(arguments)
-    with dask_runner(arguments.scheduler, arguments.workers) as runner:
+    with dask_runner(arguments.scheduler, arguments.workers, arguments.progress) as runner:
         if arguments.db:
             with Store(arguments.db) as store:
-                brief = brief_paths(arguments.paths, store, options, runner=runner)
+                brief = brief_paths(
+                    arguments.paths, store, options, runner=runner, progress=arguments.progress
+                )
         else:
-            brief = brief_paths(arguments.paths, options=options, runner=runner)
+            brief = brief_paths(
+                arguments.paths, options=options, runner=runner, progress=arguments.progress
+            )
     return _finish_brief(brief, arguments)
 
 
@@ -169,7 +176,9 @@ def _report_problems(brief: Brief | IngestReport) -> None:
 
 def _ingest(arguments: argparse.Namespace) -> int:
     with Store(arguments.db) as store:
-        report = ingest_paths(arguments.paths, store, limits(arguments))
+        report = ingest_paths(
+            arguments.paths, store, limits(arguments), progress=arguments.progress
+        )
     if not arguments.quiet:
         _report_problems(report)
     stories = {story_id for _, story_id in report.assignments}

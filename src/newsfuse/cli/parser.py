@@ -4,6 +4,7 @@ the settings read from them (`brief_options`, `writer_settings`, `limits`)."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from newsfuse import defaults
@@ -48,27 +49,8 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         " list, each brief with its citations in context, the sources with their removed"
         " furniture, what copies changed, facts by source, full-text search and a JSON API.",
     )
-    _add_store(serve)
-    serve.add_argument(
-        "--port",
-        type=_port,
-        default=defaults.PORT,
-        metavar="N",
-        help=f"port (default: {defaults.PORT}; 0: any free one)",
-    )
-    serve.add_argument(
-        "--host",
-        default=defaults.HOST,
-        metavar="ADDRESS",
-        help=f"address to listen on (default: {defaults.HOST}, this machine only)",
-    )
-    serve.add_argument(
-        "--max-points",
-        type=_positive,
-        default=defaults.MAX_POINTS,
-        metavar="N",
-        help=f"most key points (and written sentences) per story (default: {defaults.MAX_POINTS})",
-    )
+    for option in ("--db", "--port", "--host", "--max-points"):
+        _add_setting(serve, option)
     _add_writer(serve)
 
 
@@ -94,11 +76,18 @@ def _add_ingest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def _add_store(command: argparse.ArgumentParser) -> None:
+    _add_setting(command, "--db")
+
+
+def _add_setting(command: argparse.ArgumentParser | argparse._ArgumentGroup, option: str) -> None:
+    """The option of a setting (`defaults.OPTIONS`): its default, its kind, its help."""
+    setting = defaults.OPTIONS[option]
     command.add_argument(
-        "--db",
-        default=defaults.STORE,
-        metavar="PATH",
-        help=f"the store (default: {defaults.STORE})",
+        option,
+        type=_KINDS[setting.kind],
+        default=setting.default,
+        metavar=setting.metavar,
+        help=f"{setting.help} (default: {setting.default})",
     )
 
 
@@ -151,28 +140,8 @@ def _add_writer(command: argparse.ArgumentParser) -> None:
         help="the server's API base, such as http://127.0.0.1:8080/v1",
     )
     group.add_argument("--llm-model", metavar="NAME", help="the model to ask for")
-    group.add_argument(
-        "--llm-key-env",
-        default=defaults.LLM_KEY_VARIABLE,
-        metavar="VARIABLE",
-        help=f"environment variable holding the server's key, if it needs one"
-        f" (default: {defaults.LLM_KEY_VARIABLE}); the key is never printed or stored",
-    )
-    group.add_argument(
-        "--llm-timeout",
-        type=_positive,
-        default=defaults.LLM_TIMEOUT_SECONDS,
-        metavar="SECONDS",
-        help=f"longest wait for each answer (default: {defaults.LLM_TIMEOUT_SECONDS})",
-    )
-    group.add_argument(
-        "--llm-max-tokens",
-        type=_positive,
-        default=defaults.LLM_MAX_TOKENS,
-        metavar="N",
-        help=f"most tokens the model may answer with (default: {defaults.LLM_MAX_TOKENS};"
-        " a reasoning model thinking aloud first needs more)",
-    )
+    for option in ("--llm-key-env", "--llm-timeout", "--llm-max-tokens"):
+        _add_setting(group, option)
 
 
 def writer_settings(arguments: argparse.Namespace) -> LlmSettings | None:
@@ -243,13 +212,7 @@ def _add_brief_options(command: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="SQLite store to keep articles in and reuse their processing (default: none)",
     )
-    command.add_argument(
-        "--max-points",
-        type=_positive,
-        default=defaults.MAX_POINTS,
-        metavar="N",
-        help=f"most key points per story (default: {defaults.MAX_POINTS})",
-    )
+    _add_setting(command, "--max-points")
     command.add_argument(
         "--max-words",
         type=_positive,
@@ -280,20 +243,8 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     batch.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
-    batch.add_argument(
-        "--scheduler",
-        default=defaults.SCHEDULER,
-        metavar="local|ADDRESS",
-        help="'local' starts a cluster on this machine (default); an address such as"
-        " tcp://host:8786 uses a running one",
-    )
-    batch.add_argument(
-        "--workers",
-        type=_positive,
-        default=defaults.WORKERS,
-        metavar="N",
-        help=f"worker processes of a local cluster (default: {defaults.WORKERS})",
-    )
+    for option in ("--scheduler", "--workers"):
+        _add_setting(batch, option)
     _add_brief_options(batch)
 
 
@@ -308,3 +259,7 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return number
+
+
+# How a setting's value is read from the command line, by its kind.
+_KINDS: dict[str, Callable[[str], object]] = {"text": str, "count": _positive, "port": _port}

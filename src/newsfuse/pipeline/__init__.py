@@ -80,7 +80,7 @@ from newsfuse.pipeline.articles import (
 )
 from newsfuse.pipeline.options import BriefOptions
 from newsfuse.pipeline.story import story_brief
-from newsfuse.progress import steps
+from newsfuse.progress import SILENT, Progress
 from newsfuse.provenance import analyse
 from newsfuse.store import Store
 from newsfuse.text.embed import Encoder, RememberingEncoder, default_encoder
@@ -130,16 +130,18 @@ def brief_paths(
     options: BriefOptions | None = None,
     encoder: Encoder | None = None,
     runner: Runner | None = None,
+    progress: Progress = SILENT,
 ) -> Brief:
     """A brief of the reports behind `paths` (files, folders, glob patterns); with a
-    `runner` (a Dask cluster's), the inputs are read and the stages mapped through it."""
+    `runner` (a Dask cluster's), the inputs are read and the stages mapped through it;
+    `progress` draws each stage's."""
     options = options or BriefOptions()
     if runner is None:
         ingested = read_inputs(list(paths), options.limits)
     else:
         items = list(expand(list(paths)))
         ingested = collect(runner(partial(read_item, limits=options.limits), items))
-    return brief_ingested(ingested, store, options, encoder, runner)
+    return brief_ingested(ingested, store, options, encoder, runner, progress)
 
 
 def brief_articles(
@@ -161,13 +163,14 @@ def brief_ingested(
     options: BriefOptions | None = None,
     encoder: Encoder | None = None,
     runner: Runner | None = None,
+    progress: Progress = SILENT,
 ) -> Brief:
     """A brief of what was read, one story brief per story; what could not be read is
     listed with it."""
     options = options or BriefOptions()
     if store is not None:
         store.add_articles(ingested.articles)
-    prepared = prepared_sources(ingested.articles, store, runner)
+    prepared = prepared_sources(ingested.articles, store, runner, progress)
     # One brief embeds many sentences in several stages: each is encoded once.
     encoder = RememberingEncoder(encoder or default_encoder())
     analysed, analysis_problems = _analysed(prepared.sources, encoder)
@@ -175,7 +178,7 @@ def brief_ingested(
     if runner is None:
         briefs = [
             story_brief(story, options, encoder, _kept_readings(story.sources, store))
-            for story in steps("brief", stories)
+            for story in progress.steps("brief", stories)
         ]
     else:  # each worker encodes with its own model: the vectors are the same bit for bit
         briefs = runner(partial(story_brief, options=options), stories)
@@ -208,30 +211,30 @@ def ingest_paths(
     store: Store,
     limits: Limits | None = None,
     encoder: Encoder | None = None,
+    progress: Progress = SILENT,
 ) -> IngestReport:
     """Add the reports behind `paths` to `store` and assign every article that has no story
     yet to one, in publication order; each changed story's independent origins are
     counted again."""
     ingested = read_inputs(list(paths), limits or Limits())
     added = store.add_articles(ingested.articles)
-    prepared = prepared_sources(store.unclustered_articles(), store, None)
+    prepared = prepared_sources(store.unclustered_articles(), store, None, progress)
     problems = [*ingested.problems, *prepared.problems]
-    _keep_readings(prepared.sources, store, problems)
+    _keep_readings(prepared.sources, store, problems, progress)
     # Another ingest may be clustering the same store: one at a time, each taking the
     # articles still unclustered when its turn comes, so none joins two stories or none.
     with store.exclusive():
         clusterer = StoryClusterer.resumed(store.clustering(), STORY_SIMILARITY)
         known = set(clusterer.stories)
         pending = {article.id for article in store.unclustered_articles()}
-        assignments = _assigned(
-            clusterer, [s for s in prepared.sources if s.id in pending], problems
-        )
+        pending_sources = [s for s in prepared.sources if s.id in pending]
+        assignments = _assigned(clusterer, pending_sources, problems, progress)
         store.save_clustering(clusterer.changes(), assignments)
     changed = sorted({story_id for _, story_id in assignments})
     # A run stopped before counting leaves stories uncounted: counted now.
     uncounted = sorted(set(store.uncounted_stories()) - set(changed))
     origins: dict[str, int] = {}
-    for story_id in steps("origins", [*changed, *uncounted]):
+    for story_id in progress.steps("origins", [*changed, *uncounted]):
         counted = attempt("provenance", story_subject(story_id), _origins, store, story_id, encoder)
         if isinstance(counted, Problem):
             problems.append(counted)  # left uncounted: counted again by the next run
@@ -250,12 +253,12 @@ def ingest_paths(
 
 
 def _assigned(
-    clusterer: StoryClusterer, sources: list[Source], problems: list[Problem]
+    clusterer: StoryClusterer, sources: list[Source], problems: list[Problem], progress: Progress
 ) -> list[tuple[str, str]]:
     """Each source assigned to a story, in publication order: (article id, story id). A
     source whose assignment fails is left unassigned (the next run tries it again)."""
     assignments = []
-    for position in steps("assign to stories", arrival_order(sources)):
+    for position in progress.steps("assign to stories", arrival_order(sources)):
         source = sources[position]
         story_id = attempt(
             "cluster",
@@ -313,7 +316,9 @@ def _kept_readings(sources: Sequence[Source], store: Store | None) -> Mapping[st
     return KeptReadings(store.readings([s.id for s in sources], _reading_version()), sources)
 
 
-def _keep_readings(sources: Sequence[Source], store: Store, problems: list[Problem]) -> None:
+def _keep_readings(
+    sources: Sequence[Source], store: Store, problems: list[Problem], progress: Progress
+) -> None:
     """Read every source `store` keeps no current reading of, and keep its reading: briefs
     of stored stories then need neither the model nor the time to read. Sources are read
     `_READ_TOGETHER` at a time, on every core; should a batch fail, its sources are read
@@ -324,7 +329,7 @@ def _keep_readings(sources: Sequence[Source], store: Store, problems: list[Probl
     batches = [
         pending[start : start + _READ_TOGETHER] for start in range(0, len(pending), _READ_TOGETHER)
     ]
-    for batch in steps("read", batches):
+    for batch in progress.steps("read", batches):
         together = attempt("read", f"{len(batch)} articles", read_sources, batch)
         if isinstance(together, Problem):
             readings = [attempt("read", s.article.path, read_source, s) for s in batch]

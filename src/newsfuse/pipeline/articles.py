@@ -12,7 +12,7 @@ from newsfuse._version import __version__
 from newsfuse.clean import clean_article
 from newsfuse.faults import attempt
 from newsfuse.models import Article, Problem, Rejection, Source
-from newsfuse.progress import steps
+from newsfuse.progress import SILENT, Progress
 from newsfuse.segment import segment
 from newsfuse.store import Store
 
@@ -66,13 +66,16 @@ class Prepared:
 
 
 def prepared_sources(
-    articles: Sequence[Article], store: Store | None, runner: Runner | None
+    articles: Sequence[Article],
+    store: Store | None,
+    runner: Runner | None,
+    progress: Progress = SILENT,
 ) -> Prepared:
     """Every article cleaned and segmented: read back from the store, or made (by the runner
     when there is one) and kept there."""
     made: dict[str, Source | Problem] = {}
     if runner is None:
-        for article in steps("clean", articles):
+        for article in progress.steps("clean", articles):
             made[article.id] = attempt("clean", article.path, prepare, article, store)
     else:
         for article in articles:
