@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsfuse.models import StoryBrief
@@ -21,3 +23,10 @@ def fact_of(story: StoryBrief, words: str) -> str:
     found = [n for n, fact in enumerate(story.facts) if words in fact.text]
     assert found, f"no fact says {words!r}"
     return fact_id(found[0])
+
+
+@pytest.fixture(scope="session")
+def seeds_story(seeds_dir: Path) -> StoryBrief:
+    """The seeds' one story: Russia says it pulls some troops back (2022-02-15)."""
+    [story] = brief_paths(sorted(str(p) for p in seeds_dir.glob("*.txt"))).stories
+    return story

@@ -107,3 +107,28 @@ def test_months_are_dates_only_when_written_as_months() -> None:
     assert _dates("On February 15 the troops will march home.", evidence) is None
     assert _dates("The troops may be home in May.", evidence) is not None
     assert _dates("The troops may be home soon.", evidence) is None
+
+
+def test_a_faithful_brief_of_the_seeds_in_a_models_own_words_passes_whole(
+    seeds_story: StoryBrief,
+) -> None:
+    # Five reports of one day, each fact told in other words than any report's, as a model
+    # writes them: none may be lost to the gate.
+    story = seeds_story
+    reply = "\n".join(
+        [
+            "Russia's defense ministry announced on Tuesday that some troops would pull back"
+            f" from areas near Ukraine's border. {_ids(story, 'begin pulling back some troops')}",
+            f"Putin said Russia does not want war. {_ids(story, 'Concerning whether we want')}",
+            "Ukraine's defense ministry and two of its largest state banks were hit by a"
+            f" cyberattack. {_ids(story, 'at least 10 Ukrainian websites')}",
+            "NATO Secretary General Jens Stoltenberg saw ground for cautious optimism but said"
+            " there was no sign of de-escalation on the ground."
+            f" {_ids(story, 'NATO Secretary General Jens Stoltenberg said')}",
+            "Ukrainian Foreign Minister Dmytro Kuleba said Ukraine would believe in"
+            f" de-escalation when it sees the withdrawal. {_ids(story, 'When we see the')}",
+        ]
+    )
+    checked = _checked(story, reply)
+    dropped = [(s.text, s.reason, s.detail) for s in checked if isinstance(s, DroppedSentence)]
+    assert dropped == [] and len(checked) == 5
