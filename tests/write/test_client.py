@@ -103,3 +103,21 @@ def test_a_redirect_is_not_followed_with_the_key(monkeypatch: pytest.MonkeyPatch
     with fake_llm(307) as server, pytest.raises(WriterError, match="answered 307"):
         complete(_settings(server.url), _ASKED)
     assert len(server.requests) == 1
+
+
+def test_errors_name_the_server_without_what_its_address_may_hide() -> None:
+    with fake_llm(404) as server:
+        port = server.url.split(":")[-1].split("/")[0]
+        hidden = f"http://user:sk-in-url@127.0.0.1:{port}/v1?key=sk-in-query"
+        with pytest.raises(WriterError) as refused:
+            complete(_settings(hidden, tries=1), _ASKED)
+    assert str(refused.value).startswith(f"http://127.0.0.1:{port}/v1/chat/completions: ")
+    assert "sk-in" not in str(refused.value)
+
+
+def test_the_endpoint_extends_the_path_and_keeps_the_query() -> None:
+    settings = _settings("https://api.example.com/openai/v1/?api-version=2024-06-01")
+    assert settings.endpoint == (
+        "https://api.example.com/openai/v1/chat/completions?api-version=2024-06-01"
+    )
+    assert settings.shown == "https://api.example.com/openai/v1/chat/completions"

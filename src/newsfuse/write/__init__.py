@@ -42,7 +42,7 @@ def write_brief(
     reply = complete(settings, messages(sheet, sentences))
     drafted = drafted_sentences(reply)
     if not drafted:
-        raise WriterError(f"{settings.endpoint}: the answer holds no sentence")
+        raise WriterError(f"{settings.shown}: the answer holds no sentence")
     checked = Gate(sheet, encoder).checked(drafted)
     return WrittenBrief(
         model=settings.model,

@@ -17,7 +17,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from newsfuse._exceptions import WriterError
 from newsfuse.defaults import LLM_KEY_VARIABLE, LLM_MAX_TOKENS, LLM_TIMEOUT_SECONDS
@@ -52,8 +52,23 @@ class LlmSettings:
 
     @property
     def endpoint(self) -> str:
-        base = self.url.rstrip("/")
-        return base if base.endswith("/chat/completions") else f"{base}/chat/completions"
+        """The chat-completions address: the base's path extended, its query kept (some
+        hosted APIs take their version there)."""
+        parts = urlsplit(self.url)
+        path = parts.path.rstrip("/")
+        if not path.endswith("/chat/completions"):
+            path += "/chat/completions"
+        return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+
+    @property
+    def shown(self) -> str:
+        """The endpoint as messages name it: without a user, password or query, which may
+        hold a key."""
+        parts = urlsplit(self.endpoint)
+        host = parts.hostname or ""
+        host = f"[{host}]" if ":" in host else host
+        netloc = f"{host}:{parts.port}" if parts.port else host
+        return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
 Message = dict[str, str]
@@ -71,7 +86,7 @@ def complete(settings: LlmSettings, messages: list[Message]) -> str:
             "stream": False,
         }
     ).encode()
-    failure = WriterError(f"{settings.endpoint}: not asked")
+    failure = WriterError(f"{settings.shown}: not asked")
     for attempt in range(max(settings.tries, 1)):
         if attempt:
             time.sleep(_PAUSE_SECONDS * attempt)
@@ -103,7 +118,7 @@ def _post(settings: LlmSettings, body: bytes) -> bytes:
     if key:
         headers["Authorization"] = f"Bearer {key}"
     request = urllib.request.Request(settings.endpoint, data=body, headers=headers, method="POST")
-    where = settings.endpoint
+    where = settings.shown
     deadline = time.monotonic() + settings.timeout_seconds
     try:
         with _OPENER.open(request, timeout=settings.timeout_seconds) as response:
@@ -138,7 +153,7 @@ def _read_bounded(response: Any, deadline: float, where: str) -> bytes:
 
 def _reply_text(answer: bytes, settings: LlmSettings) -> str:
     """The completion's text, or `WriterError` if the answer is not a completion."""
-    where = settings.endpoint
+    where = settings.shown
     try:
         parsed: Any = json.loads(answer)
     except (UnicodeDecodeError, json.JSONDecodeError):
