@@ -7,6 +7,7 @@ import pytest
 
 from newsfuse.models import (
     ChangeKind,
+    Citation,
     CitationPart,
     CleanText,
     ConflictKind,
@@ -78,3 +79,11 @@ def test_a_source_keeps_its_order_unless_derived_or_spun_and_is_distorted_if_gar
     assert flagged("copy").in_own_order and not flagged("copy").distorted
     for derived in (flagged("original", "spun"), flagged("rewrite"), flagged("translation")):
         assert not derived.in_own_order and derived.distorted
+
+
+def test_citations_overlap_only_on_a_shared_character_of_one_text() -> None:
+    span = Citation("a", 10, 20)
+    assert span.overlaps(Citation("a", 19, 30)) and span.overlaps(Citation("a", 0, 11))
+    assert not span.overlaps(Citation("a", 20, 30))  # they only touch
+    assert not span.overlaps(Citation("b", 10, 20))
+    assert not span.overlaps(Citation("a", 10, 20, part="title"))

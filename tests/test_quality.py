@@ -34,19 +34,17 @@ BENCH = ROOT / "bench"
 
 @pytest.fixture(scope="module")
 def data() -> Iterator[Path]:
-    candidates = [
-        os.environ.get("NEWSFUSE_DATA_DIR"),
-        ROOT.parent / "shared" / "data",
-        "/work/shared/data",  # where this workplace keeps it, for clones made elsewhere
-    ]
-    found = next((Path(c) for c in candidates if c and Path(c).is_dir()), None)
-    if found is None:
-        if os.environ.get("NEWSFUSE_REQUIRE_SEEDS"):
-            pytest.fail("the shared benchmark data is required but was not found")
-        pytest.skip("the shared benchmark data (../shared/data) is not on this machine")
-    os.environ.setdefault("NEWSFUSE_DATA_DIR", str(found))
+    """The shared data, found where the benchmarks find it (`bench/_harness.data_dir`)."""
     sys.path.insert(0, str(BENCH))
     try:
+        from _harness import data_dir
+
+        try:
+            found = data_dir()
+        except SystemExit:
+            if os.environ.get("NEWSFUSE_REQUIRE_SEEDS"):
+                pytest.fail("the shared benchmark data is required but was not found")
+            pytest.skip("the shared benchmark data (../shared/data) is not on this machine")
         yield found
     finally:
         sys.path.remove(str(BENCH))

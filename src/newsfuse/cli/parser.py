@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 from newsfuse import defaults
 from newsfuse._version import __version__
 from newsfuse.ingest import FetchPolicy, Limits
 from newsfuse.pipeline import BriefOptions
 from newsfuse.render import FORMATS
-from newsfuse.write import LlmSettings
+from newsfuse.write import LlmSettings, WriterError
 
 _BRIEF_EXAMPLES = """\
 examples:
@@ -163,8 +162,10 @@ def check_writer(parser: argparse.ArgumentParser, arguments: argparse.Namespace)
         parser.error(f"{arguments.command}: --writer llm needs --llm-url URL and --llm-model NAME")
     if arguments.writer != "llm" and (arguments.llm_url or arguments.llm_model):
         parser.error(f"{arguments.command}: --llm-url and --llm-model are for --writer llm")
-    if arguments.llm_url and urlsplit(arguments.llm_url).scheme not in ("http", "https"):
-        parser.error(f"{arguments.command}: --llm-url takes an http:// or https:// address")
+    try:
+        writer_settings(arguments)  # the settings check the address, before any work
+    except WriterError as error:
+        parser.error(f"{arguments.command}: --llm-url: {error}")
 
 
 def limits(arguments: argparse.Namespace) -> Limits:

@@ -338,7 +338,6 @@ def disputed_claims(conflicts: Iterable[Conflict], claims: Sequence[Claim]) -> s
                 found.update(
                     claim.key
                     for claim in by_source.get(citation.source, [])
-                    if claim.citation.start <= citation.start < claim.citation.end
-                    or citation.start <= claim.citation.start < citation.end
+                    if claim.citation.overlaps(citation)
                 )
     return found

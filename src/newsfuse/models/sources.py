@@ -172,6 +172,15 @@ class Citation:
     end: int
     part: CitationPart = "text"
 
+    def overlaps(self, other: Citation) -> bool:
+        """Whether the two spans share a character of the same text of the same source."""
+        return (
+            self.source == other.source
+            and self.part == other.part
+            and self.start < other.end
+            and other.start < self.end
+        )
+
 
 @dataclass(frozen=True)
 class FlagEvidence:

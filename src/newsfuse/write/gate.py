@@ -108,6 +108,7 @@ class Gate:
         self.sheet = sheet
         self._encoder = encoder
         self._docs: dict[str, Doc] = {}
+        self._denials: dict[str, tuple[dict[str, bool], int]] = {}
 
     def checked(self, drafted: Sequence[Drafted]) -> list[WrittenSentence | DroppedSentence]:
         meanings = self._closeness(drafted)
@@ -165,6 +166,14 @@ class Gate:
             self._docs[text] = read(text)
         return self._docs[text]
 
+    def _denied(self, text: str) -> tuple[dict[str, bool], int]:
+        """The words of a text and whether each is denied, and how many words deny: read
+        once a text, as every sentence citing its fact asks."""
+        if text not in self._denials:
+            doc = self._doc(text)
+            self._denials[text] = (negated_words(doc[:]), denial_count(doc[:]))
+        return self._denials[text]
+
     def _names(self, text: str, evidence: _Evidence) -> _Verdict | None:
         for name in _names_in(self._doc(text)):
             missing = [word for word in words(name) if not evidence.has_name_word(word)]
@@ -178,15 +187,13 @@ class Gate:
         none does and one denies it with more; a denied word no cited text has, when the
         sentence denies more than any of them. A denial moved to another word ("no sign
         of" for "have not seen any sign of") keeps its count, and passes."""
-        doc = self._doc(text)
-        mine, my_count = negated_words(doc[:]), denial_count(doc[:])
+        mine, my_count = self._denied(text)
         told: dict[str, list[tuple[bool, int]]] = {}  # lemma: (denied, the text's denials)
         most = 0
         for evidence_text in evidence.texts:
-            other = self._doc(evidence_text)
-            count = denial_count(other[:])
+            theirs, count = self._denied(evidence_text)
             most = max(most, count)
-            for lemma, denied in negated_words(other[:]).items():
+            for lemma, denied in theirs.items():
                 told.setdefault(lemma, []).append((denied, count))
         for lemma, denied in mine.items():
             found = told.get(lemma, [])
@@ -289,11 +296,10 @@ def _canonical(value: str) -> str:
 
 
 def _dates(text: str, evidence: _Evidence) -> _Verdict | None:
-    lowered = evidence.joined.lower()
     for pattern in (_RELATIVE_DAY, _WEEKDAY_WORD):
         for match in pattern.finditer(text):
             word = match.group(0).lower()
-            if not re.search(r"\b" + re.escape(word) + r"\b", lowered):
+            if not re.search(r"\b" + re.escape(word) + r"\b", evidence.lowered):
                 return _Verdict("date", f"the cited facts do not say {match.group(0)!r}")
     months = {MONTHS[m.group(0).lower()] for m in _MONTH_NAME.finditer(evidence.joined)}
     for match in _MONTH_NAME.finditer(text):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsfuse.models import Citation, Conflict, Fact, StoryBrief
+from newsfuse.models import Conflict, Fact, StoryBrief
 
 # The facts a model is shown at most, the best supported first: enough for a brief of a
 # few sentences, few enough for a small model's context.
@@ -100,7 +100,7 @@ def _quoted_speaker(fact: Fact, story: StoryBrief) -> str | None:
     named = [
         quote.speaker
         for quote in story.quotes
-        if quote.named and any(_overlap(wording, cited) for cited in quote.citations)
+        if quote.named and any(wording.overlaps(cited) for cited in quote.citations)
     ]
     if len(set(named)) != 1 or named[0].split()[-1] in fact.text:
         return None  # no one speaker, or the wording names them already
@@ -115,15 +115,6 @@ def _linked(conflict: Conflict, facts: Sequence[Fact]) -> Dispute:
         frozenset(
             number
             for number, fact in enumerate(facts)
-            if any(_overlap(mine, theirs) for mine in fact.citations for theirs in sides)
+            if any(mine.overlaps(theirs) for mine in fact.citations for theirs in sides)
         ),
-    )
-
-
-def _overlap(left: Citation, right: Citation) -> bool:
-    return (
-        left.source == right.source
-        and left.part == right.part
-        and left.start < right.end
-        and right.start < left.end
     )
