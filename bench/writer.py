@@ -1,7 +1,7 @@
 """The written brief's gate: what it keeps of faithful sentences, what it drops of invented ones.
 
-No model runs here (none that writes well runs offline on this machine: ../shared/MODELS.md).
-The gate is measured on sentences made from each story's facts, as a model would write them:
+No model that writes well runs offline on this machine (../shared/MODELS.md), so the gate is
+measured on sentences made from each story's facts, as a model would write them:
 
 - faithful: a fact's wording, citing it; reworded: another outlet's span cited for the same
   fact (real rewording by a newsroom), citing it. Both should be kept; a faithful sentence
@@ -14,8 +14,10 @@ Stories: examples/ and the seeds (the gate's thresholds were set on them), and M
 clusters 101-140 (never looked at while building the gate).
 
     python bench/writer.py                        # the table; results/writer.json
-    python bench/writer.py --llm-url URL --llm-model NAME   # and a real model's briefs,
-                                                            # printed for reading by hand
+    python bench/writer.py --llm-url URL --llm-model NAME   # and a real model's briefs
+                                                            # (30 stories of each set),
+                                                            # measured and printed for
+                                                            # reading by hand
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import statistics
 import sys
 import tempfile
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -130,25 +134,59 @@ def measure(briefs: list[StoryBrief], encoder: RememberingEncoder) -> dict[str, 
     return {kind: dict(count) for kind, count in sorted(counts.items())}
 
 
-def read_by_hand(briefs: list[StoryBrief], url: str, model: str) -> None:
+def with_model(briefs: list[StoryBrief], url: str, model: str) -> dict[str, object]:
+    """A real model's written briefs of the stories: sentences written, kept and dropped by
+    reason, seconds a story, and ROUGE of the kept sentences against the story's extractive
+    key points; each kept sentence printed beside the facts it cites, for reading by hand."""
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     settings = LlmSettings(url=url, model=model)
     encoder = RememberingEncoder(default_encoder())
+    counts: Counter[str] = Counter()
+    seconds: list[float] = []
+    rouge: list[dict[str, float]] = []
     for story in briefs:
+        started = time.perf_counter()
         written = write_brief(story, settings, encoder, sentences=6)
+        seconds.append(time.perf_counter() - started)
         if written is None:
+            counts["stories without a written brief"] += 1
             continue
+        counts["sentences written"] += len(written.sentences) + len(written.dropped)
+        counts["kept"] += len(written.sentences)
+        counts.update(f"dropped: {d.reason}" for d in written.dropped)
+        kept = " ".join(sentence.text for sentence in written.sentences)
+        points = " ".join(point.text for point in story.summary)
+        if kept and points:
+            found = scorer.score(points, kept)
+            rouge.append({key: value.fmeasure * 100 for key, value in found.items()})
         print(f"\n## {story.title}")
         for sentence in written.sentences:
             facts = "; ".join(story.facts[n].text for n in sentence.facts)
             print(f"KEPT  {sentence.text}\n      <- {facts}")
         for dropped in written.dropped:
             print(f"DROP  {dropped.reason}: {dropped.text}\n      ({dropped.detail})")
+    return {
+        "model": model,
+        "stories": len(briefs),
+        **dict(sorted(counts.items())),
+        "seconds a story": round(statistics.fmean(seconds), 1) if seconds else 0.0,
+        "ROUGE-1 / ROUGE-2 of kept sentences against the key points": [
+            round(statistics.fmean(r[key] for r in rouge), 2) for key in ("rouge1", "rouge2")
+        ]
+        if rouge
+        else None,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--llm-url")
     parser.add_argument("--llm-model")
+    parser.add_argument(
+        "--llm-stories", type=int, default=30, help="stories of each set the model writes"
+    )
     arguments = parser.parse_args()
     encoder = RememberingEncoder(default_encoder())
     results = {}
@@ -168,8 +206,14 @@ def main() -> None:
                 print(f"  {kind}: {wrong}")
     save("writer", results)
     if arguments.llm_url and arguments.llm_model:
-        for briefs in sets.values():
-            read_by_hand(briefs, arguments.llm_url, arguments.llm_model)
+        for name, briefs in sets.items():
+            chosen = briefs[: arguments.llm_stories]
+            results[f"{name}, {arguments.llm_model}"] = found = with_model(
+                chosen, arguments.llm_url, arguments.llm_model
+            )
+            print(f"\n{name}, written by {arguments.llm_model} ({len(chosen)} stories)")
+            print(table(["measure", "value"], list(found.items())))
+        save("writer", results)
 
 
 if __name__ == "__main__":

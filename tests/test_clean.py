@@ -149,6 +149,14 @@ def test_lines_without_words_are_removed_with_a_reason() -> None:
     assert _removed(article)["* * *"] == "no words (a rule or decoration)"
 
 
+def test_a_rule_glued_to_the_last_paragraph_is_cut_and_the_paragraph_kept() -> None:
+    # Pages end their body with a rule stuck to the last sentence; read as "not a sentence",
+    # the article's last (here its longest) paragraph went as furniture after the article.
+    last = BODY[-1] + " Engineers will inspect the piers on Tuesday.------"
+    article = make_article(_text(TITLE, *BODY[:-1], last))
+    assert clean_article(article).text == "\n\n".join([*BODY[:-1], last.removesuffix("------")])
+
+
 def test_copyright_credit_and_disclaimer_lines_are_removed() -> None:
     tail = [
         "Jane Roe reported from Port Alder. Staff writers contributed to this report.",

@@ -44,6 +44,9 @@ LABEL_WORDS = 3
 LIST_LABEL_WORDS = 5
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?…]?$")
+# A rule some pages glue to the end of the last paragraph ("... at SCI Phoenix.------"):
+# it is cut off the line, so that the paragraph still ends like a sentence.
+_TRAILING_RULE = re.compile(r"\s*[-=_*~#+•·]{2,}\s*$")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}\s*(?:\([^()]{1,40}\))?|\([^()]{1,40}\))"
     r"\s*[-—–]{1,2}\s+(?=[A-Z“\"])"
@@ -89,6 +92,9 @@ def _split_lines(raw: str) -> list[_Line]:
         if not stripped:
             continue
         start = match.start() + (len(text) - len(text.lstrip()))
+        unruled = _TRAILING_RULE.sub("", stripped)
+        if any(char.isalnum() for char in unruled):
+            stripped = unruled
         lines.append(_Line(len(lines), start, start + len(stripped), stripped))
     return lines
 
