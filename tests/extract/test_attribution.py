@@ -88,6 +88,24 @@ def test_a_quote_that_ends_its_sentence_takes_the_cue_before_it() -> None:
     assert found[0] == ("Clinton", "This is dangerous for a president.", True)
 
 
+def test_a_crosshead_below_a_quote_is_not_its_cue() -> None:
+    text = (
+        "“The wards are full and we are out of beds. What else can we do?” a nurse said. "
+        "“Nobody here has slept since Friday. Why?”\n\n"
+        "Harbor board vows to reopen the bridge\n\n"
+        "The board met on Monday."
+    )
+    quoted = [found for found in _found(text) if found[2]]
+    assert quoted == [
+        (
+            "a nurse",
+            "The wards are full and we are out of beds. What else can we do? / "
+            "Nobody here has slept since Friday. Why?",
+            True,
+        )
+    ]
+
+
 def test_reported_speech_and_according_to() -> None:
     text = (
         "Biden said Russia has positioned more than 150,000 troops near the border.\n\n"

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from newsfuse.extract.attribution import attributions
-from newsfuse.extract.entities import mentions
-from newsfuse.extract.speakers import describe, is_agent, speaker, subject_starts
+from newsfuse.extract.cues import Span, Speaker
+from newsfuse.extract.entities import Mention, mentions
+from newsfuse.extract.speakers import Subject, describe, is_agent, speaker, subject_starts
 from newsfuse.text.nlp import parse
 
 
@@ -26,6 +27,51 @@ def test_what_a_quote_is_about_is_not_who_said_it() -> None:
         "to the city before the election,” she said."
     )
     assert _speakers(text) == ["Jane Roe"]
+
+
+def test_a_pronoun_is_the_subject_of_the_main_verb_not_of_a_clause_inside_it() -> None:
+    text = (
+        "Maria Lopez, the harbor master, said that Tom Berg had left the quay early.\n\n"
+        "“Nobody could have held the ship in that tide,” she said."
+    )
+    assert _speakers(text) == ["Maria Lopez", "Maria Lopez"]  # what she said, then her quote
+
+
+def test_a_body_as_the_main_subject_does_not_take_a_persons_pronoun() -> None:
+    text = (
+        "The Illinois State Police reopened the case after Janet Tessier sent them a letter.\n\n"
+        "She said that her mother had told her the truth years before."
+    )
+    assert _speakers(text) == ["Janet Tessier"]
+
+
+def test_a_surname_alone_as_the_subject_is_the_person_named_before_by_it() -> None:
+    # The recogniser often leaves a surname alone untagged ("Larcombe said"); "he" is then
+    # the person the text named in full (of a family, the one it names most), not whoever
+    # the sentence before was about.
+    text = (
+        "O.J. Simpson met Arnelle Simpson. O.J. Simpson left. Tom Berg stayed. "
+        "Simpson said the hearing went well. He smiled."
+    )
+
+    def at(words: str, after: int = 0) -> tuple[int, int]:
+        start = text.index(words, after)
+        return start, start + len(words)
+
+    people = [("O.J. Simpson", 0), ("Arnelle Simpson", 0), ("O.J. Simpson", 20), ("Tom Berg", 0)]
+    mentions_ = [Mention(*at(name, after), name, name, "person") for name, after in people]
+    subjects = [
+        Subject(*at(words, after), sentence=at(words, after)[0])
+        for words, after in [
+            ("O.J. Simpson", 0),
+            ("O.J. Simpson", 20),
+            ("Tom Berg", 0),
+            ("Simpson", 60),
+        ]
+    ]
+    pronoun = text.index("He smiled")
+    found = Speaker(pronoun, pronoun + 2, Span(pronoun, pronoun + 2))
+    assert speaker(text, found, mentions_, subjects).name == "O.J. Simpson"
 
 
 def test_a_title_heading_the_phrase_is_the_person_named_with_it() -> None:
@@ -53,6 +99,13 @@ def test_descriptions_resolve_only_when_one_person_fits() -> None:
     )
     assert describe("the Kremlin", people, ["Kremlin"]) == "Kremlin"
     assert describe("a Western official", people, []) is None
+
+
+def test_a_description_of_a_thing_is_no_person() -> None:
+    people = {"Mahmoud Abbas": {"palestinian", "president"}}
+    assert describe("the Palestinian president", people, []) == "Mahmoud Abbas"
+    assert describe("a Palestinian government website", people, []) is None
+    assert describe("a statement of the Palestinian presidency", people, []) is None
 
 
 def test_agents() -> None:

@@ -208,12 +208,14 @@ def _is_pronoun(doc: Doc, speaker: Speaker) -> bool:
 
 def _cue_after(doc: Doc, end: int, quoted: str) -> Token | None:
     """A speech verb just after the closing mark, unless the quote ended its sentence with
-    a full stop (news writes `"...," she said`, and `"...?" she asked`)."""
+    a full stop (news writes `"...," she said`, and `"...?" she asked`), and never past the
+    paragraph's end (a crosshead below, "Egypt vows ...", is no cue of the quote above)."""
     if quoted.rstrip().endswith("."):
         return None
+    text = doc_text(doc)
     tokens = _tokens_between(doc, end, end + 80)[:_CUE_REACH]
     for token in tokens:
-        if token.is_sent_start and token.idx > end + 2:
+        if (token.is_sent_start and token.idx > end + 2) or "\n" in text[end : token.idx + 1]:
             break
         if is_speech_verb(token, beside_quote=True):
             return token

@@ -1,8 +1,9 @@
 """Who a speaker is: the words a text uses for a speaker, resolved to a name.
 
 - A name within the words is the speaker ("U.S. Ambassador to NATO Julianne Smith").
-- "he" or "she" is the nearest person named before, preferring one who was the subject of
-  a sentence (the person the text is about).
+- "he" or "she" is the person the nearest sentence before was about: the subject of its
+  main verb first ("Johnson says she mis-spoke when she said that Gibson was ...": a later
+  "she" is Johnson), then the subject of a clause inside it.
 - A description ("the NATO chief") is the person whose titles share its telling words
   ("NATO Secretary General Jens Stoltenberg"), the organisation it names ("the ministry",
   "the Russian Defense Ministry"), or stays the description.
@@ -19,7 +20,7 @@ from newsfuse.extract.cues import Span, Speaker
 from newsfuse.extract.entities import ORGANISATION_WORDS, TITLES, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his claim that ..."
 # Words that describe too many people to tell one from another.
@@ -30,6 +31,16 @@ _GENERIC = frozenset(
     analyst analysts expert experts resident residents observer observers critic critics
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
+# What a description may be headed by that says things but is no person: "according to a
+# Palestinian government website" is not the Palestinian president.
+_THINGS = frozenset(
+    """
+    website site page account statement report reports poll survey study video footage
+    post tweet letter document documents filing release memo data figures records analysis
+    estimate estimates count tally
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+_PREPOSITIONS = frozenset({"of", "in", "at", "for", "from", "with", "to", "on", "by"})
 # Nouns for people who speak, beside titles.
 PERSON_NOUNS = frozenset(
     """
@@ -50,11 +61,22 @@ AGENTS = (
     """.split()  # noqa: SIM905 (a word list reads best as text)
     )
 )
+# Words that make a name a body's, not a person's ("Illinois State Police").
+_BODIES = ORGANISATION_WORDS | (AGENTS - PERSON_NOUNS - TITLES)
 # Titles are read this many words back from a name.
 _TITLE_REACH = 6
 # "he" or "she" refers to someone named at most this many characters before.
 _PRONOUN_REACH = 1500
 _CLOSING_NAME = re.compile(r"(?:[A-Z][a-z’'.-]*\s){1,3}[A-Z][a-z’'-]+$")
+
+
+@dataclass(frozen=True)
+class Subject(Span):
+    """The subject of a verb: its span, where its sentence starts, and whether the verb is
+    the sentence's main one (or one joined to it by "and") rather than a clause's inside it."""
+
+    sentence: int = 0
+    main: bool = True
 
 
 @dataclass(frozen=True)
@@ -70,7 +92,7 @@ class SpeakerName:
 
 
 def speaker(
-    text: str, found: Speaker, mentions: list[Mention], subjects: list[Span]
+    text: str, found: Speaker, mentions: list[Mention], subjects: list[Subject]
 ) -> SpeakerName:
     """Who the words of `found` are, from the text alone: the name the phrase is headed by;
     for a title ("Ambassador to NATO Julianne Smith"), the person named with it; for "he"
@@ -95,7 +117,7 @@ def speaker(
     return SpeakerName(words, words, named=False, before=before)
 
 
-def _people_before(start: int, mentions: list[Mention], subjects: list[Span]) -> tuple[str, ...]:
+def _people_before(start: int, mentions: list[Mention], subjects: list[Subject]) -> tuple[str, ...]:
     """The people named in the subjects before `start`, within a pronoun's reach, nearest
     first."""
     found: list[str] = []
@@ -111,24 +133,41 @@ def _people_before(start: int, mentions: list[Mention], subjects: list[Span]) ->
 
 
 def _person_before(
-    text: str, start: int, mentions: list[Mention], subjects: list[Span]
+    text: str, start: int, mentions: list[Mention], subjects: list[Subject]
 ) -> str | None:
-    """The person the nearest earlier subject names: a person named in it, or the name that
-    closes it ("the head of the Security Council Oleksiy Danilov"); None past a pronoun's reach."""
-    for subject in reversed(
-        [s for s in subjects if start - _PRONOUN_REACH <= s.start and s.end <= start]
-    ):
-        people = [
-            m
-            for m in mentions
-            if m.kind == "person" and subject.start <= m.start and m.end <= subject.end
-        ]
-        if people:
-            return people[-1].name
-        closing = _closing_name(text[subject.start : subject.end])
-        if closing is not None:
-            return closing
+    """The person the nearest earlier sentence is about: named in its main subject, else in
+    a subject of a clause inside it, or the name that closes such a subject ("the head of
+    the Security Council Oleksiy Danilov"); None past a pronoun's reach."""
+    reach = [s for s in subjects if start - _PRONOUN_REACH <= s.start and s.end <= start]
+    for sentence in sorted({s.sentence for s in reach}, reverse=True):
+        inside = [s for s in reach if s.sentence == sentence]
+        for subject in [s for s in inside if s.main] + [s for s in inside if not s.main]:
+            person = _person_in(text, subject, mentions)
+            if person is not None:
+                return person
     return None
+
+
+def _person_in(text: str, subject: Span, mentions: list[Mention]) -> str | None:
+    """The person a subject names: the last named in it, a person named before by the
+    surname it is, or the name closing it when that is no body ("the Illinois State
+    Police", a name the recogniser gave an organisation)."""
+    inside = [m for m in mentions if subject.start <= m.start and m.end <= subject.end]
+    people = [m for m in inside if m.kind == "person"]
+    if people:
+        return people[-1].name
+    words = text[subject.start : subject.end].strip()
+    if words[:1].isupper() and " " not in words:  # a surname alone: "Larcombe said"
+        named = [m.name for m in mentions if m.kind == "person" and m.end <= subject.start]
+        matching = [name for name in named if name.split()[-1] == words]
+        if matching:  # of a family, the one the text names most ("Simpson": O.J. Simpson)
+            return max(reversed(matching), key=matching.count)
+    closing = _closing_name(words)
+    if closing is None or {w.lower() for w in closing.split()} & _BODIES:
+        return None
+    if any(m.kind != "person" and m.end == subject.end for m in inside):
+        return None
+    return closing
 
 
 def _closing_name(phrase: str) -> str | None:
@@ -143,16 +182,28 @@ def _closing_name(phrase: str) -> str | None:
     return " ".join(words) if len(words) >= 2 else None
 
 
-def subject_starts(doc: Doc) -> list[Span]:
+def subject_starts(doc: Doc) -> list[Subject]:
     """The subjects of verbs, as spans, in order: the phrases sentences are about."""
     text = doc.text
     spans = [
-        Span(token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))
+        Subject(
+            token.left_edge.idx,
+            token.right_edge.idx + len(token.right_edge.text),
+            sentence=token.sent.start_char,
+            main=_main_verb(token.head),
+        )
         for token in doc
         if token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ not in PRONOUNS
     ]
     # What a quote is about is not whom a later "he" stands for.
     return sorted((s for s in spans if not _inside_quote(text, s.start)), key=lambda s: s.start)
+
+
+def _main_verb(verb: Token) -> bool:
+    """Whether a verb is its sentence's main one, or joined to it ("... and added")."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _inside_quote(text: str, position: int) -> bool:
@@ -184,6 +235,17 @@ def descriptors(doc: Doc, mentions: Iterable[Mention]) -> dict[str, set[str]]:
             words.add(token.lower_.strip("."))
         found.setdefault(mention.name, set()).update(words - _GENERIC)
     return found
+
+
+def _head(tokens: list[str]) -> str:
+    """The word a description is headed by: its last before a preposition ("a Palestinian
+    government website", "the chief of staff")."""
+    head = ""
+    for token in tokens:
+        if token.lower() in _PREPOSITIONS:
+            break
+        head = token.lower()
+    return head
 
 
 def _telling(words: str) -> tuple[list[str], set[str]]:
@@ -219,7 +281,7 @@ def describe(
     titles share a title or a proper name with it ("the NATO chief": NATO Secretary General
     Jens Stoltenberg), or the one organisation whose name holds its words ("the Kremlin")."""
     tokens, telling = _telling(words)
-    decisive = _decisive(tokens, telling)
+    decisive = _decisive(tokens, telling) if _head(tokens) not in _THINGS else set()
     scored = sorted(
         ((len(telling & titles), name) for name, titles in people.items() if decisive & titles),
         key=lambda item: (-item[0], item[1]),
