@@ -34,6 +34,11 @@ from newsfuse.text import furniture
         "This story appears in the December 12, 2017 issue of Forbes.",
         "These crawls are part of an effort to archive pages as they are created.",
         "Gerard Julien / AFP / Getty Images Pope John Paul II prays at the cathedral.",
+        # Captions a video player or a gallery leaves, opened by its label.
+        "CLOSE The harbor master explains why the bridge was closed. Harbor News",
+        "EMBED More News Videos A ship hits the Alder Bay bridge. Watch the report at 6 p.m.",
+        "Buy Photo Workers inspect the bridge on Monday. (Photo: Ann Lee / The Courier)Buy Photo "
+        "Story Highlights The bridge will be closed for weeks.",
         # Time stamps of the page.
         "Thursday, December 11, 2008",
         "PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM",
@@ -80,6 +85,8 @@ def test_comment_prompts_in_other_languages_are_recognised(line: str) -> None:
         "Smith / the spokesman said the AP had the story first.",
         "The vote is on May 24, 2005.",
         "Posted to Ukraine on March 3, he served two years.",
+        "Close to 28,000 vehicles cross the bridge on a normal weekday.",
+        "CLOSER ties with Kyiv were on the agenda, the minister said.",
     ],
 )
 def test_article_sentences_are_not_furniture(line: str) -> None:

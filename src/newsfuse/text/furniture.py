@@ -166,6 +166,8 @@ def _notice_reason(line: str, normalized: str) -> str | None:
         return "page notice"
     if len(line) <= _NOTICE_LENGTH and _LEADING_PHOTO_CREDIT.match(line):
         return "photo caption"
+    if len(line) <= _CAPTION_LENGTH and _PLAYER_LABEL.match(line):
+        return "photo or video caption"
     if is_time_stamp(line):
         return "time stamp"
     return None
@@ -207,6 +209,14 @@ _LEADING_PHOTO_CREDIT = re.compile(
     r"^\s*(?:[A-Z][\w.'-]+ ){1,3}?/ (?:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)* / )?"
     r"(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Shutterstock)\b"
 )
+
+
+# A caption that opens with the label of the player or gallery it sat in: a video's
+# "CLOSE" button ("CLOSE Vanderbilt Chancellor Nicholas S. Zeppos discusses why ..."), a
+# station's "EMBED More News Videos", a photo's "Buy Photo" link (often glued to the story's
+# highlights, which repeat its lead).
+_CAPTION_LENGTH = 1000
+_PLAYER_LABEL = re.compile(r"^\s*(?:CLOSE|EMBED|Buy Photo)\s+(?=\S)")
 
 
 # Aggregators and content farms explain themselves in a stock paragraph.
