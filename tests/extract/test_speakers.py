@@ -3,7 +3,14 @@ from __future__ import annotations
 from newsfuse.extract.attribution import attributions
 from newsfuse.extract.cues import Span, Speaker
 from newsfuse.extract.entities import Mention, mentions
-from newsfuse.extract.speakers import Subject, describe, is_agent, speaker, subject_starts
+from newsfuse.extract.speakers import (
+    Subject,
+    describe,
+    genders_of,
+    is_agent,
+    speaker,
+    subject_starts,
+)
 from newsfuse.text.nlp import parse
 
 
@@ -72,6 +79,29 @@ def test_a_surname_alone_as_the_subject_is_the_person_named_before_by_it() -> No
     pronoun = text.index("He smiled")
     found = Speaker(pronoun, pronoun + 2, Span(pronoun, pronoun + 2))
     assert speaker(text, found, mentions_, subjects).name == "O.J. Simpson"
+
+
+def test_a_pronoun_skips_a_person_the_text_gives_another_gender() -> None:
+    text = (
+        "Anna Berg met her husband, Tom Berg, at the quay on Monday.\n\n"
+        "Tom Berg, the harbor master, left the quay early.\n\n"
+        "“We will rebuild the bridge before the winter,” she said."
+    )
+    doc = parse(text)
+    names, subjects = mentions(doc), subject_starts(doc)
+    genders = genders_of(doc, names)
+    assert genders == {"Tom Berg": "m"}
+    found = [a.speaker for a in attributions(doc) if a.speaker]
+    assert [speaker(text, s, names, subjects, genders).name for s in found] == ["Anna Berg"]
+    assert [speaker(text, s, names, subjects).name for s in found] == ["Tom Berg"]
+
+
+def test_genders_come_from_honorifics_and_nouns_beside_the_name() -> None:
+    text = "Mrs. Wilson said her stepson, John Wilson, and actress Ann Lee had left."
+    doc = parse(text)
+    genders = genders_of(doc, mentions(doc))
+    assert genders.get("John Wilson") == "m"
+    assert genders.get("Ann Lee") == "f"
 
 
 def test_a_title_heading_the_phrase_is_the_person_named_with_it() -> None:

@@ -11,7 +11,14 @@ from newsfuse.extract.cues import Span
 from newsfuse.extract.entities import Mention, mentions
 from newsfuse.extract.figures import FigureMention, figures
 from newsfuse.extract.reading import Reading, read_source
-from newsfuse.extract.speakers import SpeakerName, descriptors, is_agent, speaker, subject_starts
+from newsfuse.extract.speakers import (
+    SpeakerName,
+    descriptors,
+    genders_of,
+    is_agent,
+    speaker,
+    subject_starts,
+)
 from newsfuse.extract.timeline import When, dates
 from newsfuse.models import Source
 from newsfuse.text.stretches import Stretches
@@ -65,9 +72,13 @@ def extract_source(
     doc = reading.text
     names = mentions(doc)
     subjects = subject_starts(doc)
+    genders = genders_of(doc, names)
     quotes = tuple(
         QuoteMention(
-            found.content, speaker(text, found.speaker, names, subjects), found.direct, found.speech
+            found.content,
+            speaker(text, found.speaker, names, subjects, genders),
+            found.direct,
+            found.speech,
         )
         for found in attributions(doc)
         if found.speaker is not None

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -61,6 +62,27 @@ AGENTS = (
     """.split()  # noqa: SIM905 (a word list reads best as text)
     )
 )
+# Pronouns and honorifics that tell a person's gender.
+_GENDER_OF = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+}
+_OTHER_GENDER = {"m": "f", "f": "m"}
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_FEMALE_NOUNS = """
+    mother daughter stepdaughter wife sister grandmother granddaughter aunt niece girlfriend
+    widow actress woman girl mom mum businesswoman congresswoman spokeswoman chairwoman
+    queen princess duchess
+"""
+_MALE_NOUNS = """
+    father son stepson husband brother grandfather grandson uncle nephew boyfriend widower
+    man boy dad businessman congressman spokesman chairman king prince duke
+"""
+_GENDERED_NOUNS = {
+    **dict.fromkeys(_FEMALE_NOUNS.split(), "f"),
+    **dict.fromkeys(_MALE_NOUNS.split(), "m"),
+}
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$", re.IGNORECASE)
 # Words that make a name a body's, not a person's ("Illinois State Police").
 _BODIES = ORGANISATION_WORDS | (AGENTS - PERSON_NOUNS - TITLES)
 # Titles are read this many words back from a name.
@@ -92,11 +114,16 @@ class SpeakerName:
 
 
 def speaker(
-    text: str, found: Speaker, mentions: list[Mention], subjects: list[Subject]
+    text: str,
+    found: Speaker,
+    mentions: list[Mention],
+    subjects: list[Subject],
+    genders: Mapping[str, str] | None = None,
 ) -> SpeakerName:
     """Who the words of `found` are, from the text alone: the name the phrase is headed by;
     for a title ("Ambassador to NATO Julianne Smith"), the person named with it; for "he"
-    or "she", the person an earlier sentence was about; else the description."""
+    or "she", the person an earlier sentence was about, of a gender the text does not deny
+    them (`genders`, from `genders_of`); else the description."""
     words = " ".join(text[found.start : found.end].split())
     head = text[found.head.start : found.head.end]
     inside = [m for m in mentions if found.start <= m.start and m.end <= found.end]
@@ -110,11 +137,42 @@ def speaker(
         if person:
             return SpeakerName(words, person[0].name, named=True)
     if words.lower() in PRONOUNS:
-        earlier = _person_before(text, found.start, mentions, subjects)
+        unlike = _OTHER_GENDER[_GENDER_OF[words.lower()]]
+        people = [
+            m for m in mentions if m.kind != "person" or (genders or {}).get(m.name) != unlike
+        ]
+        earlier = _person_before(text, found.start, people, subjects)
         if earlier is not None:
             return SpeakerName(words, earlier, named=True)
     before = _people_before(found.start, mentions, subjects) if is_agent(words) else ()
     return SpeakerName(words, words, named=False, before=before)
+
+
+def genders_of(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+    """The people the text tells the gender of ("m" or "f"): by an honorific ("Mrs.
+    Wilson") or a noun of kin or role beside the name ("his stepdaughter, Janey O'Connor",
+    "Elyse Luray, the actress", "widow Anne Smith"); a person told both ways is left out."""
+    text = doc.text
+    told: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.kind != "person":
+            continue
+        honorific = _HONORIFIC.search(text[max(0, mention.start - 6) : mention.start])
+        if honorific:
+            told[mention.name].add(_HONORIFICS[honorific.group(1).lower()])
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            told[mention.name].update(_gendered_nouns_beside(span.root))
+    return {name: next(iter(genders)) for name, genders in told.items() if len(genders) == 1}
+
+
+def _gendered_nouns_beside(name: Token) -> set[str]:
+    """The genders of the nouns a name stands in apposition with, or is headed by: "his
+    stepdaughter, Janey O'Connor", "Janey O'Connor, his stepdaughter", "actress Ann Lee"."""
+    beside = [child for child in name.children if child.dep_ in {"appos", "compound"}]
+    if name.dep_ == "appos":
+        beside.append(name.head)
+    return {_GENDERED_NOUNS[token.lower_] for token in beside if token.lower_ in _GENDERED_NOUNS}
 
 
 def _people_before(start: int, mentions: list[Mention], subjects: list[Subject]) -> tuple[str, ...]:
