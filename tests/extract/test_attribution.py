@@ -70,6 +70,15 @@ def test_polls_and_reports_say_what_their_clause_says_and_nothing_else() -> None
     ]
 
 
+def test_verbs_that_say_something_only_by_a_clause() -> None:
+    text = (
+        "Egypt recalled its ambassador to Israel on Wednesday.\n\n"
+        "The mayor posted a video of the damaged bridge.\n\n"
+        "The harbor master recalled that the bridge had been struck once before."
+    )
+    assert _found(text) == [("The harbor master", "the bridge had been struck once before", False)]
+
+
 def test_a_denied_cue_attributes_nothing() -> None:
     text = "Trump is reduced to insults because he cannot defend his own record in office."
     assert _found(text) == []

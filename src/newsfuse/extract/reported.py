@@ -30,9 +30,15 @@ def reported_speech(doc: Doc) -> list[Attribution]:
     return [*_spoken(doc), *_set_in(doc), *_according_to(doc), *_claimed(doc)]
 
 
-# Cues that attribute a clause only, never an object ("told reporters", "found the body").
+# Cues that attribute a clause only, never an object ("told reporters", "found the body",
+# "recalled its ambassador", "posted a video", "observed a minute of silence").
 _CLAUSE_ONLY = (
-    frozenset({"say", "tell", "add", "write", "assure", "inform", "advise"}) | CLAUSE_VERBS
+    frozenset(
+        """
+        say tell add write assure inform advise recall post observe maintain charge
+        """.split()  # noqa: SIM905 (a word list reads best as text)
+    )
+    | CLAUSE_VERBS
 )
 
 
