@@ -46,7 +46,7 @@ LIST_LABEL_WORDS = 5
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?…]?$")
 # A rule some pages glue to the end of the last paragraph ("... at SCI Phoenix.------"):
 # it is cut off the line, so that the paragraph still ends like a sentence.
-_TRAILING_RULE = re.compile(r"\s*[-=_*~#+•·]{2,}\s*$")
+_RULE_CHARACTERS = "-=_*~#+•·"
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}\s*(?:\([^()]{1,40}\))?|\([^()]{1,40}\))"
     r"\s*[-—–]{1,2}\s+(?=[A-Z“\"])"
@@ -92,11 +92,17 @@ def _split_lines(raw: str) -> list[_Line]:
         if not stripped:
             continue
         start = match.start() + (len(text) - len(text.lstrip()))
-        unruled = _TRAILING_RULE.sub("", stripped)
+        unruled = _without_trailing_rule(stripped)
         if any(char.isalnum() for char in unruled):
             stripped = unruled
         lines.append(_Line(len(lines), start, start + len(stripped), stripped))
     return lines
+
+
+def _without_trailing_rule(line: str) -> str:
+    """The line without a rule of two characters or more glued to its end."""
+    unruled = line.rstrip(_RULE_CHARACTERS)
+    return unruled.rstrip() if len(line) - len(unruled) >= 2 else line
 
 
 def _pattern_reason(line: str) -> str | None:
