@@ -104,6 +104,24 @@ def test_genders_come_from_honorifics_and_nouns_beside_the_name() -> None:
     assert genders.get("Ann Lee") == "f"
 
 
+def test_a_pronoun_after_a_sentence_about_someone_unnamed_is_that_person() -> None:
+    text = (
+        "Tom Berg, the harbor master, spoke on Monday.\n\n"
+        "A company attorney says Gibson Shipping has paid for the repairs. He adds that the "
+        "company stopped using the bridge in 2009."
+    )
+    assert _speakers(text)[-1] == "A company attorney"
+
+
+def test_a_description_of_the_other_gender_or_of_several_people_is_passed_over() -> None:
+    text = (
+        "Maria Lopez, the harbor master, spoke on Monday.\n\n"
+        "Her son and his friends watched the ship from the quay.\n\n"
+        "She said the tugs had reached the ship within minutes."
+    )
+    assert _speakers(text) == ["Maria Lopez"]
+
+
 def test_a_title_heading_the_phrase_is_the_person_named_with_it() -> None:
     text = "U.S. Ambassador to NATO Julianne Smith said the allies would verify the claims."
     assert _speakers(text) == ["Julianne Smith"]

@@ -42,6 +42,16 @@ _THINGS = frozenset(
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 _PREPOSITIONS = frozenset({"of", "in", "at", "for", "from", "with", "to", "on", "by"})
+# What a description of one person is headed by ("the Portland police chief").
+_PERSON_HEADS = frozenset(
+    """
+    spokesperson spokesman spokeswoman aide adviser advisor diplomat lawmaker senator analyst
+    expert envoy minister negotiator lawyer attorney president secretary governor mayor
+    chancellor ambassador chief director judge commander captain officer leader chairman
+    chairwoman ceo founder detective sheriff prosecutor official witness neighbor neighbour
+    resident doctor nurse teacher woman man girl boy mother father wife husband daughter son
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
 # Nouns for people who speak, beside titles.
 PERSON_NOUNS = frozenset(
     """
@@ -99,6 +109,8 @@ class Subject(Span):
 
     sentence: int = 0
     main: bool = True
+    head: str = ""  # the subject's head word, lower-cased ("chief" of "the police chief")
+    plural: bool = False  # plural or coordinated ("the officials", "his father and mother")
 
 
 @dataclass(frozen=True)
@@ -137,13 +149,17 @@ def speaker(
         if person:
             return SpeakerName(words, person[0].name, named=True)
     if words.lower() in PRONOUNS:
-        unlike = _OTHER_GENDER[_GENDER_OF[words.lower()]]
+        unlike = _OTHER_GENDER[_GENDER_OF[words.lower()]]  # "she" is no man the text names
         people = [
             m for m in mentions if m.kind != "person" or (genders or {}).get(m.name) != unlike
         ]
-        earlier = _person_before(text, found.start, people, subjects)
-        if earlier is not None:
-            return SpeakerName(words, earlier, named=True)
+        gender = _GENDER_OF[words.lower()]
+        earlier = _person_before(text, found.start, people, subjects, gender)
+        if earlier is not None and earlier[1]:
+            return SpeakerName(words, earlier[0], named=True)
+        if earlier is not None:  # a person described: the story may know whom it describes
+            before = _people_before(found.start, mentions, subjects)
+            return SpeakerName(earlier[0], earlier[0], named=False, before=before)
     before = _people_before(found.start, mentions, subjects) if is_agent(words) else ()
     return SpeakerName(words, words, named=False, before=before)
 
@@ -191,19 +207,44 @@ def _people_before(start: int, mentions: list[Mention], subjects: list[Subject])
 
 
 def _person_before(
-    text: str, start: int, mentions: list[Mention], subjects: list[Subject]
-) -> str | None:
-    """The person the nearest earlier sentence is about: named in its main subject, else in
-    a subject of a clause inside it, or the name that closes such a subject ("the head of
-    the Security Council Oleksiy Danilov"); None past a pronoun's reach."""
+    text: str, start: int, mentions: list[Mention], subjects: list[Subject], gender: str
+) -> tuple[str, bool] | None:
+    """The person the nearest earlier sentence is about, and whether named: the person its
+    main subject names, or describes ("A company attorney says Gibson has ... He adds":
+    the attorney), else the person a subject of a clause inside it names; None past a
+    pronoun's reach. A description of the other `gender` ("his mother" for "he") is
+    passed over."""
     reach = [s for s in subjects if start - _PRONOUN_REACH <= s.start and s.end <= start]
     for sentence in sorted({s.sentence for s in reach}, reverse=True):
         inside = [s for s in reach if s.sentence == sentence]
-        for subject in [s for s in inside if s.main] + [s for s in inside if not s.main]:
+        for subject in [s for s in inside if s.main]:
             person = _person_in(text, subject, mentions)
             if person is not None:
-                return person
+                return person, True
+            described = _described_person(text, subject, mentions, gender)
+            if described is not None:
+                return described, False
+        for subject in [s for s in inside if not s.main]:
+            person = _person_in(text, subject, mentions)
+            if person is not None:
+                return person, True
     return None
+
+
+def _described_person(
+    text: str, subject: Subject, mentions: list[Mention], gender: str
+) -> str | None:
+    """The words of a subject that describes one person without naming them ("the
+    Portland police chief", "a company attorney"), or None: not several people, not one of
+    the other gender, not a description a name stands beside ("the EU's foreign policy
+    chief Catherine Ashton", whose name the recogniser may have missed)."""
+    if subject.plural or subject.head not in _PERSON_HEADS:
+        return None
+    if _GENDERED_NOUNS.get(subject.head, gender) != gender:
+        return None
+    if any(subject.start <= m.start < subject.end + 2 for m in mentions if m.kind == "person"):
+        return None
+    return " ".join(text[subject.start : subject.end].split()).strip(" ,")
 
 
 def _person_in(text: str, subject: Span, mentions: list[Mention]) -> str | None:
@@ -215,9 +256,10 @@ def _person_in(text: str, subject: Span, mentions: list[Mention]) -> str | None:
     if people:
         return people[-1].name
     words = text[subject.start : subject.end].strip()
-    if words[:1].isupper() and " " not in words:  # a surname alone: "Larcombe said"
+    lead = words.split(",")[0].strip()  # "Ashton, a low-key British diplomat,"
+    if lead[:1].isupper() and " " not in lead:  # a surname alone: "Larcombe said"
         named = [m.name for m in mentions if m.kind == "person" and m.end <= subject.start]
-        matching = [name for name in named if name.split()[-1] == words]
+        matching = [name for name in named if name.split()[-1] == lead]
         if matching:  # of a family, the one the text names most ("Simpson": O.J. Simpson)
             return max(reversed(matching), key=matching.count)
     closing = _closing_name(words)
@@ -249,6 +291,8 @@ def subject_starts(doc: Doc) -> list[Subject]:
             token.right_edge.idx + len(token.right_edge.text),
             sentence=token.sent.start_char,
             main=_main_verb(token.head),
+            head=token.lower_,
+            plural=token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children),
         )
         for token in doc
         if token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ not in PRONOUNS
