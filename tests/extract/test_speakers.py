@@ -156,6 +156,13 @@ def test_a_description_of_a_thing_is_no_person() -> None:
     assert describe("a statement of the Palestinian presidency", people, []) is None
 
 
+def test_an_indefinite_description_is_someone_not_yet_named() -> None:
+    people = {"Ronald Bienstock": {"attorney"}}
+    assert describe("the attorney", people, []) == "Ronald Bienstock"
+    assert describe("a company attorney", people, []) is None
+    assert describe("another attorney", people, []) is None
+
+
 def test_agents() -> None:
     assert is_agent("a Western official") and is_agent("the ministry")
     assert not is_agent("a move") and not is_agent("reports on social media")

@@ -41,6 +41,7 @@ _THINGS = frozenset(
     estimate estimates count tally
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 _PREPOSITIONS = frozenset({"of", "in", "at", "for", "from", "with", "to", "on", "by"})
 # What a description of one person is headed by ("the Portland police chief").
 _PERSON_HEADS = frozenset(
@@ -371,7 +372,7 @@ def nearest_described(
     about Biden is Biden when some source calls him President Joe Biden."""
     tokens, telling = _telling(words)
     decisive = _decisive(tokens, telling)
-    if not decisive:
+    if not decisive or (tokens and tokens[0].lower() in _INDEFINITE):
         return None
     return next((name for name in before if decisive <= people.get(name, set())), None)
 
@@ -383,6 +384,8 @@ def describe(
     titles share a title or a proper name with it ("the NATO chief": NATO Secretary General
     Jens Stoltenberg), or the one organisation whose name holds its words ("the Kremlin")."""
     tokens, telling = _telling(words)
+    if tokens and tokens[0].lower() in _INDEFINITE:
+        return None  # "a company attorney" is someone the text has not named, not a known one
     decisive = _decisive(tokens, telling) if _head(tokens) not in _THINGS else set()
     scored = sorted(
         ((len(telling & titles), name) for name, titles in people.items() if decisive & titles),
