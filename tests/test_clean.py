@@ -136,6 +136,11 @@ def test_dateline_opening_the_first_paragraph_is_removed() -> None:
     assert "dateline" in _removed(article).values()
 
 
+def test_a_dateline_of_a_day_and_an_agency_is_removed() -> None:
+    article = make_article(_text(TITLE, "Dec 17 (Coast Wire) - " + BODY[0], *BODY[1:]))
+    assert clean_article(article).text.startswith("A container ship")
+
+
 def test_a_dateline_below_a_standfirst_is_found() -> None:
     standfirst = "The crossing will stay shut for weeks."
     article = make_article(

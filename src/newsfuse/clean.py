@@ -47,8 +47,14 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?…]?$")
 # A rule some pages glue to the end of the last paragraph ("... at SCI Phoenix.------"):
 # it is cut off the line, so that the paragraph still ends like a sentence.
 _RULE_CHARACTERS = "-=_*~#+•·"
+# "KYIV, Ukraine (AP) — ", "(Reuters) - ", or a day and the agency: "Dec 17 (Reuters) - ".
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March"
+    r"|April|June|July|August|September|October|November|December"
+)
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}\s*(?:\([^()]{1,40}\))?|\([^()]{1,40}\))"
+    r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}\s*(?:\([^()]{1,40}\))?|\([^()]{1,40}\)"
+    rf"|(?:{_MONTH}) \d{{1,2}}\s*\([^()]{{1,40}}\))"
     r"\s*[-—–]{1,2}\s+(?=[A-Z“\"])"
 )
 # Removals after which nothing more of the article follows.

@@ -100,6 +100,25 @@ def test_a_figure_an_update_replaced_is_no_key_point(tmp_path: Path) -> None:
     assert not any(" 40 " in f" {p.text} " and "65" not in p.text for p in story.summary)
 
 
+def test_an_update_of_a_sum_names_the_sums_and_nothing_else(tmp_path: Path) -> None:
+    # "$636 million ... updated from $586 million": neither figure says what it counts, and
+    # the sides showed "$586 million None".
+    reports = {
+        "a.txt": "The jackpot for Tuesday's drawing stood at $586 million on Monday, lottery"
+        " officials said. Sales were brisk in every state.",
+        "b.txt": "The $636 million estimate for Tuesday's jackpot was the latest figure,"
+        " updated from $586 million a day earlier, a lottery spokeswoman said.",
+        "c.txt": "Tuesday's jackpot was $586 million on Monday, officials said."
+        " Sales were brisk across the country.",
+    }
+    for name, text in reports.items():
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+    [story] = brief_paths([str(tmp_path)]).stories
+    sides = [side.says for c in story.updates if c.kind == "number" for side in c.sides]
+    assert sides
+    assert not any("None" in says for says in sides)
+
+
 def test_a_fact_whose_every_version_is_disputed_is_not_listed_as_corroborated(
     seeds: Brief,
 ) -> None:

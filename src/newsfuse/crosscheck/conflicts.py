@@ -267,7 +267,8 @@ def _told_update(
     givers: dict[str, list[str]] = {}
     for figure, rival in ((mine, theirs), (theirs, mine)):
         members = [c for c in claims if c is not claim and gives(c, figure) and not gives(c, rival)]
-        says = f"{figure.figure.text} {counted.figure.counts}"
+        # "more than 150,000 troops"; "$636 million" when neither says what it counts
+        says = " ".join(filter(None, (figure.figure.text, counted.figure.counts)))
         sides[says] = [*members, claim]
         givers[says] = [
             f.given_by
