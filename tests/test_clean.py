@@ -136,6 +136,23 @@ def test_dateline_opening_the_first_paragraph_is_removed() -> None:
     assert "dateline" in _removed(article).values()
 
 
+def test_an_agency_glued_after_the_last_sentence_is_cut_and_the_paragraph_kept() -> None:
+    last = BODY[-1] + " PTI"
+    article = make_article(_text(TITLE, *BODY[:-1], last))
+    assert clean_article(article).text == "\n\n".join(BODY)
+
+
+def test_a_last_paragraph_of_several_sentences_is_kept_whatever_ends_it() -> None:
+    last = (
+        '"We had tugs alongside in four minutes, but four minutes is a long time with a '
+        "spring tide running. Nobody could have held her. The bridge did what it was built to "
+        'do, and the engineers will tell us the rest by Friday." Harbor master Ines Okafor'
+    )
+    related = "Council approves new ferry timetable"
+    article = make_article(_text(TITLE, *BODY, last, related))
+    assert clean_article(article).text == "\n\n".join([*BODY, last])
+
+
 def test_a_dateline_of_a_day_and_an_agency_is_removed() -> None:
     article = make_article(_text(TITLE, "Dec 17 (Coast Wire) - " + BODY[0], *BODY[1:]))
     assert clean_article(article).text.startswith("A container ship")

@@ -32,6 +32,11 @@ from newsfuse.text.textmap import TextBuilder
 # body runs from the first such paragraph to the last. Related-headline lists and bylines
 # stay below it, and news paragraphs rarely do.
 BODY_PARAGRAPH_WORDS = 15
+# A line after the last paragraph is still prose, whatever ends it, from this many words
+# with this many sentence breaks inside.
+PROSE_WORDS = 30
+PROSE_SENTENCE_BREAKS = 2
+_SENTENCE_BREAK = re.compile(r"[a-z0-9%)][.!?][\"”’)]? (?=[A-Z“\"])")
 # Share of a line's content terms found in an earlier line for it to count as a repeat.
 REPEAT_CONTAINMENT = 0.9
 # Share of a transcript block's content terms found in the rest of the article for the
@@ -47,6 +52,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?…]?$")
 # A rule some pages glue to the end of the last paragraph ("... at SCI Phoenix.------"):
 # it is cut off the line, so that the paragraph still ends like a sentence.
 _RULE_CHARACTERS = "-=_*~#+•·"
+# A wire agency's name written after an article's last sentence has at most this many words.
+_CREDIT_WORDS = 3
 # "KYIV, Ukraine (AP) — ", "(Reuters) - ", or a day and the agency: "Dec 17 (Reuters) - ".
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March"
@@ -98,7 +105,7 @@ def _split_lines(raw: str) -> list[_Line]:
         if not stripped:
             continue
         start = match.start() + (len(text) - len(text.lstrip()))
-        unruled = _without_trailing_rule(stripped)
+        unruled = _without_trailing_credit(_without_trailing_rule(stripped))
         if any(char.isalnum() for char in unruled):
             stripped = unruled
         lines.append(_Line(len(lines), start, start + len(stripped), stripped))
@@ -109,6 +116,21 @@ def _without_trailing_rule(line: str) -> str:
     """The line without a rule of two characters or more glued to its end."""
     unruled = line.rstrip(_RULE_CHARACTERS)
     return unruled.rstrip() if len(line) - len(unruled) >= 2 else line
+
+
+def _without_trailing_credit(line: str) -> str:
+    """The line without a wire agency's name glued after its last sentence ("... to sneak
+    into the US. PTI"), which made the paragraph no sentence and furniture."""
+    cut = len(line)
+    for _ in range(_CREDIT_WORDS):
+        cut = line.rfind(" ", 0, cut)
+        if cut <= 0:
+            return line
+        before, credit = line[:cut].rstrip(), " ".join(line[cut:].split())
+        short_and_lower = len(credit) <= 4 and not credit.isupper()  # "Ap", not "AP"
+        if _is_sentence(before) and not short_and_lower and credits.canonical_agency(credit):
+            return before
+    return line
 
 
 def _pattern_reason(line: str) -> str | None:
@@ -242,9 +264,21 @@ def _mark_tail(tail: list[_Line], removed: dict[int, str], language: str | None)
             listing = True  # "The band's tour dates:": the article goes on with a list
         elif listing and not _is_sentence(line.text):
             continue
-        elif not _is_sentence(line.text) or is_other_language(line.text, language):
+        elif not (_is_sentence(line.text) or _is_prose(line.text)) or is_other_language(
+            line.text, language
+        ):
             removed[line.index] = "page furniture after the article"
             listing = False
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph of several sentences, whatever ends it: the article's last, with a name,
+    a grade or a credit glued after its last sentence ('... up and down." Dr. Sripal
+    Bangalore'), is no furniture."""
+    return (
+        len(words(text)) >= PROSE_WORDS
+        and len(_SENTENCE_BREAK.findall(text)) >= PROSE_SENTENCE_BREAKS
+    )
 
 
 def _announces_list(text: str) -> bool:
