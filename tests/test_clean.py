@@ -153,6 +153,15 @@ def test_a_last_paragraph_of_several_sentences_is_kept_whatever_ends_it() -> Non
     assert clean_article(article).text == "\n\n".join([*BODY, last])
 
 
+def test_credits_in_brackets_after_the_last_sentence_are_cut_and_the_paragraph_kept() -> None:
+    last = (
+        BODY[-1] + " (Additional reporting by Ann Lee; Editing by Tom Berg)"
+        " ((ann.lee@wire.example; +1 555 0100))"
+    )
+    article = make_article(_text(TITLE, *BODY[:-1], last))
+    assert clean_article(article).text == "\n\n".join(BODY)
+
+
 def test_a_dateline_of_a_day_and_an_agency_is_removed() -> None:
     article = make_article(_text(TITLE, "Dec 17 (Coast Wire) - " + BODY[0], *BODY[1:]))
     assert clean_article(article).text.startswith("A container ship")

@@ -54,6 +54,9 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?…]?$")
 _RULE_CHARACTERS = "-=_*~#+•·"
 # A wire agency's name written after an article's last sentence has at most this many words.
 _CREDIT_WORDS = 3
+# Brackets of credits closing a paragraph hold at most this many characters.
+_CREDIT_BRACKET_CHARACTERS = 600
+_CREDIT_BRACKETS = 3
 # "KYIV, Ukraine (AP) — ", "(Reuters) - ", or a day and the agency: "Dec 17 (Reuters) - ".
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March"
@@ -119,8 +122,11 @@ def _without_trailing_rule(line: str) -> str:
 
 
 def _without_trailing_credit(line: str) -> str:
-    """The line without a wire agency's name glued after its last sentence ("... to sneak
-    into the US. PTI"), which made the paragraph no sentence and furniture."""
+    """The line without what credits the story glued after its last sentence: a wire
+    agency's name ("... to sneak into the US. PTI"), the agency's brackets of reporters and
+    contacts ("... Otto said. (Editing by Scott Malone)"); they made the paragraph no
+    sentence, and furniture."""
+    line = _without_bracketed_credits(line)
     cut = len(line)
     for _ in range(_CREDIT_WORDS):
         cut = line.rfind(" ", 0, cut)
@@ -131,6 +137,25 @@ def _without_trailing_credit(line: str) -> str:
         if _is_sentence(before) and not short_and_lower and credits.canonical_agency(credit):
             return before
     return line
+
+
+def _without_bracketed_credits(line: str) -> str:
+    """The line without the brackets closing it that credit reporters and editors, name the
+    agency or give a reporter's contact ("(Additional reporting by ...; Editing by ...)",
+    "((name@agency.com; +51 1 221 2130))", "(Reuters)"), when a sentence ends before them."""
+    kept = line
+    for _ in range(_CREDIT_BRACKETS):
+        if not kept.endswith(")"):
+            break
+        opening = kept.rfind(" (")
+        if opening < 0 or len(kept) - opening > _CREDIT_BRACKET_CHARACTERS:
+            break
+        inside = kept[opening:].strip().strip("()")
+        credit = credits.is_credit_line(inside) or credits.canonical_agency(inside)
+        if not (credit or "@" in inside):
+            break
+        kept = kept[:opening].rstrip()
+    return kept if kept != line and _is_sentence(kept) else line
 
 
 def _pattern_reason(line: str) -> str | None:
