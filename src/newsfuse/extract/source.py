@@ -10,15 +10,9 @@ from newsfuse.extract.attribution import attributions
 from newsfuse.extract.cues import Span
 from newsfuse.extract.entities import Mention, mentions
 from newsfuse.extract.figures import FigureMention, figures
+from newsfuse.extract.genders import genders_of
 from newsfuse.extract.reading import Reading, read_source
-from newsfuse.extract.speakers import (
-    SpeakerName,
-    descriptors,
-    genders_of,
-    is_agent,
-    speaker,
-    subject_starts,
-)
+from newsfuse.extract.speakers import SpeakerName, descriptors, is_agent, speaker, subject_starts
 from newsfuse.extract.timeline import When, dates
 from newsfuse.models import Source
 from newsfuse.text.stretches import Stretches

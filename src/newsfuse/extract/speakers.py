@@ -3,7 +3,9 @@
 - A name within the words is the speaker ("U.S. Ambassador to NATO Julianne Smith").
 - "he" or "she" is the person the nearest sentence before was about: the subject of its
   main verb first ("Johnson says she mis-spoke when she said that Gibson was ...": a later
-  "she" is Johnson), then the subject of a clause inside it.
+  "she" is Johnson), then the subject of a clause inside it; a person described and not
+  named stays the description ("A company attorney says ... He adds"); never someone the
+  text gives the other gender (`genders`).
 - A description ("the NATO chief") is the person whose titles share its telling words
   ("NATO Secretary General Jens Stoltenberg"), the organisation it names ("the ministry",
   "the Russian Defense Ministry"), or stays the description.
@@ -12,13 +14,13 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsfuse.extract.cues import Span, Speaker
 from newsfuse.extract.entities import ORGANISATION_WORDS, TITLES, Mention
+from newsfuse.extract.genders import GENDER_OF, GENDERED_NOUNS, OTHER_GENDER
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -73,27 +75,6 @@ AGENTS = (
     """.split()  # noqa: SIM905 (a word list reads best as text)
     )
 )
-# Pronouns and honorifics that tell a person's gender.
-_GENDER_OF = {
-    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
-    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
-}
-_OTHER_GENDER = {"m": "f", "f": "m"}
-_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-_FEMALE_NOUNS = """
-    mother daughter stepdaughter wife sister grandmother granddaughter aunt niece girlfriend
-    widow actress woman girl mom mum businesswoman congresswoman spokeswoman chairwoman
-    queen princess duchess
-"""
-_MALE_NOUNS = """
-    father son stepson husband brother grandfather grandson uncle nephew boyfriend widower
-    man boy dad businessman congressman spokesman chairman king prince duke
-"""
-_GENDERED_NOUNS = {
-    **dict.fromkeys(_FEMALE_NOUNS.split(), "f"),
-    **dict.fromkeys(_MALE_NOUNS.split(), "m"),
-}
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$", re.IGNORECASE)
 # Words that make a name a body's, not a person's ("Illinois State Police").
 _BODIES = ORGANISATION_WORDS | (AGENTS - PERSON_NOUNS - TITLES)
 # Titles are read this many words back from a name.
@@ -136,7 +117,7 @@ def speaker(
     """Who the words of `found` are, from the text alone: the name the phrase is headed by;
     for a title ("Ambassador to NATO Julianne Smith"), the person named with it; for "he"
     or "she", the person an earlier sentence was about, of a gender the text does not deny
-    them (`genders`, from `genders_of`); else the description."""
+    them (`genders`, from `extract.genders.genders_of`); else the description."""
     words = " ".join(text[found.start : found.end].split())
     head = text[found.head.start : found.head.end]
     inside = [m for m in mentions if found.start <= m.start and m.end <= found.end]
@@ -150,11 +131,11 @@ def speaker(
         if person:
             return SpeakerName(words, person[0].name, named=True)
     if words.lower() in PRONOUNS:
-        unlike = _OTHER_GENDER[_GENDER_OF[words.lower()]]  # "she" is no man the text names
+        unlike = OTHER_GENDER[GENDER_OF[words.lower()]]  # "she" is no man the text names
         people = [
             m for m in mentions if m.kind != "person" or (genders or {}).get(m.name) != unlike
         ]
-        gender = _GENDER_OF[words.lower()]
+        gender = GENDER_OF[words.lower()]
         earlier = _person_before(text, found.start, people, subjects, gender)
         if earlier is not None and earlier[1]:
             return SpeakerName(words, earlier[0], named=True)
@@ -163,33 +144,6 @@ def speaker(
             return SpeakerName(earlier[0], earlier[0], named=False, before=before)
     before = _people_before(found.start, mentions, subjects) if is_agent(words) else ()
     return SpeakerName(words, words, named=False, before=before)
-
-
-def genders_of(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
-    """The people the text tells the gender of ("m" or "f"): by an honorific ("Mrs.
-    Wilson") or a noun of kin or role beside the name ("his stepdaughter, Janey O'Connor",
-    "Elyse Luray, the actress", "widow Anne Smith"); a person told both ways is left out."""
-    text = doc.text
-    told: dict[str, set[str]] = defaultdict(set)
-    for mention in mentions:
-        if mention.kind != "person":
-            continue
-        honorific = _HONORIFIC.search(text[max(0, mention.start - 6) : mention.start])
-        if honorific:
-            told[mention.name].add(_HONORIFICS[honorific.group(1).lower()])
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            told[mention.name].update(_gendered_nouns_beside(span.root))
-    return {name: next(iter(genders)) for name, genders in told.items() if len(genders) == 1}
-
-
-def _gendered_nouns_beside(name: Token) -> set[str]:
-    """The genders of the nouns a name stands in apposition with, or is headed by: "his
-    stepdaughter, Janey O'Connor", "Janey O'Connor, his stepdaughter", "actress Ann Lee"."""
-    beside = [child for child in name.children if child.dep_ in {"appos", "compound"}]
-    if name.dep_ == "appos":
-        beside.append(name.head)
-    return {_GENDERED_NOUNS[token.lower_] for token in beside if token.lower_ in _GENDERED_NOUNS}
 
 
 def _people_before(start: int, mentions: list[Mention], subjects: list[Subject]) -> tuple[str, ...]:
@@ -241,7 +195,7 @@ def _described_person(
     chief Catherine Ashton", whose name the recogniser may have missed)."""
     if subject.plural or subject.head not in _PERSON_HEADS:
         return None
-    if _GENDERED_NOUNS.get(subject.head, gender) != gender:
+    if GENDERED_NOUNS.get(subject.head, gender) != gender:
         return None
     if any(subject.start <= m.start < subject.end + 2 for m in mentions if m.kind == "person"):
         return None
