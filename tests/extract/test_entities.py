@@ -36,6 +36,14 @@ def test_titles_and_possessives_are_not_part_of_a_name() -> None:
     assert bare_name("the Pentagon", "organization") == "Pentagon"
 
 
+def test_a_wire_agency_the_recogniser_joined_to_a_name_is_not_part_of_it() -> None:
+    # "... told Reuters Kandil's visit was ...": one PERSON entity, "Reuters Kandil".
+    assert bare_name("Reuters Kandil", "person") == "Kandil"
+    assert bare_name("AP Smith", "person") == "Smith"
+    assert bare_name("Ani DiFranco", "person") == "Ani DiFranco"  # ANI only in capitals
+    assert bare_name("Reuters", "organization") == "Reuters"
+
+
 def test_grouping_keeps_the_fullest_name_and_every_alias() -> None:
     [putin, kyiv] = group(
         [

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from newsfuse.text.credits import canonical_agency
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -97,7 +99,16 @@ def bare_name(text: str, kind: str) -> str:
         titled = [i for i, word in enumerate(words[:-1]) if word.lower() in TITLES]
         if titled:
             words = words[titled[-1] + 1 :]
+        # "told Reuters Kandil's visit ...": the recogniser joins the agency to the name.
+        # (A short agency name counts only in capitals: "AP Smith", never "Ani DiFranco".)
+        if len(words) > 1 and _is_agency(words[0]):
+            words = words[1:]
     return " ".join(words).strip(" .,")
+
+
+def _is_agency(word: str) -> bool:
+    written_as_one = word.isupper() or (len(word) > 4 and word[:1].isupper())
+    return written_as_one and canonical_agency(word) is not None
 
 
 @dataclass(frozen=True)
