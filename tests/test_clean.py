@@ -140,6 +140,7 @@ def test_an_agency_glued_after_the_last_sentence_is_cut_and_the_paragraph_kept()
     last = BODY[-1] + " PTI"
     article = make_article(_text(TITLE, *BODY[:-1], last))
     assert clean_article(article).text == "\n\n".join(BODY)
+    assert _removed(article)[" PTI"] == "rule or credits after the last sentence"
 
 
 def test_a_last_paragraph_of_several_sentences_is_kept_whatever_ends_it() -> None:

@@ -85,6 +85,12 @@ class _Line:
     start: int
     end: int
     text: str
+    # Where the raw line ends, past a rule or credits cut off its end (`end` when none).
+    raw_end: int = -1
+
+    @property
+    def whole_end(self) -> int:
+        return self.raw_end if self.raw_end >= 0 else self.end
 
 
 def clean_article(article: Article) -> CleanText:
@@ -108,10 +114,11 @@ def _split_lines(raw: str) -> list[_Line]:
         if not stripped:
             continue
         start = match.start() + (len(text) - len(text.lstrip()))
+        raw_end = start + len(stripped)
         unruled = _without_trailing_credit(_without_trailing_rule(stripped))
         if any(char.isalnum() for char in unruled):
             stripped = unruled
-        lines.append(_Line(len(lines), start, start + len(stripped), stripped))
+        lines.append(_Line(len(lines), start, start + len(stripped), stripped, raw_end))
     return lines
 
 
@@ -317,9 +324,14 @@ def _build(
 ) -> CleanText:
     builder = TextBuilder(article.raw_text)
     removals = [
-        Removal(line.start, line.end, removed[line.index])
+        Removal(line.start, line.whole_end, removed[line.index])
         for line in lines
         if line.index in removed
+    ]
+    removals += [
+        Removal(line.end, line.whole_end, "rule or credits after the last sentence")
+        for line in lines
+        if line.index not in removed and line.whole_end > line.end
     ]
     dateline = _dateline([line for line in lines if line.index not in removed])
     if dateline is not None:
