@@ -86,11 +86,7 @@ class _Line:
     end: int
     text: str
     # Where the raw line ends, past a rule or credits cut off its end (`end` when none).
-    raw_end: int = -1
-
-    @property
-    def whole_end(self) -> int:
-        return self.raw_end if self.raw_end >= 0 else self.end
+    whole_end: int
 
 
 def clean_article(article: Article) -> CleanText:
@@ -114,11 +110,11 @@ def _split_lines(raw: str) -> list[_Line]:
         if not stripped:
             continue
         start = match.start() + (len(text) - len(text.lstrip()))
-        raw_end = start + len(stripped)
+        whole_end = start + len(stripped)
         unruled = _without_trailing_credit(_without_trailing_rule(stripped))
         if any(char.isalnum() for char in unruled):
             stripped = unruled
-        lines.append(_Line(len(lines), start, start + len(stripped), stripped, raw_end))
+        lines.append(_Line(len(lines), start, start + len(stripped), stripped, whole_end))
     return lines
 
 
@@ -140,8 +136,7 @@ def _without_trailing_credit(line: str) -> str:
         if cut <= 0:
             return line
         before, credit = line[:cut].rstrip(), " ".join(line[cut:].split())
-        short_and_lower = len(credit) <= 4 and not credit.isupper()  # "Ap", not "AP"
-        if _is_sentence(before) and not short_and_lower and credits.canonical_agency(credit):
+        if _is_sentence(before) and credits.agency_as_written(credit):
             return before
     return line
 

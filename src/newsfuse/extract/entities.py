@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newsfuse.text.credits import canonical_agency
+from newsfuse.text.credits import agency_as_written
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -101,14 +101,9 @@ def bare_name(text: str, kind: str) -> str:
             words = words[titled[-1] + 1 :]
         # "told Reuters Kandil's visit ...": the recogniser joins the agency to the name.
         # (A short agency name counts only in capitals: "AP Smith", never "Ani DiFranco".)
-        if len(words) > 1 and _is_agency(words[0]):
+        if len(words) > 1 and words[0][:1].isupper() and agency_as_written(words[0]):
             words = words[1:]
     return " ".join(words).strip(" .,")
-
-
-def _is_agency(word: str) -> bool:
-    written_as_one = word.isupper() or (len(word) > 4 and word[:1].isupper())
-    return written_as_one and canonical_agency(word) is not None
 
 
 @dataclass(frozen=True)

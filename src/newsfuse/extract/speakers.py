@@ -131,11 +131,11 @@ def speaker(
         if person:
             return SpeakerName(words, person[0].name, named=True)
     if words.lower() in PRONOUNS:
-        unlike = OTHER_GENDER[GENDER_OF[words.lower()]]  # "she" is no man the text names
+        gender = GENDER_OF[words.lower()]
+        unlike = OTHER_GENDER[gender]  # "she" is no man the text names
         people = [
             m for m in mentions if m.kind != "person" or (genders or {}).get(m.name) != unlike
         ]
-        gender = GENDER_OF[words.lower()]
         earlier = _person_before(text, found.start, people, subjects, gender)
         if earlier is not None and earlier[1]:
             return SpeakerName(words, earlier[0], named=True)

@@ -42,14 +42,19 @@ def canonical_agency(name: str) -> str | None:
     return WIRE_AGENCIES.get(" ".join(name.lower().split()))
 
 
+def agency_as_written(name: str) -> str | None:
+    """The wire agency `name` names as it is written, canonical: a short name only in
+    capitals ("AP" and "ANI" are also ordinary words, "Ap" or "Ani", when not upper-case)."""
+    if len(name) <= 4 and not name.isupper():
+        return None
+    return canonical_agency(name)
+
+
 def agencies_named(text: str) -> list[str]:
     """Wire agencies `text` names, canonical, in order of first mention."""
     seen: dict[str, None] = {}
     for match in _AGENCY_IN_TEXT.finditer(text):
-        # "AP" and "ANI" are also ordinary capitalised words only when upper-case.
-        if len(match.group(0)) <= 4 and not match.group(0).isupper():
-            continue
-        agency = canonical_agency(match.group(0))
+        agency = agency_as_written(match.group(0))
         if agency:
             seen.setdefault(agency, None)
     return list(seen)
