@@ -93,9 +93,7 @@ def test_a_figure_an_update_replaced_is_no_key_point(tmp_path: Path) -> None:
         "c.txt": "Officials now say 65 people are missing, up from an earlier count of 40."
         " Rescue teams searched the river banks through the night.",
     }
-    for name, text in reports.items():
-        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
-    [story] = brief_paths([str(tmp_path)]).stories
+    story = _one_story(tmp_path, reports)
     assert [c for c in story.updates if c.kind == "number"]
     assert not any(" 40 " in f" {p.text} " and "65" not in p.text for p in story.summary)
 
@@ -111,9 +109,7 @@ def test_an_update_of_a_sum_names_the_sums_and_nothing_else(tmp_path: Path) -> N
         "c.txt": "Tuesday's jackpot was $586 million on Monday, officials said."
         " Sales were brisk across the country.",
     }
-    for name, text in reports.items():
-        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
-    [story] = brief_paths([str(tmp_path)]).stories
+    story = _one_story(tmp_path, reports)
     sides = [side.says for c in story.updates if c.kind == "number" for side in c.sides]
     assert sides
     assert not any("None" in says for says in sides)
@@ -127,6 +123,14 @@ def test_a_fact_whose_every_version_is_disputed_is_not_listed_as_corroborated(
     assert quoted
     disputed_texts = {side.text for conflict in quoted for side in conflict.sides}
     assert not disputed_texts & {fact.text for fact in story.facts}
+
+
+def _one_story(folder: Path, reports: dict[str, str]) -> StoryBrief:
+    """The one story of `reports` (file name: text) written into `folder` and briefed."""
+    for name, text in reports.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    [story] = brief_paths([str(folder)]).stories
+    return story
 
 
 def _council_reports(folder: Path, planned_at: str, done_at: str) -> StoryBrief:
