@@ -120,6 +120,14 @@ def test_photo_caption_with_credit_is_removed() -> None:
     assert _removed(article)[caption] == "photo or video caption (Coast Photo Agency)"
 
 
+def test_a_caption_credited_to_a_wire_agency_is_removed_whole() -> None:
+    # The agency's name closing a caption is what tells it a caption: the credits cut off
+    # a last sentence ("(Editing by ...)") must not take it first.
+    caption = "The ship rests against the bridge on Monday. (Reuters)"
+    article = make_article(_text(TITLE, BODY[0], caption, *BODY[1:]))
+    assert _removed(article)[caption] == "photo or video caption (Reuters)"
+
+
 def test_foreign_comment_prompt_and_foreign_tail_lines_are_removed() -> None:
     foreign = "Üye değilseniz hemen üye olun veya giriş yapın."
     other = "Dieser Artikel wurde automatisch aus einem Nachrichtenfeed übernommen und gespeichert."

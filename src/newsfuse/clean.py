@@ -142,9 +142,9 @@ def _without_trailing_credit(line: str) -> str:
 
 
 def _without_bracketed_credits(line: str) -> str:
-    """The line without the brackets closing it that credit reporters and editors, name the
-    agency or give a reporter's contact ("(Additional reporting by ...; Editing by ...)",
-    "((name@agency.com; +51 1 221 2130))", "(Reuters)"), when a sentence ends before them."""
+    """The line without the brackets closing it that credit reporters and editors or give a
+    reporter's contact ("(Additional reporting by ...; Editing by ...)", "((name@agency.com;
+    +51 1 221 2130))"), when a sentence ends before them."""
     kept = line
     for _ in range(_CREDIT_BRACKETS):
         if not kept.endswith(")"):
@@ -153,8 +153,8 @@ def _without_bracketed_credits(line: str) -> str:
         if opening < 0 or len(kept) - opening > _CREDIT_BRACKET_CHARACTERS:
             break
         inside = kept[opening:].strip().strip("()")
-        credit = credits.is_credit_line(inside) or credits.canonical_agency(inside)
-        if not (credit or "@" in inside):
+        # An agency's name alone, "(Reuters)", is left: it marks a photo caption.
+        if not (credits.is_credit_line(inside) or "@" in inside):
             break
         kept = kept[:opening].rstrip()
     return kept if kept != line and _is_sentence(kept) else line
