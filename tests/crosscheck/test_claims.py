@@ -199,3 +199,50 @@ def test_speech_reported_inside_another_report_is_its_own_statement() -> None:
         " appeal, according to spokeswoman Ana Lee."
     )
     assert offer.text.startswith("The company has offered to waive")
+
+
+def test_a_crosshead_or_a_photo_credit_is_no_claim() -> None:
+    texts = _texts(
+        "Floodwater closed the harbour road on Friday, the port authority said.\n\n"
+        "Damage and repairs\n\n"
+        "Crews began repairing the damaged sea wall on Saturday morning.\n\n"
+        "REUTERS/Jane Doe"
+    )
+    assert "Damage and repairs" not in texts
+    assert not any("REUTERS" in text for text in texts)
+    assert any("sea wall" in text for text in texts)
+
+
+def test_a_line_without_a_verb_that_ends_as_a_sentence_is_still_a_claim() -> None:
+    # A verbless line that closes as a sentence may state something ("A quiet end to a
+    # long career."): only lines with neither a verb nor a closing mark name what follows.
+    texts = _texts(
+        "The mayor retired on Monday after twenty years in office.\n\n"
+        "A quiet end to a long and stormy career in city politics."
+    )
+    assert any("quiet end" in text for text in texts)
+
+
+def test_a_question_told_is_no_claim_but_what_was_found_is() -> None:
+    texts = _texts(
+        "Divers search the wreck\n\n"
+        "Divers searched the wreck on Tuesday.\n\nNo one knows what caused the ship to sink."
+        "\n\nThe harbour master asked whether the crew had checked the weather."
+        "\n\nDivers found what appear to be two anchors near the hull."
+        "\n\nThe owners explained why they had sold the ship a year ago."
+    )
+    assert any(text.startswith("Divers searched the wreck") for text in texts)
+    assert not any("caused the ship" in text for text in texts)
+    assert not any("checked the weather" in text for text in texts)
+    assert any("two anchors" in text for text in texts)
+    assert any("sold the ship" in text for text in texts)
+
+
+def test_what_the_reader_is_told_to_do_is_no_claim() -> None:
+    texts = _texts(
+        "The harbour reopened on Monday after a week of repairs.\n\n"
+        "Imagine the old harbour at dawn, full of fishing boats.\n\n"
+        "Read the full report on the harbour repairs here."
+    )
+    assert not any("Imagine" in text or "Read the" in text for text in texts)
+    assert any(text.startswith("The harbour reopened") for text in texts)

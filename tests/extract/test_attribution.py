@@ -33,6 +33,21 @@ def _found(text: str) -> list[tuple[str | None, str, bool]]:
             ("The minister", "We are ready to talk to anyone at any time."),
         ),
         ("“You winning?” she said, but he was drifting off.", ("she", "You winning?")),
+        # The parser may give the verb the quote's last words as a second subject: words
+        # inside the quote never speak it.
+        (
+            "“The harbour is in panic mode. Full panic mode,” said Ann Lee, a river pilot.",
+            ("Ann Lee", "The harbour is in panic mode. Full panic mode,"),
+        ),
+        (
+            "“If it cannot reach the port yet, it will at some point, probably sooner rather"
+            " than later,” said James Acton, a harbour engineer.",
+            (
+                "James Acton",
+                "If it cannot reach the port yet, it will at some point, probably sooner"
+                " rather than later,",
+            ),
+        ),
     ],
 )
 def test_direct_quotes_and_their_speakers(text: str, expected: tuple[str, str]) -> None:

@@ -33,12 +33,21 @@ from newsfuse.text import furniture
         "Rating is available when the video has been rented.",
         "This story appears in the December 12, 2017 issue of Forbes.",
         "These crawls are part of an effort to archive pages as they are created.",
+        # An editor's note on where or when the piece first ran.
+        "This column originally ran in May 2019. We are running it again for the anniversary.",
+        "Editor's note: A version of this article first appeared in the Harbor News.",
+        "Originally published on Harbor Science.",
         "Gerard Julien / AFP / Getty Images Pope John Paul II prays at the cathedral.",
         # Captions a video player or a gallery leaves, opened by its label.
         "CLOSE The harbor master explains why the bridge was closed. Harbor News",
         "EMBED More News Videos A ship hits the Alder Bay bridge. Watch the report at 6 p.m.",
         "Buy Photo Workers inspect the bridge on Monday. (Photo: Ann Lee / The Courier)Buy Photo "
         "Story Highlights The bridge will be closed for weeks.",
+        "Hide Caption 9 of 43 Photos: The search for the ship A tug leaves the harbour on May 2.",
+        "Hide Caption 43 of 43",
+        "Enlarge this image toggle caption Ann Lee/Harbor News Ann Lee/Harbor News",
+        "Add Alder Bay as an interest to stay up to date on the latest Alder Bay news.",
+        "Add Interest",
         # Time stamps of the page.
         "Thursday, December 11, 2008",
         "PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM",
@@ -87,6 +96,8 @@ def test_comment_prompts_in_other_languages_are_recognised(line: str) -> None:
         "Posted to Ukraine on March 3, he served two years.",
         "Close to 28,000 vehicles cross the bridge on a normal weekday.",
         "CLOSER ties with Kyiv were on the agenda, the minister said.",
+        "The report was first published by the ministry on Monday, officials said.",
+        "He said the story originally ran in a local paper before it spread online.",
     ],
 )
 def test_article_sentences_are_not_furniture(line: str) -> None:

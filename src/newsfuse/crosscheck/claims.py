@@ -145,7 +145,7 @@ def source_claims(
     doc = extracts.doc
     for sentence in source.sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None:
+        if span is None or is_crosshead(span):
             continue
         pieces = statements(span, reader.attributed(sentence.start, sentence.end))
         claims = [
@@ -155,6 +155,82 @@ def source_claims(
         ]
         found += reader.with_frame_dates(doc, claims, sentence)
     return found
+
+
+# A sentence that ends like one: a full stop, a question or an exclamation, maybe quoted.
+_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’')\]]*$")
+
+
+def is_crosshead(sentence: SpacySpan) -> bool:
+    """Whether a line of the text is a crosshead ("Cyberattacks and sanctions", "The
+    latest"): no verb and no closing mark. It names what follows and states nothing, yet
+    shares its words with the facts below it, so as a claim it would back them."""
+    if _ENDS_SENTENCE.search(sentence.text.rstrip()):
+        return False
+    return not any(token.pos_ in {"VERB", "AUX"} for token in sentence)
+
+
+# Words that open a clause asking something rather than stating it ("why" and "how" are
+# left out: "explained why he wanted to sell" tells that he wanted to).
+_ASKING = frozenset({"what", "whether", "where", "who", "whom", "which", "if"})
+# How a clause hangs on the verb it completes ("no one knows what ...", "asked whether ...").
+_COMPLEMENT = frozenset({"ccomp", "xcomp", "pcomp", "dobj", "csubj", "pobj"})
+# Words whose complement is a question: to know, ask, tell or be sure of it ("find" and
+# "discover" are left out: "finding what appear to be tools" found them).
+_ASKING_HEADS = frozenset(
+    """
+    know ask wonder reveal determine decide explain understand learn investigate examine
+    question tell see show say clear unclear sure certain idea evidence
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+
+
+def is_indirect_question(span: SpacySpan) -> bool:
+    """Whether a claim is a question told, not a statement: "what dinosaurs sounded like"
+    (of "no evidence exists to reveal what ..."), "whether the troops would leave" (of
+    "asked whether ..."). It states no fact, yet shares the words of those that do."""
+    root = span.root
+    if root.dep_ not in _COMPLEMENT or root.pos_ not in {"VERB", "AUX"}:
+        return False
+    if root.head.lemma_.lower() not in _ASKING_HEADS:
+        return False
+    opening = root.left_edge
+    if opening.i >= root.i or opening.lower_ not in _ASKING:
+        return False
+    if opening.lower_ in {"if", "whether"}:
+        return opening.head.i == root.i  # not the "if" of a condition inside the clause
+    if opening.head.i == root.i:
+        return True  # "what happened", "where they went"
+    # "what dinosaurs sounded like", "which way they went"; not a clause of its own inside
+    # ("What was happening was unacceptable" states something of what was happening).
+    return opening.head.head.i == root.i and opening.head.pos_ not in {"VERB", "AUX"}
+
+
+_HAS_SUBJECT = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
+# Verbs by which a page tells its reader what to do next ("Read the full report here.",
+# "Sign up for ...", "Learn how ...", "Imagine ..."), as opposed to the words a person in
+# the story says or writes ("Remember to never give up hope"), which are a statement of
+# theirs that other reports may quote.
+_TELLING_THE_READER = frozenset(
+    """
+    read watch see click sign subscribe follow share add learn check download join listen
+    visit view explore tap register log vote imagine picture discover find get
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+
+
+def is_imperative(span: SpacySpan) -> bool:
+    """Whether a claim tells the reader to do something ("Sign up for our newsletter.",
+    "Learn how yo-yo dieting ...", "Imagine the old harbour at dawn."): one of the verbs
+    of `_TELLING_THE_READER` in its plain form opening it, with no subject. It reports no
+    fact."""
+    root = span.root
+    if root.tag_ != "VB" or root.dep_ != "ROOT" or root.lemma_.lower() not in _TELLING_THE_READER:
+        return False
+    if any(child.dep_ in _HAS_SUBJECT for child in root.children):
+        return False
+    first = next((token for token in span if not (token.is_punct or token.is_space)), None)
+    return first is not None and first.i == root.i
 
 
 class _Reader:
@@ -199,7 +275,7 @@ class _Reader:
         if len(terms) < MIN_TERMS:
             return None
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        if span is None or is_indirect_question(span) or is_imperative(span):
             return None
         inside_dates = [w for w in self.extracts.dates if start <= w.start < end]
         said = {w.start for w in inside_dates if _speech_date(doc, w.start)}

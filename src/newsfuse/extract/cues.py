@@ -137,7 +137,7 @@ def speaker_of(cue: Token) -> Speaker | None:
 def subject_of(cue: Token) -> Speaker | None:
     # The subject of a passive cue is who was told ("Residents are asked to ..."): the
     # speaker is its agent, "by X", if named.
-    for child in cue.children:
+    for child in _unquoted_first(cue):
         if child.dep_ == "nsubj":
             if child.lower_ in {"that", "which", "who"} and cue.dep_ == "relcl":
                 return phrase_of(cue.head)
@@ -147,6 +147,22 @@ def subject_of(cue: Token) -> Speaker | None:
             if objects:
                 return phrase_of(objects[0])
     return None
+
+
+def _unquoted_first(cue: Token) -> list[Token]:
+    """The cue's dependents, those inside quotation marks last. After a quote the parser
+    may give the verb two subjects, one of them the quote's last words ("“... Full panic
+    mode,” said Leslie Wimes", "“If it doesn't ...,” said James Acton"): a name inside the
+    quoted words never speaks them."""
+    text = doc_text(cue.doc)
+    children = list(cue.children)
+    return sorted(children, key=lambda child: inside_quote(text, child.idx))
+
+
+def inside_quote(text: str, position: int) -> bool:
+    """Whether `position` lies inside quotation marks opened in its paragraph."""
+    paragraph = text[text.rfind("\n\n", 0, position) + 1 : position]
+    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
 
 
 def subtree(token: Token) -> Span:

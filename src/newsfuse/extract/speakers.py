@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsfuse.extract.cues import Span, Speaker
+from newsfuse.extract.cues import Span, Speaker, inside_quote
 from newsfuse.extract.entities import ORGANISATION_WORDS, TITLES, Mention
 from newsfuse.extract.genders import GENDER_OF, GENDERED_NOUNS, OTHER_GENDER
 
@@ -253,7 +253,7 @@ def subject_starts(doc: Doc) -> list[Subject]:
         if token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ not in PRONOUNS
     ]
     # What a quote is about is not whom a later "he" stands for.
-    return sorted((s for s in spans if not _inside_quote(text, s.start)), key=lambda s: s.start)
+    return sorted((s for s in spans if not inside_quote(text, s.start)), key=lambda s: s.start)
 
 
 def _main_verb(verb: Token) -> bool:
@@ -261,11 +261,6 @@ def _main_verb(verb: Token) -> bool:
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
     return verb.dep_ == "ROOT"
-
-
-def _inside_quote(text: str, position: int) -> bool:
-    paragraph = text[text.rfind("\n\n", 0, position) + 1 : position]
-    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
 
 
 def is_agent(description: str) -> bool:

@@ -200,6 +200,17 @@ _PAGE_NOTICES = re.compile(
             r"crawls? (?:are|is) part of an effort to archive pages",
             r"donating their crawl data to the internet archive",
             r"added to the wayback machine",
+            # An editor's note on where or when the piece first ran ("This post originally
+            # ran in April 2013.", "Originally published on Live Science."): it opens the line.
+            r"^(?:editor'?s note:? )?(?:an? (?:earlier |different |shorter )?version of )?"
+            r"this (?:story|article|post|piece|column|essay|interview|review) "
+            r"(?:was |has been |had been )?(?:originally|first) "
+            r"(?:ran|run|appeared|published|posted|aired)\b",
+            r"^originally (?:published|posted|appeared) (?:on|in|at)\b",
+            # A site's offer to follow a topic ("Add Donald Trump as an interest to stay up
+            # to date on the latest ...", then its button, "Add Interest").
+            r"^add [\w .'’-]{2,60} as an interest to stay up to date",
+            r"^add interest$",
         )
     )
 )
@@ -211,12 +222,15 @@ _LEADING_PHOTO_CREDIT = re.compile(
 )
 
 
-# A caption that opens with the label of the player or gallery it sat in: a video's
-# "CLOSE" button ("CLOSE Vanderbilt Chancellor Nicholas S. Zeppos discusses why ..."), a
-# station's "EMBED More News Videos", a photo's "Buy Photo" link (often glued to the story's
-# highlights, which repeat its lead).
+# A caption that opens with the label of the player or gallery it sat in: a video's "CLOSE"
+# button ("CLOSE Vanderbilt Chancellor Nicholas S. Zeppos discusses why ..."), a station's
+# "EMBED More News Videos", a photo's "Buy Photo" link (often glued to the story's
+# highlights, which repeat its lead), a gallery's "Hide Caption 9 of 43", a player's
+# "Enlarge this image toggle caption".
 _CAPTION_LENGTH = 1000
-_PLAYER_LABEL = re.compile(r"^\s*(?:CLOSE|EMBED|Buy Photo)\s+(?=\S)")
+_PLAYER_LABEL = re.compile(
+    r"^\s*(?:(?:CLOSE|EMBED|Buy Photo)\s+(?=\S)|Hide Caption \d+ of \d+\b|Enlarge this image\b)"
+)
 
 
 # Aggregators and content farms explain themselves in a stock paragraph.
