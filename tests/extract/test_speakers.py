@@ -99,6 +99,22 @@ def test_a_pronoun_after_a_sentence_about_someone_unnamed_is_that_person() -> No
     assert _speakers(text)[-1] == "A company attorney"
 
 
+def test_a_member_of_a_group_or_a_relative_is_someone_unnamed() -> None:
+    # "he" is not the minister named further up: the sentence before is about a guard.
+    text = (
+        "The government said its foreign minister, Moses Okello, is safe in his hotel.\n\n"
+        "A member of the harbor guard described the fighting to reporters.\n\n"
+        "“We are in control of the harbor,” he said."
+    )
+    assert _speakers(text)[-1] == "A member of the harbor guard"
+    text = (
+        "Tom Berg, the harbor master, said the crane fell on Monday.\n\n"
+        "The young man's aunt, however, feels the accident does not add up. She said he "
+        "was careful."
+    )
+    assert _speakers(text)[-1] == "The young man's aunt"
+
+
 def test_a_description_of_the_other_gender_or_of_several_people_is_passed_over() -> None:
     text = (
         "Maria Lopez, the harbor master, spoke on Monday.\n\n"

@@ -48,6 +48,9 @@ from newsfuse.text import furniture
         "Enlarge this image toggle caption Ann Lee/Harbor News Ann Lee/Harbor News",
         "Add Alder Bay as an interest to stay up to date on the latest Alder Bay news.",
         "Add Interest",
+        "Media playback is unsupported on your device Media caption The harbour master: "
+        '"We do not know who is in charge"',
+        "Image copyright Getty Images Image caption The old harbour wall was built in 1850",
         # Time stamps of the page.
         "Thursday, December 11, 2008",
         "PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM",
@@ -97,6 +100,7 @@ def test_comment_prompts_in_other_languages_are_recognised(line: str) -> None:
         "Close to 28,000 vehicles cross the bridge on a normal weekday.",
         "CLOSER ties with Kyiv were on the agenda, the minister said.",
         "The report was first published by the ministry on Monday, officials said.",
+        "Image captions on the site were wrong for a week, the editor said.",
         "He said the story originally ran in a local paper before it spread online.",
     ],
 )

@@ -53,6 +53,11 @@ _PERSON_HEADS = frozenset(
     chancellor ambassador chief director judge commander captain officer leader chairman
     chairwoman ceo founder detective sheriff prosecutor official witness neighbor neighbour
     resident doctor nurse teacher woman man girl boy mother father wife husband daughter son
+    member soldier guard worker employee student survivor victim passenger friend brother
+    sister relative professor researcher scientist engineer pilot driver owner manager
+    executive representative agent activist protester journalist reporter correspondent
+    aunt uncle niece nephew cousin grandmother grandfather grandson granddaughter parent
+    stepmother stepfather stepson stepdaughter girlfriend boyfriend widow widower mom dad
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 # Nouns for people who speak, beside titles.

@@ -226,10 +226,13 @@ _LEADING_PHOTO_CREDIT = re.compile(
 # button ("CLOSE Vanderbilt Chancellor Nicholas S. Zeppos discusses why ..."), a station's
 # "EMBED More News Videos", a photo's "Buy Photo" link (often glued to the story's
 # highlights, which repeat its lead), a gallery's "Hide Caption 9 of 43", a player's
-# "Enlarge this image toggle caption".
+# "Enlarge this image toggle caption", the BBC's "Media playback is unsupported on your
+# device Media caption ..." and "Image copyright Getty Images Image caption ...".
 _CAPTION_LENGTH = 1000
 _PLAYER_LABEL = re.compile(
-    r"^\s*(?:(?:CLOSE|EMBED|Buy Photo)\s+(?=\S)|Hide Caption \d+ of \d+\b|Enlarge this image\b)"
+    r"^\s*(?:(?:CLOSE|EMBED|Buy Photo)\s+(?=\S)|Hide Caption \d+ of \d+\b|Enlarge this image\b"
+    r"|Media playback is unsupported on your device\b|Media caption\b"
+    r"|Image copyright\b.{0,80}?\bImage caption\b|Image caption\b)"
 )
 
 
