@@ -65,6 +65,7 @@ class Span:
 class Counts:
     multi: int = 0
     corroborated: int = 0
+    by_own_sources: int = 0  # corroborated by two of the fact's own gold sources in one fact
     gold_sources: int = 0
     credited: int = 0
     right_pairs: int = 0
@@ -75,8 +76,8 @@ class Counts:
 
     def add(self, other: Counts) -> None:
         for name in (
-            "multi", "corroborated", "gold_sources", "credited", "right_pairs", "wrong_pairs",
-            "single_labels", "false_single",
+            "multi", "corroborated", "by_own_sources", "gold_sources", "credited",
+            "right_pairs", "wrong_pairs", "single_labels", "false_single",
         ):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
@@ -85,6 +86,7 @@ class Counts:
         return {
             "multi-source facts": self.multi,
             "corroborated share": _ratio(self.corroborated, self.multi),
+            "by its own sources": _ratio(self.by_own_sources, self.multi),
             "support recall": _ratio(self.credited, self.gold_sources),
             "merge precision": _ratio(self.right_pairs, self.right_pairs + self.wrong_pairs),
             "false single-source": _ratio(self.false_single, self.single_labels),
@@ -235,6 +237,13 @@ def score_cluster(gold: dict[str, Any], brief: dict[str, Any], copies: dict[str,
         counts.credited += min(best[0], len(fact_sources))
         shown = any(bf.independent >= 2 and _credited(bf, spans)[0] for bf in found)
         counts.corroborated += shown
+        # Shown as corroborated by two of its own sources, not by a fact of other claims
+        # that one of its sources' claims was joined to.
+        counts.by_own_sources += any(
+            bf.independent >= 2
+            and len({copies.get(s, s) for s in _credited_sources(bf, spans)}) >= 2
+            for bf in found
+        )
         if not shown:
             counts.misses.append(f"{cluster}: {says}")
     for bf in found:
@@ -244,6 +253,10 @@ def score_cluster(gold: dict[str, Any], brief: dict[str, Any], copies: dict[str,
             covered = [origins for _, spans, origins in facts if _credited(bf, spans)[0]]
             counts.false_single += any(origins >= 2 for origins in covered)
     return counts
+
+
+def _credited_sources(fact: BriefFact, spans: list[Span]) -> set[str]:
+    return {s.source for s in spans if any(_covers(c, s) for c in fact.citations)}
 
 
 def _credited(fact: BriefFact, spans: list[Span]) -> tuple[int, int]:
