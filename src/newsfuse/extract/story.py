@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsfuse.extract import entities as names
+from newsfuse.extract.capitals import government_of
 from newsfuse.extract.reading import Reading
 from newsfuse.extract.source import GivenFigure, QuoteMention, SourceExtracts, extract_source
 from newsfuse.extract.speakers import (
@@ -152,6 +153,8 @@ def _resolver(per_source: list[SourceExtracts], found: list[Entity]) -> Resolve:
             name = known or speaker.name
             if speaker.words.lower() in PRONOUNS and kinds.get(name) == "place":
                 return speaker.words, False  # "he" is no place: the reading was wrong
+            if kinds.get(name) != "person":  # "Moscow said": Russia's government
+                name = government_of(name, canonical) or name
             return name, True
         described = describe(speaker.words, people, organisations) or nearest_described(
             speaker.words, (canonical.get(n.lower(), n) for n in speaker.before), people
