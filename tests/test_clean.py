@@ -184,6 +184,15 @@ def test_a_dateline_below_a_standfirst_is_found() -> None:
     assert clean_article(article).text == "\n\n".join([standfirst, *BODY])
 
 
+def test_a_dateline_below_a_standfirst_of_a_whole_sentence_is_found() -> None:
+    standfirst = (
+        "A container ship that lost power drifted into the Alder Bay bridge on Monday, and the "
+        "city says the crossing will stay shut for weeks while engineers inspect its piers."
+    )
+    article = make_article(_text(TITLE, standfirst, "PORT ALDER — " + BODY[0], *BODY[1:]))
+    assert clean_article(article).text == "\n\n".join([standfirst, *BODY])
+
+
 def test_lines_without_words_are_removed_with_a_reason() -> None:
     article = make_article(_text(TITLE, BODY[0], "* * *", *BODY[1:]))
     assert _removed(article)["* * *"] == "no words (a rule or decoration)"

@@ -12,7 +12,7 @@ removed:
 5. the zones around the body: short labels before the first paragraph of prose, and after
    the last one everything that is not a sentence, everything after an end-of-article
    marker, and lines in another language;
-6. a dateline opening the first paragraph of the body ("KYIV, Ukraine (AP) — ").
+6. a dateline opening the first or second paragraph of the body ("KYIV, Ukraine (AP) — ").
 
 Every removal keeps its reason, and the cleaned text keeps a map back to the raw text.
 """
@@ -346,11 +346,14 @@ def _build(
 
 def _dateline(kept: list[_Line]) -> Removal | None:
     """The dateline opening the first paragraph of the body ("KYIV (AP) — "), if any; a
-    standfirst above the body may come first."""
+    standfirst above the body may come first, short or a whole sentence ("Teenager Autumn
+    Veatch ... survived ...", then "BELLINGHAM — The voice on the phone was a miracle.")."""
+    paragraphs = 0
     for line in kept:
         match = _DATELINE.match(line.text)
         if match is not None and _is_sentence(line.text):
             return Removal(line.start, line.start + match.end(), "dateline")
-        if _is_body_paragraph(line.text):
+        paragraphs += _is_body_paragraph(line.text)
+        if paragraphs == 2:
             return None
     return None

@@ -108,6 +108,11 @@ def test_a_changed_fact_is_found_by_kind(left: str, right: str, kind: str) -> No
         # A command, a guess about the past: neither planned nor done.
         ("Do you want to set up the meeting?", "Well, then set up the meeting."),
         ("They may have bottled his fat.", "They bottled his fat."),
+        # Both say it was not done: "could not" is no plan.
+        (
+            "The sheriff could not confirm the condition of the two pilots.",
+            "The sheriff has not confirmed the condition of the two pilots.",
+        ),
         # A denial in other words ("nothing" for "not ... anything"); an address ("No sir").
         ("I have nothing to do with the deal.", "I did not do anything for the deal."),
         ('"No sir," the mayor continued.', "They said to him, 'No, sir.'"),

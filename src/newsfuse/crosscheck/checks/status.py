@@ -47,6 +47,10 @@ def statuses(span: Span) -> dict[str, str]:
 
 
 def _status(verb: Token) -> str | None:
+    # "could not confirm" and "have not confirmed" both say it was not done: a denied verb
+    # tells no plan and no deed (a denial against an assertion is the negation check's).
+    if _commanded(verb) or any(child.dep_ == "neg" for child in verb.children):
+        return None
     auxiliaries = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
     perfect = any(aux.lemma_ == "have" for aux in auxiliaries) and verb.tag_ == "VBN"
     modals = {aux.lower_ for aux in auxiliaries} & (_MODALS | _GUESSES)
@@ -54,8 +58,6 @@ def _status(verb: Token) -> str | None:
         # "must have been", "can go": a guess or an ability, not a plan; "may have
         # bottled" guesses at the past.
         return None if perfect or modals & _GUESSES else "planned"
-    if _commanded(verb):
-        return None
     if verb.dep_ == "xcomp" and (
         verb.head.lemma_.lower() in _INTENT or verb.head.lower_ == "going"
     ):
