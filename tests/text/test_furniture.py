@@ -33,10 +33,10 @@ from newsfuse.text import furniture
         "Rating is available when the video has been rented.",
         "This story appears in the December 12, 2017 issue of Forbes.",
         "These crawls are part of an effort to archive pages as they are created.",
-        # An editor's note on where or when the piece first ran.
+        # An editor's note on when the piece first ran.
         "This column originally ran in May 2019. We are running it again for the anniversary.",
-        "Editor's note: A version of this article first appeared in the Harbor News.",
-        "Originally published on Harbor Science.",
+        "Editor's note: A version of this article first appeared on Monday in print.",
+        "This story was originally posted at 1:47 p.m. Monday:",
         "Gerard Julien / AFP / Getty Images Pope John Paul II prays at the cathedral.",
         # Captions a video player or a gallery leaves, opened by its label.
         "CLOSE The harbor master explains why the bridge was closed. Harbor News",
@@ -102,6 +102,9 @@ def test_comment_prompts_in_other_languages_are_recognised(line: str) -> None:
         "The report was first published by the ministry on Monday, officials said.",
         "Image captions on the site were wrong for a week, the editor said.",
         "He said the story originally ran in a local paper before it spread online.",
+        # Where a piece first ran is a credit provenance reads, not furniture.
+        "This article was originally published by Harbor Science. Read the original article.",
+        "Originally published on Harbor Science.",
     ],
 )
 def test_article_sentences_are_not_furniture(line: str) -> None:

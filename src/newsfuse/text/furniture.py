@@ -200,13 +200,16 @@ _PAGE_NOTICES = re.compile(
             r"crawls? (?:are|is) part of an effort to archive pages",
             r"donating their crawl data to the internet archive",
             r"added to the wayback machine",
-            # An editor's note on where or when the piece first ran ("This post originally
-            # ran in April 2013.", "Originally published on Live Science."): it opens the line.
+            # An editor's note on when the piece first ran ("This post originally ran in
+            # April 2013."): it opens the line. One naming where it first ran ("This article
+            # was originally published by Futurism") is a credit, which provenance reads
+            # to tell the copy from its origin, and stays.
             r"^(?:editor'?s note:? )?(?:an? (?:earlier |different |shorter )?version of )?"
             r"this (?:story|article|post|piece|column|essay|interview|review) "
             r"(?:was |has been |had been )?(?:originally|first) "
-            r"(?:ran|run|appeared|published|posted|aired)\b",
-            r"^originally (?:published|posted|appeared) (?:on|in|at)\b",
+            r"(?:ran|run|appeared|published|posted|aired) (?:in|on|at) (?:\d|(?:jan|feb|mar"
+            r"|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|last|earlier)"
+            r"[a-z]*\b)",
             # A site's offer to follow a topic ("Add Donald Trump as an interest to stay up
             # to date on the latest ...", then its button, "Add Interest").
             r"^add [\w .'’-]{2,60} as an interest to stay up to date",
