@@ -147,3 +147,10 @@ def test_a_folder_that_cannot_be_listed_is_named(
     items = list(expand([str(tmp_path)]))
     assert items[0] == Rejection(str(tmp_path / "locked"), "cannot read it: Permission denied")
     assert _paths(items[1:]) == ["good.txt"]
+
+
+def test_c1_controls_are_read_as_the_windows_1252_characters_they_were() -> None:
+    text = "Subjects\x96the researchers\x96spent hours\x85 It\x92s \x93done\x94."
+    assert files.c1_repaired(text) == "Subjects–the researchers–spent hours… It’s “done”."
+    assert len(files.c1_repaired(text)) == len(text)  # offsets into the text stay
+    assert files.c1_repaired("A\x81B") == "A\x81B"  # undefined in Windows-1252: kept

@@ -51,3 +51,11 @@ def test_reading_is_idempotent(text: str, suffix: str) -> None:
     for item in first:
         if isinstance(item, Article):
             assert item.raw_text.strip()
+
+
+def test_a_text_carrying_c1_controls_is_read_with_the_characters_they_stand_for() -> None:
+    [article] = read_text(
+        "r.txt", "Harbour reopens\n\nThe crew\x96all six of them\x96were safe.\n", ".txt"
+    )
+    assert isinstance(article, Article)
+    assert "The crew–all six of them–were safe." in article.raw_text

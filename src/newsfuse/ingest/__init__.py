@@ -9,7 +9,7 @@ be read becomes a `Rejection` naming it and the reason; the rest go on.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsfuse._exceptions import NoArticleTextError
 from newsfuse.faults import attempt, one_line, strict
@@ -20,6 +20,7 @@ from newsfuse.ingest.files import (
     InputFile,
     Limits,
     UrlInput,
+    c1_repaired,
     decode,
     expand,
     is_warc,
@@ -156,6 +157,8 @@ def _fields_of(path: str, text: str, suffix: str) -> Iterator[ArticleFields | Re
 def _finish(result: ArticleFields | Rejection, limits: Limits) -> Article | Rejection:
     if isinstance(result, Rejection):
         return result
+    title = c1_repaired(result.title) if result.title else result.title
+    result = replace(result, raw_text=c1_repaired(result.raw_text), title=title)
     if not result.raw_text.strip():
         return Rejection(result.path, "no article text")
     if len(result.raw_text) > limits.max_article_characters:

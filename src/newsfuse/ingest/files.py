@@ -218,6 +218,26 @@ def decode(data: bytes, shown_as: str) -> str | Rejection:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# The C1 control characters (U+0080-U+009F) a text holds when Windows-1252 bytes were read
+# as Latin-1 somewhere before it reached newsfuse ("subjects\x96the researchers"): each
+# becomes the character the byte stands for in Windows-1252, one character for one, so
+# every offset into the text stays. Bytes Windows-1252 leaves undefined stay as they are.
+_C1_AS_CP1252 = {
+    code: bytes([code]).decode("cp1252")
+    for code in range(0x80, 0xA0)
+    if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+
+
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def c1_repaired(text: str) -> str:
+    """`text` with its C1 control characters read as the Windows-1252 characters they were
+    ("\x96" an en dash, "\x92" a closing quote)."""
+    return text.translate(_C1_AS_CP1252) if _C1.search(text) else text
+
+
 def _decode_by_bom(data: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
