@@ -33,6 +33,16 @@ from newsfuse.text import furniture
         "Rating is available when the video has been rented.",
         "This story appears in the December 12, 2017 issue of Forbes.",
         "These crawls are part of an effort to archive pages as they are created.",
+        # The web archive's note as a whole paragraph, longer than other notices.
+        "These crawls are part of an effort to archive pages as they are created and archive "
+        "the pages that they refer to. That way, as the pages that are referenced are changed "
+        "or taken from the web, a link to the version that was live when the page was written "
+        "will be preserved. Then the Internet Archive hopes that references to these archived "
+        "pages will be put in place of a link that would be otherwise be broken, or a "
+        "companion link to allow people to see what was originally intended by a page's "
+        "authors. The goal is to fix all broken links on the web.",
+        "This is a set of web collections curated by Ann Lee using the Archive-It service of "
+        "the Internet Archive. They include web captures of the harbor's website.",
         # An editor's note on when the piece first ran.
         "This column originally ran in May 2019. We are running it again for the anniversary.",
         "Editor's note: A version of this article first appeared on Monday in print.",
@@ -102,6 +112,8 @@ def test_comment_prompts_in_other_languages_are_recognised(line: str) -> None:
         "The report was first published by the ministry on Monday, officials said.",
         "Image captions on the site were wrong for a week, the editor said.",
         "He said the story originally ran in a local paper before it spread online.",
+        "The archive said its crawls of the harbor site were part of a wider effort, and "
+        "that the pages it saved would stay online for anyone to read for years to come.",
         # Where a piece first ran is a credit provenance reads, not furniture.
         "This article was originally published by Harbor Science. Read the original article.",
         "Originally published on Harbor Science.",

@@ -162,7 +162,9 @@ def _notice_reason(line: str, normalized: str) -> str | None:
     leading photo credit, a time stamp."""
     if len(normalized) <= 200 and _COMMENTS_OTHER.search(normalized):
         return "comment prompt"
-    if len(normalized) <= _NOTICE_LENGTH and _PAGE_NOTICES.search(normalized):
+    if (len(normalized) <= _NOTICE_LENGTH and _PAGE_NOTICES.search(normalized)) or (
+        len(normalized) <= _ARCHIVE_NOTE_LENGTH and _ARCHIVE_NOTES.search(normalized)
+    ):
         return "page notice"
     if len(line) <= _NOTICE_LENGTH and _LEADING_PHOTO_CREDIT.match(line):
         return "photo caption"
@@ -197,8 +199,6 @@ _PAGE_NOTICES = re.compile(
             r"rating is available when the video has been rented",
             r"this feature is not available right now",
             r"this (?:story|article) appears in the [\w ,]{3,40} issue of",
-            r"crawls? (?:are|is) part of an effort to archive pages",
-            r"donating their crawl data to the internet archive",
             r"added to the wayback machine",
             # An editor's note on when the piece first ran ("This post originally ran in
             # April 2013."): it opens the line. One naming where it first ran ("This article
@@ -216,6 +216,16 @@ _PAGE_NOTICES = re.compile(
             r"^add interest$",
         )
     )
+)
+# The web archive's notes on its crawls, which a page saved by it may hold and nothing else
+# (a paragraph of several sentences: "These crawls are part of an effort to archive pages
+# as they are created ... The goal is to fix all broken links on the web."). Their wording
+# is the archive's own, so a longer paragraph holding it is still the note.
+_ARCHIVE_NOTE_LENGTH = 1500
+_ARCHIVE_NOTES = re.compile(
+    r"crawls? (?:are|is) part of an effort to archive pages"
+    r"|donating their crawl data to the internet archive"
+    r"|web collections curated by [\w .'-]{2,60} using the archive-it service"
 )
 # A caption that opens with its photo credit: "Gerard Julien / AFP / Getty Images Pope
 # John Paul II prays ...".
