@@ -256,13 +256,13 @@ def score_cluster(gold: dict[str, Any], brief: dict[str, Any], copies: dict[str,
 
 
 def _credited_sources(fact: BriefFact, spans: list[Span]) -> set[str]:
+    """The gold fact's sources (of `spans`) the brief fact covers."""
     return {s.source for s in spans if any(_covers(c, s) for c in fact.citations)}
 
 
 def _credited(fact: BriefFact, spans: list[Span]) -> tuple[int, int]:
     """How many of a gold fact's sources the brief fact covers (and how many citations)."""
-    covered = {s.source for s in spans if any(_covers(c, s) for c in fact.citations)}
-    return len(covered), len(fact.citations)
+    return len(_credited_sources(fact, spans)), len(fact.citations)
 
 
 def _pairs(fact: BriefFact, facts: list[tuple[str, list[Span], int]], counts: Counts) -> None:
