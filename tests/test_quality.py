@@ -67,13 +67,19 @@ def test_the_fact_gold_stays_above_its_floors(data: Path, tmp_path: Path) -> Non
     # 0.175. The held-out merge floor went from 0.82 to 0.80 when a teaser ("Learn how
     # yo-yo dieting may be triggered by ...") stopped being a claim: a claim it had drawn
     # then joined a key point of another fact, one citation, two wrong pairs.
+    # Tenth session: a lone claim joins its likeliest partner's fact only when it is as
+    # likely, on average, to state what that fact's other claims state: tune 0.957 / 0.720
+    # / 0.823 / 0.909 / 0.128, held out 0.792 / 0.542 / 0.745 / 0.923 / 0.200. Wrong joins
+    # (a sentence of several facts drawn into a fact stating one of them) had counted as
+    # corroboration and kept facts off the single-source list: the merge floors rose,
+    # the held-out single-source floor went from 0.18 to 0.21.
     assert tune["corroborated share"] >= 0.95 and test["corroborated share"] >= 0.77, (tune, test)
     # Shown as corroborated by two of the fact's own sources (not by a fact of other claims
     # one of its claims joined): tune 0.720, held out 0.542.
     assert tune["by its own sources"] >= 0.70 and test["by its own sources"] >= 0.52, (tune, test)
     assert tune["support recall"] >= 0.80 and test["support recall"] >= 0.74, (tune, test)
-    assert tune["merge precision"] >= 0.86 and test["merge precision"] >= 0.80, (tune, test)
-    assert tune["false single-source"] <= 0.13 and test["false single-source"] <= 0.18, (tune, test)
+    assert tune["merge precision"] >= 0.89 and test["merge precision"] >= 0.90, (tune, test)
+    assert tune["false single-source"] <= 0.13 and test["false single-source"] <= 0.21, (tune, test)
 
 
 def test_the_sentence_matcher_on_mrpc_stays_above_its_floor(data: Path) -> None:

@@ -48,8 +48,19 @@ def test_apartness_is_asked_once_a_pair_of_kinds_and_only_inside_a_block() -> No
 
 
 def test_a_claim_left_alone_joins_its_likeliest_partner_when_likely_enough() -> None:
-    judged = [(0, 1, 0.9), (0, 2, 0.95), (1, 2, 0.9), (3, 0, 0.4), (4, 0, 0.2)]
-    assert fact_groups(5, judged, neighbours=24) == [[0, 1, 2, 3], [4]]
+    judged = [(0, 1, 0.9), (0, 2, 0.95), (1, 2, 0.9), (3, 0, 0.4), (3, 1, 0.4), (3, 2, 0.3)]
+    judged += [(4, 0, 0.2), (5, 6, 0.4)]
+    assert fact_groups(7, judged, neighbours=24) == [[0, 1, 2, 3], [4], [5, 6]]
+
+
+def test_a_claim_left_alone_joins_a_fact_only_when_likely_to_state_it_on_average() -> None:
+    # 3 is likely to state what 0 states (a sentence of several facts, one of them 0's),
+    # but not what 1 and 2 state with 0: its average with the fact is under the bar.
+    judged = [(0, 1, 0.9), (0, 2, 0.9), (1, 2, 0.9), (3, 0, 0.6), (3, 1, 0.1)]
+    assert fact_groups(4, judged, neighbours=24) == [[0, 1, 2], [3]]
+    # Likely enough on average with each claim of it, it joins.
+    judged += [(3, 2, 0.5), (3, 1, 0.3)]
+    assert fact_groups(4, judged[:4] + judged[5:], neighbours=24) == [[0, 1, 2, 3]]
 
 
 def test_the_same_judgements_give_the_same_facts_in_any_order() -> None:

@@ -12,6 +12,7 @@ from newsfuse.crosscheck.judge import (
     centred_cosine,
     details,
     same_fact_probability,
+    shares_detail,
     story_topic,
 )
 from newsfuse.crosscheck.meanings import ClaimPieces, claim_meanings
@@ -128,6 +129,16 @@ def test_ages_tell_who_and_are_no_detail_of_a_fact() -> None:
     assert details(friend) == set()
     reward = _claim("The reward was raised to $7,000 on Friday.", "b.txt")
     assert 7000 in details(reward)
+
+
+def test_a_figure_rounded_is_a_detail_in_common_and_the_next_year_is_not() -> None:
+    exact = _claim("The firm sought $972,814 in costs from Pao on Wednesday.", "a.txt")
+    rounded = _claim("The firm wants about $973,000 back from her.", "b.txt")
+    assert not details(exact) & details(rounded)
+    assert shares_detail(exact, rounded)
+    elected = _claim("Clinton lost the nomination in 2008.", "c.txt")
+    again = _claim("Clinton would not run in 2009.", "d.txt")
+    assert not shares_detail(elected, again)
 
 
 def _pieces(*rows: tuple[list[float], float]) -> ClaimPieces:

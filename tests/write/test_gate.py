@@ -102,6 +102,17 @@ def test_figures_are_compared_by_value_and_unit() -> None:
     assert _figures("About 1.6 million people left.", evidence) is not None
 
 
+def test_a_denial_one_cited_text_words_apart_is_still_told(bridge_story: StoryBrief) -> None:
+    gate = Gate(sheet_of(bridge_story), default_encoder())
+    sentence = "The inspectors saw no sign of cracks in the piers."
+    moved = "The inspectors have not seen any sign of cracks in the piers."
+    yet = "The inspectors have yet to see any signs of cracks in the piers."
+    found = "The inspectors saw signs of cracks in the piers."
+    assert gate._negation(sentence, _Evidence([moved, yet])) is None
+    verdict = gate._negation(sentence, _Evidence([found, yet]))
+    assert verdict is not None and verdict.reason == "negation"
+
+
 def test_months_are_dates_only_when_written_as_months() -> None:
     evidence = _Evidence(["On Feb. 15 troops will make marches to their garrisons."])
     assert _dates("On February 15 the troops will march home.", evidence) is None

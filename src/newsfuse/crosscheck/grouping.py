@@ -19,7 +19,7 @@ finds it as likely to state (`ALSO_STATES`), never wording it.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 
 # Groups of claims join when the judge's probabilities between them average this much.
@@ -62,7 +62,9 @@ def fact_groups(
     for left, right, probability in judged:
         sums[left][right] = sums[left].get(right, 0.0) + probability
         sums[right][left] = sums[right].get(left, 0.0) + probability
-    # Each claim's likeliest partner (ties to the first), before groups merge the sums.
+    # What the judge gave each pair of claims, and each claim's likeliest partner (ties to
+    # the first), before groups merge the sums.
+    pairs = {claim: dict(others) for claim, others in sums.items()}
     best_partner = {
         claim: max(others.items(), key=lambda item: (item[1], -item[0]))
         for claim, others in sums.items()
@@ -91,7 +93,8 @@ def fact_groups(
             continue
         _join(left, right, members, sums, heap, neighbours)
         apartness.join(left, right)
-    _attach_lonely(members, best_partner, apartness)
+    lonely = _Lonely(pairs, blocks if blocks is not None else range(count), neighbours)
+    _attach_lonely(members, best_partner, apartness, lonely)
     return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
 
 
@@ -141,11 +144,17 @@ def _attach_lonely(
     members: dict[int, list[int]],
     best_partner: dict[int, tuple[int, float]],
     apartness: _Apartness,
+    lonely: _Lonely,
 ) -> None:
     """A claim left alone joins the group of its best judged partner when the judge gave
-    them at least `ATTACHED`: a statement no other origin makes is what the brief calls
-    single-source, and a likely rewording of another's is not one."""
+    them at least `ATTACHED`, and gives the group's claims of other origins that much on
+    average: a statement no other origin makes is what the brief calls single-source, and
+    a likely rewording of another's is not one. The average keeps a sentence of several
+    facts ("the two took the elevator to the top floor to take pictures") out of a fact
+    whose claims state one of the others ("they were taking pictures"); a copy's claim
+    joins its origin's fact whatever the other copies there (never judged against it)."""
     group_of = {n: root for root, group in members.items() for n in group}
+    held = {root: Counter(lonely.blocks[n] for n in group) for root, group in members.items()}
     for root in sorted(members):
         if len(members.get(root, ())) != 1:
             continue
@@ -156,9 +165,40 @@ def _attach_lonely(
         target = group_of[partner]
         if target == root or apartness.groups_apart(root, target):
             continue
+        if lonely.average(claim, target, group_of, held[target]) < ATTACHED:
+            continue
         members[target].append(members.pop(root)[0])
+        held[target] += held.pop(root)
         apartness.join(target, root)
         group_of[claim] = target
+
+
+class _Lonely:
+    """What the judge gave a lone claim and the claims of a group, on average."""
+
+    def __init__(
+        self, pairs: dict[int, dict[int, float]], blocks: Sequence[Hashable], neighbours: int
+    ) -> None:
+        self.pairs = pairs
+        self.blocks = blocks
+        self.neighbours = neighbours
+
+    def average(
+        self, claim: int, group: int, group_of: dict[int, int], held: Counter[Hashable]
+    ) -> float:
+        """The judge's probabilities between `claim` and the claims of `group` (holding
+        `held` claims of each block) of other blocks than its own, averaged as
+        `fact_groups` averages (unjudged pairs counting 0); 1 when it has none."""
+        block = self.blocks[claim]
+        others = sum(held.values()) - held[block]
+        if not others:
+            return 1.0
+        total = sum(
+            probability
+            for other, probability in self.pairs.get(claim, {}).items()
+            if group_of[other] == group and self.blocks[other] != block
+        )
+        return total / min(others, self.neighbours)
 
 
 def also_stating(

@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsfuse.crosscheck.claims import Claim
+from newsfuse.crosscheck.checks.numbers import figure_range
+from newsfuse.crosscheck.claims import Claim, ClaimFigure
 from newsfuse.text.embed import Matrix
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def pair_features(left: Claim, right: Claim, closeness: Closeness) -> PairFeatur
         contained_terms=shared / shorter if shorter else 0.0,
         subject_apart=1.0 if _about_someone_else(left, right) else 0.0,
         shared_names=1.0 if left.names & right.names else 0.0,
-        shared_details=1.0 if details(left) & details(right) else 0.0,
+        shared_details=1.0 if shares_detail(left, right) else 0.0,
         length_ratio=min(left_words, right_words) / max(left_words, right_words, 1),
         centred=closeness.centred,
         doing=closeness.doing,
@@ -160,12 +161,28 @@ def details(claim: Claim) -> set[object]:
     13 and above, or with a fraction: "two" and "three" are everywhere; the unit is not
     compared, as "$7,000" is read as "7,000" in some sentences; not ages, which tell who,
     not what happened: "the 18-year-old friend" is in every fact of him) and its dates."""
-    figures = {
-        f.figure.value
-        for f in claim.figures
-        if (f.figure.value >= 13 or f.figure.value % 1) and not _AGE.search(f.figure.text)
-    }
+    figures = {f.figure.value for f in claim.figures if _telling(f)}
     return {*figures, *claim.dates}
+
+
+def shares_detail(left: Claim, right: Claim) -> bool:
+    """Whether two claims give a date in common, or figures that can be one figure as each
+    is written (`figure_range`): "about $973,000" and "$972,814"; "2008" and "2009" are
+    not (ranges that only touch do not meet)."""
+    if set(left.dates) & set(right.dates):
+        return True
+    theirs = [figure_range(f) for f in right.figures if _telling(f)]
+    return any(
+        low < other_high and other_low < high
+        for low, high in (figure_range(f) for f in left.figures if _telling(f))
+        for other_low, other_high in theirs
+    ) or bool(details(left) & details(right))
+
+
+def _telling(figure: ClaimFigure) -> bool:
+    """Whether a figure tells one fact from another (`details`)."""
+    value = figure.figure.value
+    return bool(value >= 13 or value % 1) and not _AGE.search(figure.figure.text)
 
 
 def same_fact_probability(features: PairFeatures) -> float:

@@ -182,11 +182,12 @@ class Gate:
         return None
 
     def _negation(self, text: str, evidence: _Evidence) -> _Verdict | None:
-        """A word the sentence denies where no cited text does and one affirms it with
-        fewer denials ("would not stay shut" against "would stay shut"), or affirms where
-        none does and one denies it with more; a denied word no cited text has, when the
-        sentence denies more than any of them. A denial moved to another word ("no sign
-        of" for "have not seen any sign of") keeps its count, and passes."""
+        """A word the sentence denies where no cited text does and each that has it
+        affirms it with fewer denials ("would not stay shut" against "would stay shut"),
+        or affirms where none does and each denies it with more; a denied word no cited
+        text has, when the sentence denies more than any of them. A denial moved to
+        another word ("no sign of" for "have not seen any sign of") keeps its count, and
+        passes."""
         mine, my_count = self._denied(text)
         told: dict[str, list[tuple[bool, int]]] = {}  # lemma: (denied, the text's denials)
         most = 0
@@ -199,11 +200,15 @@ class Gate:
             found = told.get(lemma, [])
             if any(d == denied for d, _ in found):
                 continue  # a cited text says it so
+            # Of the cited texts that have the word, one telling it with as many denials
+            # is enough: one fact's claims word its denial apart ("have not seen any
+            # sign", "have yet to see any signs").
             if denied and (
-                any(count < my_count for _, count in found) or (not found and my_count > most)
+                (found and all(count < my_count for _, count in found))
+                or (not found and my_count > most)
             ):
                 return _Verdict("negation", f"it denies {lemma!r}; the cited facts do not")
-            if not denied and any(count > my_count for _, count in found):
+            if not denied and found and all(count > my_count for _, count in found):
                 return _Verdict("negation", f"the cited facts deny {lemma!r}; it does not")
         return None
 
