@@ -108,9 +108,10 @@ def test_every_pattern_runs_in_linear_time_on_long_hostile_lines(name: str) -> N
     short = min(_cost(pattern, name, _hostile_lines(4_000)) for _ in range(3))
     long = min(_cost(pattern, name, _hostile_lines(16_000)) for _ in range(3))
     # Four times the text: linear work costs four times as much, quadratic sixteen; below
-    # 100 ms the clock of a busy machine says too little to tell (a pattern that backtracks
-    # on 16,000-character lines takes seconds).
-    assert long < 0.1 or long < 8 * short, f"{name}: {short:.3f} s, then {long:.3f} s"
+    # 250 ms the clock of a busy machine says too little to tell (a pattern that backtracks
+    # on 16,000-character lines takes seconds; with benchmarks running beside the tests a
+    # linear one took 0.20 s after 0.02 s).
+    assert long < 0.25 or long < 8 * short, f"{name}: {short:.3f} s, then {long:.3f} s"
 
 
 @pytest.mark.parametrize("name", sorted(ANCHORED))

@@ -7,7 +7,7 @@ import json
 
 from newsfuse.models import Article, Source
 from newsfuse.provenance import analyse
-from newsfuse.provenance.credits import credited_by, outlet_names
+from newsfuse.provenance.credits import credited_by, outlet_names, quoted_by
 from newsfuse.text.embed import default_encoder
 
 from ..conftest import make_source
@@ -78,3 +78,41 @@ def test_the_credited_outlet_is_the_origin_though_its_page_is_dated_later() -> N
     assert retelling is not None
     assert retelling.relation != "original"
     assert retelling.origin == interview.id
+
+
+POST = [
+    "Starting today, every reader of the Harbor Gazette can download our archive back to 1921.",
+    "We scanned more than two million pages over four years with help from the city library.",
+    "The archive stays free for students and for anyone with a library card.",
+]
+
+
+def test_a_report_that_quotes_another_from_its_start_came_after_it() -> None:
+    report = [
+        "The Harbor Gazette opened its archive on Tuesday.",
+        "In a post on its website, its editor wrote:",
+        *POST,
+        "The library said demand had doubled since the morning.",
+    ]
+    assert quoted_by([POST, report]) == [{1}, set()]
+    # A colon before a sentence the other has further in is no quotation of it from its start.
+    later = ["Readers were told:", POST[2]]
+    assert quoted_by([POST, later]) == [set(), set()]
+
+
+def test_the_post_a_report_quotes_whole_is_the_origin_though_the_report_is_fuller() -> None:
+    post = make_source("Our archive is open\n\n" + "\n\n".join(POST) + "\n", "post.txt")
+    report = make_source(
+        "Gazette opens its archive\n\n"
+        "The Harbor Gazette opened its archive to the public on Tuesday morning.\n\n"
+        "In a post on its website, the paper's editor, Mara Lindqvist, wrote:\n\n"
+        + "\n\n".join(POST)
+        + "\n\nThe city library said requests for old issues had doubled since the morning.\n",
+        "report.txt",
+    )
+    analysed = {s.article.path: s for s in analyse([report, post], default_encoder())}
+    original = analysed["post.txt"].provenance
+    quoting = analysed["report.txt"].provenance
+    assert original is not None and original.relation == "original"
+    assert quoting is not None and quoting.relation != "original"
+    assert quoting.origin == post.id

@@ -22,7 +22,7 @@ from newsfuse.models import Change, Citation, Provenance, QualityFlag, Source
 from newsfuse.provenance import minhash
 from newsfuse.provenance.align import Meanings
 from newsfuse.provenance.changes import fact_changes
-from newsfuse.provenance.credits import credited_by
+from newsfuse.provenance.credits import credited_by, quoted_by
 from newsfuse.provenance.flags import spun_against_origin, text_flags
 from newsfuse.provenance.relations import (
     Derivation,
@@ -118,10 +118,12 @@ def _family(
 
 def _origin(prints: list[Fingerprint], members: list[int]) -> int:
     """The member the others derive from: the one the most others credit by its outlet's
-    name ("told CNN"), else the first by `origin_order`."""
+    name ("told CNN") or quote from its start, else the first by `origin_order`."""
     credited = credited_by(
         [prints[n].source.article for n in members], [prints[n].source.clean.text for n in members]
     )
+    quoted = quoted_by([[s.text for s in prints[n].source.sentences] for n in members])
+    credited = [mine | theirs for mine, theirs in zip(credited, quoted, strict=True)]
     ranked = min(
         range(len(members)), key=lambda i: (-len(credited[i]), origin_order(prints[members[i]]))
     )

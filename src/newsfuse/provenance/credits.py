@@ -3,11 +3,15 @@
 A report that writes "Fauci told CNN's State of the Union", "according to Reuters" or
 "first reported by Axios" took that from the outlet it names: of two versions of one text,
 the one crediting the other's outlet is the later one, whatever their wording or their
-publication times (a page's time is often that of its last update).
+publication times (a page's time is often that of its last update). So is a report that
+introduces another's text as what it quotes ("In a blog post, the company outlined its new
+policy. Its chief talent officer said:" and then the post, word for word, from its first
+sentence): the post is where the words come from, however much the report adds around it.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -25,6 +29,8 @@ _BEFORE_NAME = (
     r"said (?:in an interview )?(?:to|with)|(?:speaking|talking) to|citing|via|courtesy of|"
     r"(?:first |originally )?(?:published|appeared) (?:by|in|on)"
 )
+# A report quoted from its start: the quotation opens with one of its first this many sentences.
+_OPENING_SENTENCES = 2
 _AFTER_NAME = r"(?:first |originally |has |had )?(?:reported|revealed|obtained|broke the news)"
 
 
@@ -71,6 +77,29 @@ def credited_by(articles: Sequence[Article], texts: Sequence[str]) -> list[set[i
             for credited in owners.get(name, ()):
                 found[credited].add(crediting)
     return found
+
+
+def quoted_by(sentences: Sequence[Sequence[str]]) -> list[set[int]]:
+    """For each report (by its sentences' texts), the others that quote it from its start:
+    a sentence of theirs ending with a colon, the next one the report's first sentence (or
+    its second, after a headline or a dateline the quoting report left out)."""
+    openings: dict[str, set[int]] = {}
+    for number, own in enumerate(sentences):
+        for text in own[:_OPENING_SENTENCES]:
+            openings.setdefault(_plain(text), set()).add(number)
+    found: list[set[int]] = [set() for _ in sentences]
+    for quoting, own in enumerate(sentences):
+        for lead_in, following in itertools.pairwise(own):
+            if not lead_in.rstrip().endswith(":"):
+                continue
+            for quoted in openings.get(_plain(following), ()):
+                if quoted != quoting:
+                    found[quoted].add(quoting)
+    return found
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).lower()
 
 
 @lru_cache(maxsize=64)
