@@ -78,7 +78,9 @@ def test_the_fact_gold_stays_above_its_floors(data: Path, tmp_path: Path) -> Non
     # one of its claims joined): tune 0.720, held out 0.542.
     assert tune["by its own sources"] >= 0.70 and test["by its own sources"] >= 0.52, (tune, test)
     assert tune["support recall"] >= 0.80 and test["support recall"] >= 0.74, (tune, test)
-    assert tune["merge precision"] >= 0.89 and test["merge precision"] >= 0.90, (tune, test)
+    # Then the news report quoting a company's post whole after "... said:" was no longer
+    # taken for the post's origin (mn78): held-out merge precision 0.923 to 0.960.
+    assert tune["merge precision"] >= 0.89 and test["merge precision"] >= 0.95, (tune, test)
     assert tune["false single-source"] <= 0.13 and test["false single-source"] <= 0.21, (tune, test)
 
 

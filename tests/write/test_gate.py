@@ -108,8 +108,11 @@ def test_a_denial_one_cited_text_words_apart_is_still_told(bridge_story: StoryBr
     moved = "The inspectors have not seen any sign of cracks in the piers."
     yet = "The inspectors have yet to see any signs of cracks in the piers."
     found = "The inspectors saw signs of cracks in the piers."
-    assert gate._negation(sentence, _Evidence([moved, yet])) is None
-    verdict = gate._negation(sentence, _Evidence([found, yet]))
+    also_found = "Signs of cracks were found in two of the piers."
+    # One fact's claims, one of them affirming the word with no denial at all.
+    assert gate._negation(sentence, _Evidence([moved, found])) is None
+    assert gate._negation(sentence, _Evidence([yet, found])) is None
+    verdict = gate._negation(sentence, _Evidence([found, also_found]))
     assert verdict is not None and verdict.reason == "negation"
 
 

@@ -171,7 +171,7 @@ class Gate:
         once a text, as every sentence citing its fact asks."""
         if text not in self._denials:
             doc = self._doc(text)
-            self._denials[text] = (negated_words(doc[:]), denial_count(doc[:]))
+            self._denials[text] = (_with_denied_objects(doc), denial_count(doc[:]))
         return self._denials[text]
 
     def _names(self, text: str, evidence: _Evidence) -> _Verdict | None:
@@ -182,9 +182,9 @@ class Gate:
         return None
 
     def _negation(self, text: str, evidence: _Evidence) -> _Verdict | None:
-        """A word the sentence denies where no cited text does and each that has it
-        affirms it with fewer denials ("would not stay shut" against "would stay shut"),
-        or affirms where none does and each denies it with more; a denied word no cited
+        """A word the sentence denies where no cited text does and one affirms it with
+        fewer denials ("would not stay shut" against "would stay shut"), or affirms where
+        none does and one denies it with more; a denied word no cited
         text has, when the sentence denies more than any of them. A denial moved to
         another word ("no sign of" for "have not seen any sign of") keeps its count, and
         passes."""
@@ -200,17 +200,25 @@ class Gate:
             found = told.get(lemma, [])
             if any(d == denied for d, _ in found):
                 continue  # a cited text says it so
-            # Of the cited texts that have the word, one telling it with as many denials
-            # is enough: one fact's claims word its denial apart ("have not seen any
-            # sign", "have yet to see any signs").
             if denied and (
-                (found and all(count < my_count for _, count in found))
-                or (not found and my_count > most)
+                any(count < my_count for _, count in found) or (not found and my_count > most)
             ):
                 return _Verdict("negation", f"it denies {lemma!r}; the cited facts do not")
-            if not denied and found and all(count > my_count for _, count in found):
+            if not denied and any(count > my_count for _, count in found):
                 return _Verdict("negation", f"the cited facts deny {lemma!r}; it does not")
         return None
+
+
+def _with_denied_objects(doc: Doc) -> dict[str, bool]:
+    """The words of a text and whether each is denied (`negated_words`), the object of a
+    denied verb denied too: "have not seen any sign" and "have yet to see any signs" deny
+    a sign as "saw no sign" does."""
+    found = negated_words(doc[:])
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.dep_ == "dobj" and found.get(lemma) is False:
+            found[lemma] = found.get(token.head.lemma_.lower(), False)
+    return found
 
 
 class _Evidence:

@@ -52,6 +52,12 @@ def kinds(left: str, right: str, **extra: tuple[str, ...]) -> list[str]:
             "Gonzalez was not charged with five counts.",
             "negation",
         ),
+        # "has yet to" denies what it governs.
+        (
+            "The mill has yet to pay the fine the county set in March.",
+            "The mill has paid the fine the county set in March.",
+            "negation",
+        ),
         (
             "Listed as missing were 35 people in the county.",
             "Listed as missing were 57 persons in the county.",
@@ -112,6 +118,11 @@ def test_a_changed_fact_is_found_by_kind(left: str, right: str, kind: str) -> No
         (
             "The sheriff could not confirm the condition of the two pilots.",
             "The sheriff has not confirmed the condition of the two pilots.",
+        ),
+        # "Have yet to see" is "have not seen", worded otherwise.
+        (
+            "The inspectors have yet to see any sign of cracks in the piers.",
+            "The inspectors have not seen any sign of cracks in the piers.",
         ),
         # A denial in other words ("nothing" for "not ... anything"); an address ("No sir").
         ("I have nothing to do with the deal.", "I did not do anything for the deal."),

@@ -28,6 +28,10 @@ _ADDRESSED = frozenset({"npadvmod", "intj"})
 _DENYING = frozenset({"fail", "refuse", "decline"})
 
 
+# Verbs that deny the verb they govern when "yet" stands between: "has yet to respond".
+_YET_TO_VERBS = frozenset({"have", "be"})
+
+
 _CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ"})
 
 
@@ -63,7 +67,17 @@ def _is_denied(token: Token) -> bool:
         child.dep_ == "neg" for child in head.children
     ):
         return True  # "is not possible", "did not want to talk"
-    return token.dep_ == "xcomp" and head.lemma_.lower() in _DENYING
+    return token.dep_ == "xcomp" and (head.lemma_.lower() in _DENYING or _yet_to(head))
+
+
+def _yet_to(verb: Token) -> bool:
+    """Whether a verb is the "have" or "be" of "have yet to" or "is yet to" ("has yet to
+    respond" says it has not responded; "is yet to be identified", not identified)."""
+    return (
+        verb.lemma_.lower() in _YET_TO_VERBS
+        and any(child.lower_ == "yet" and child.dep_ == "advmod" for child in verb.children)
+        and any(child.dep_ == "xcomp" for child in verb.children)
+    )
 
 
 def check(left: Claim, right: Claim) -> Finding | None:
@@ -94,6 +108,7 @@ def denial_count(span: Span) -> int:
         if (
             token.dep_ == "neg"
             or token.lower_ in _DENYING_WORDS
+            or (token.lower_ == "yet" and token.dep_ == "advmod" and _yet_to(token.head))
             or (token.lower_ == "no" and token.dep_ == "det" and token.head.dep_ not in _ADDRESSED)
         )
         and not _in_condition(token)
