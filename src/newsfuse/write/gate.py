@@ -184,10 +184,9 @@ class Gate:
     def _negation(self, text: str, evidence: _Evidence) -> _Verdict | None:
         """A word the sentence denies where no cited text does and one affirms it with
         fewer denials ("would not stay shut" against "would stay shut"), or affirms where
-        none does and one denies it with more; a denied word no cited
-        text has, when the sentence denies more than any of them. A denial moved to
-        another word ("no sign of" for "have not seen any sign of") keeps its count, and
-        passes."""
+        none does and one denies it with more; a denied word no cited text has, when the
+        sentence denies more than any of them. A denial moved to another word ("no sign
+        of" for "have not seen any sign of") keeps its count, and passes."""
         mine, my_count = self._denied(text)
         told: dict[str, list[tuple[bool, int]]] = {}  # lemma: (denied, the text's denials)
         most = 0
