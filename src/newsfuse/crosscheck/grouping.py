@@ -57,14 +57,13 @@ def fact_groups(
         blocks if blocks is not None else [0] * count,
         kinds if kinds is not None else range(count),
     )
+    judged = list(judged)  # read again for the claims left alone
     members: dict[int, list[int]] = {n: [n] for n in range(count)}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for left, right, probability in judged:
         sums[left][right] = sums[left].get(right, 0.0) + probability
         sums[right][left] = sums[right].get(left, 0.0) + probability
-    # What the judge gave each pair of claims, and each claim's likeliest partner (ties to
-    # the first), before groups merge the sums.
-    pairs = {claim: dict(others) for claim, others in sums.items()}
+    # Each claim's likeliest partner (ties to the first), before groups merge the sums.
     best_partner = {
         claim: max(others.items(), key=lambda item: (item[1], -item[0]))
         for claim, others in sums.items()
@@ -93,7 +92,10 @@ def fact_groups(
             continue
         _join(left, right, members, sums, heap, neighbours)
         apartness.join(left, right)
-    lonely = _Lonely(pairs, blocks if blocks is not None else range(count), neighbours)
+    alone = {group[0] for group in members.values() if len(group) == 1}
+    lonely = _Lonely(
+        _judged_with(alone, judged), blocks if blocks is not None else range(count), neighbours
+    )
     _attach_lonely(members, best_partner, apartness, lonely)
     return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
 
@@ -171,6 +173,18 @@ def _attach_lonely(
         held[target] += held.pop(root)
         apartness.join(target, root)
         group_of[claim] = target
+
+
+def _judged_with(
+    claims: set[int], judged: Iterable[tuple[int, int, float]]
+) -> dict[int, dict[int, float]]:
+    """For each of `claims`, what the judge gave it with each claim it judged them against."""
+    found: dict[int, dict[int, float]] = defaultdict(dict)
+    for left, right, probability in judged:
+        for mine, other in ((left, right), (right, left)):
+            if mine in claims:
+                found[mine][other] = found[mine].get(other, 0.0) + probability
+    return found
 
 
 class _Lonely:

@@ -169,14 +169,14 @@ def shares_detail(left: Claim, right: Claim) -> bool:
     """Whether two claims give a date in common, or figures that can be one figure as each
     is written (`figure_range`): "about $973,000" and "$972,814"; "2008" and "2009" are
     not (ranges that only touch do not meet)."""
-    if set(left.dates) & set(right.dates):
+    if details(left) & details(right):
         return True
     theirs = [figure_range(f) for f in right.figures if _telling(f)]
     return any(
         low < other_high and other_low < high
         for low, high in (figure_range(f) for f in left.figures if _telling(f))
         for other_low, other_high in theirs
-    ) or bool(details(left) & details(right))
+    )
 
 
 def _telling(figure: ClaimFigure) -> bool:
