@@ -80,6 +80,53 @@ def test_a_frame_saying_more_than_who_said_it_is_a_claim_of_its_own() -> None:
     assert any("German chancellor" in text for text in texts)
 
 
+def test_a_clause_coordinated_after_the_cue_is_a_claim_however_short() -> None:
+    texts = _texts(
+        "Four pupils were hurt in the fire, officials said, but the cause remains unclear."
+    )
+    assert texts == ["Four pupils were hurt in the fire", "the cause remains unclear."]
+
+
+def test_what_the_speaker_goes_on_to_do_is_a_claim_with_the_speakers_subject() -> None:
+    claims = [
+        c
+        for c in _claims(
+            "A union spokesman said its members were “weighing the offer,” and will vote"
+            " within ten days."
+        )
+        if c.index >= 0
+    ]
+    assert [c.text for c in claims] == [
+        "its members were “weighing the offer",
+        "will vote within ten days",
+    ]
+    assert claims[1].shared_subject is not None
+
+
+def test_a_cue_adding_content_of_its_own_is_still_a_frame() -> None:
+    texts = _texts("The mayor said the road was safe, and added that it would reopen soon.")
+    assert texts == ["the road was safe", "it would reopen soon"]
+
+
+def test_the_clause_a_relative_clause_of_speech_hangs_from_is_a_claim() -> None:
+    texts = _texts(
+        "Divers are still searching for the boat, which they believe sank near the pier."
+    )
+    assert texts == [
+        "Divers are still searching for the boat",
+        "which they believe sank near the pier",
+    ]
+    texts = _texts(
+        "The coach said the striker refused the offer, which he said was confirmed by two players."
+    )
+    assert "the striker refused the offer" in texts
+
+
+def test_a_relative_clause_without_a_comma_is_part_of_what_is_said() -> None:
+    texts = _texts("It was not the plan that I thought was right for the club.")
+    assert "It was not the plan" not in texts
+
+
 def test_coordinated_clauses_and_trailing_clauses_are_claims_of_their_own() -> None:
     texts = _texts(
         "A container ship drifted into the swing bridge on Monday, forcing the city to close"

@@ -24,6 +24,11 @@ from newsfuse.text.quality import (
         ("“We see NATO at our doorstep,” he said. -he declares.", ["stray tail"]),
         ("and that disturbs the picture. .", ["detached or doubled full stop"]),
         ("due to an apparent cyberattack . The perpetrators", ["detached or doubled full stop"]),
+        (
+            "the mayor resigned, despite although she gave no reason for it",
+            ["two connectives for one link"],
+        ),
+        ("the talks went on in spite of because of the storm", ["two connectives for one link"]),
     ],
 )
 def test_round_trip_damage_is_seen(text: str, kinds: list[str]) -> None:
@@ -37,6 +42,8 @@ def test_round_trip_damage_is_seen(text: str, kinds: list[str]) -> None:
         "The talks start at 9 a.m. on Monday, Gen. Smith said, and end by 5 p.m. local time.",
         "It was never . . . a plan, she said, and the museum, etc. was closed.",
         "“I agree. We need to give diplomacy every chance,” he said.",
+        "The match went ahead despite the rain, although the crowd was small.",
+        "Although despite its flaws the plan passed, because despite everything it worked.",
     ],
 )
 def test_normal_news_writing_shows_no_damage(text: str) -> None:

@@ -33,6 +33,7 @@ _ADDED_CLAUSES = frozenset({"advcl", "appos", "npadvmod", "acl", "relcl", "conj"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _OBJECTS = frozenset({"dobj", "attr", "dative"})
 _PASSIVE = frozenset({"auxpass", "nsubjpass"})
+_CONTENT = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
 _EDGE = " \t\n,;:—–-\"“”'‘’("
 _LEADING_LINKS = frozenset({"and", "but", "or", "while", "whereas", "so"})
 # How many times a piece is cut again after its first cuts.
@@ -68,7 +69,7 @@ def statements(sentence: SpacySpan, attributed: list[Piece]) -> list[Piece]:
             nested.append(piece)
     rest = _outside(sentence.start_char, sentence.end_char, pieces)
     if pieces:
-        rest = [p for p in rest if _states_beyond_frame(sentence, p)]
+        rest = _stating(sentence, rest)
     found = []
     for piece in sorted([*_unnested(sentence, pieces, nested), *rest], key=lambda p: p.start):
         found += [piece] if piece.quoted else split_clauses(sentence, piece)
@@ -95,9 +96,7 @@ def _unnested(sentence: SpacySpan, pieces: list[Piece], nested: list[Piece]) -> 
             found.append(piece)
             continue
         left = _outside(piece.start, piece.end, inner)
-        found += [
-            Piece(p.start, p.end, piece.speaker) for p in left if _states_beyond_frame(sentence, p)
-        ]
+        found += _stating(sentence, [Piece(p.start, p.end, piece.speaker) for p in left])
         found += inner
     return found
 
@@ -110,7 +109,7 @@ def _reported_clause(sentence: SpacySpan, piece: Piece) -> Piece | None:
     tokens = [t for t in sentence if piece.start <= t.idx < piece.end]
     if not tokens:
         return None
-    for ancestor in tokens[0].ancestors:
+    for ancestor in [tokens[0], *tokens[0].ancestors]:
         if ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in SPEECH_LEMMAS:
             inside = [t for t in ancestor.subtree if sentence.start <= t.i < sentence.end]
             start, end = inside[0].idx, inside[-1].idx + len(inside[-1])
@@ -146,6 +145,91 @@ def _states_beyond_frame(sentence: SpacySpan, piece: Piece) -> bool:
     }  # fmt: skip
     words = " ".join(t.text for t in tokens if t.i not in cues and t.i not in speakers)
     return len(content_terms(words)) >= _FRAME_TERMS
+
+
+def _stating(sentence: SpacySpan, stretches: list[Piece]) -> list[Piece]:
+    """Of the stretches around attributed content, what states something: a stretch saying
+    more than who said it and when, else the clauses of its own it holds."""
+    return [
+        kept
+        for stretch in stretches
+        for kept in (
+            [stretch]
+            if _states_beyond_frame(sentence, stretch)
+            else _own_clauses(sentence, stretch)
+        )
+    ]
+
+
+def _own_clauses(sentence: SpacySpan, piece: Piece) -> list[Piece]:
+    """What a frame's stretch states however short: a clause coordinated with another, with
+    a subject of its own or its cue's ("Five children were hurt, police said, but the
+    extent of their injuries is unclear"; "a spokeswoman said the team is considering it,
+    and will respond in two weeks"), or the clause a relative clause holding the cue hangs
+    from ("Officials are still searching for a handgun, which they believe is in a wooded
+    area")."""
+    inside = {t.i for t in sentence if piece.start <= t.idx < piece.end}
+    found = [
+        found
+        for verb in (sentence.doc[i] for i in sorted(inside))
+        if (found := _coordinated_clause(verb, inside)) is not None
+    ]
+    if (before := _before_relative_cue(sentence, inside)) is not None:
+        found.append(before)
+    return [replace(found, speaker=piece.speaker) for found in found]
+
+
+def _before_relative_cue(sentence: SpacySpan, inside: set[int]) -> Piece | None:
+    """The words of a stretch before a relative clause set off by a comma and holding a
+    cue (in the stretch or in the attributed content after it), when they make a main
+    clause ("Officials are still searching for a handgun" of "..., which they believe is in
+    a wooded area"). A relative clause with no comma before it is part of what the clause
+    says ("It was not the approach that I thought was right")."""
+    doc = sentence.doc
+    for cue in (t for t in sentence if t.lemma_.lower() in _CUES):
+        relative = next((a for a in [cue, *cue.ancestors] if a.dep_ == "relcl"), None)
+        if relative is None or relative.head.i not in inside:
+            continue
+        first = min(t.i for t in relative.subtree)
+        if first == 0 or doc[first - 1].text != ",":
+            continue
+        words = [doc[i] for i in sorted(inside) if i < first and not doc[i].is_punct]
+        if not any(_is_main_clause(w, words) for w in words):
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        if len(content_terms(doc_text(doc)[start:end])) >= MIN_TERMS:
+            return Piece(start, end)
+    return None
+
+
+def _is_main_clause(verb: Token, words: list[Token]) -> bool:
+    """Whether `verb` heads a clause with its own subject that depends on none of `words`,
+    and is no verb of speech ("..., says McGregor, who ..." is a frame)."""
+    return (
+        verb.pos_ in {"VERB", "AUX"}
+        and verb.lemma_.lower() not in _CUES
+        and _has(verb, _SUBJECTS)
+        and (verb.dep_ in {"ROOT", "conj"} or verb.head not in words)
+    )
+
+
+def _coordinated_clause(verb: Token, inside: set[int]) -> Piece | None:
+    """The clause `verb` heads when it is coordinated with another, lies whole inside the
+    stretch and has a subject of its own or shares a cue's."""
+    # A verb of speech reporting content of its own ("and added that ...") is a frame;
+    # without any, it is what was done ("and will respond in the next two weeks").
+    if verb.dep_ != "conj" or (verb.lemma_.lower() in _CUES and _has(verb, _CONTENT)):
+        return None
+    cue_subject = verb.head.lemma_.lower() in _CUES and verb.pos_ in {"VERB", "AUX"}
+    if not _has(verb, _SUBJECTS) and not cue_subject:
+        return None
+    words = [t for t in verb.subtree if t.dep_ != "cc" or t.head.i != verb.i]
+    if not all(t.i in inside for t in words):
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    if len(content_terms(doc_text(verb.doc)[start:end])) < MIN_TERMS:
+        return None
+    return Piece(start, end, shared_subject=_subject_shared(verb))
 
 
 def _speakers_of(cue: Token) -> list[Token]:
