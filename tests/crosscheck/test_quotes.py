@@ -34,6 +34,11 @@ def test_words_said_alike_are_no_alteration() -> None:
         is None
     )
     assert swapped_words("we all favour this plan now", "we all favor this plan now") is None
+    # A contracted auxiliary the other version leaves out.
+    assert (
+        swapped_words("the best team they ever had here", "the best team they’ve ever had here")
+        is None
+    )
     # What was said does change with a denial or another figure or verb.
     assert swapped_words("we then stayed there four days", "we then stayed there for days") == (
         "four",
@@ -42,6 +47,10 @@ def test_words_said_alike_are_no_alteration() -> None:
     assert swapped_words("we will win this war for sure", "we will lose this war for sure") == (
         "win",
         "lose",
+    )
+    assert swapped_words("we know they can stay here", "we know they can't stay here") == (
+        "can",
+        "can't",
     )
 
 

@@ -31,6 +31,7 @@ NAMED_WITHIN = 120
 # An altered quote swaps at most this many words, one for one.
 MAX_SWAPPED = 3
 _WORD = re.compile(r"[\w'’-]+")
+_CONTRACTED = re.compile(r"(?<=\w)'(?:ve|d|ll|re|m|s)$")
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,10 @@ def _said_alike(was: str, now: str) -> bool:
     """Whether one word given for another in a quote leaves what was said as it was: two
     function words, two ways of saying one ("have" and "got", "okay" and "ok"), or one word
     in British and American spelling."""
-    if was in STOP_WORDS and now in STOP_WORDS:
+    # "they" and "they've": a contracted auxiliary says what the bare pronoun does ("the
+    # best prisoner they ever had"); "n't" is no auxiliary, and stays.
+    was, now = _CONTRACTED.sub("", was), _CONTRACTED.sub("", now)
+    if was == now or (was in STOP_WORDS and now in STOP_WORDS):
         return True
     if any(was in same and now in same for same in _SAID_ALIKE):
         return True
