@@ -85,6 +85,12 @@ def test_a_clause_coordinated_after_the_cue_is_a_claim_however_short() -> None:
         "Four pupils were hurt in the fire, officials said, but the cause remains unclear."
     )
     assert texts == ["Four pupils were hurt in the fire", "the cause remains unclear."]
+    # A paragraph break after the sentence is not part of the clause.
+    texts = _texts(
+        "Neither Cruz nor Hooper thought his stay would be long, but neither complained as"
+        " the years went by.\n\nIt did."
+    )
+    assert "neither complained as the years went by." in texts
 
 
 def test_what_the_speaker_goes_on_to_do_is_a_claim_with_the_speakers_subject() -> None:

@@ -94,6 +94,23 @@ def test_verbs_that_say_something_only_by_a_clause() -> None:
     assert _found(text) == [("The harbor master", "the bridge had been struck once before", False)]
 
 
+def test_a_verb_of_speech_with_a_particle_of_another_sense_attributes_nothing() -> None:
+    text = (
+        "The army called up another 16,000 reservists to pursue its campaign.\n\n"
+        "The union called off the strike planned for Monday by the drivers.\n\n"
+        "The mayor called on residents to stay home during the storm."
+    )
+    assert [speaker for speaker, _, _ in _found(text)] == ["The mayor"]
+
+
+def test_a_passive_cue_without_an_agent_has_no_speaker() -> None:
+    text = (
+        "Some 2,000 athletes will take part in the Games, and about 213,000 visitors are"
+        " expected to come to the city."
+    )
+    assert all(speaker != "Some 2,000 athletes" for speaker, _, _ in _found(text))
+
+
 def test_a_denied_cue_attributes_nothing() -> None:
     text = "Trump is reduced to insults because he cannot defend his own record in office."
     assert _found(text) == []

@@ -193,7 +193,9 @@ def _before_relative_cue(sentence: SpacySpan, inside: set[int]) -> Piece | None:
         first = min(t.i for t in relative.subtree)
         if first == 0 or doc[first - 1].text != ",":
             continue
-        words = [doc[i] for i in sorted(inside) if i < first and not doc[i].is_punct]
+        words = [
+            doc[i] for i in sorted(inside) if i < first and not (doc[i].is_punct or doc[i].is_space)
+        ]
         if not any(_is_main_clause(w, words) for w in words):
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1])
@@ -223,7 +225,7 @@ def _coordinated_clause(verb: Token, inside: set[int]) -> Piece | None:
     cue_subject = verb.head.lemma_.lower() in _CUES and verb.pos_ in {"VERB", "AUX"}
     if not _has(verb, _SUBJECTS) and not cue_subject:
         return None
-    words = [t for t in verb.subtree if t.dep_ != "cc" or t.head.i != verb.i]
+    words = [t for t in verb.subtree if not t.is_space and (t.dep_ != "cc" or t.head.i != verb.i)]
     if not all(t.i in inside for t in words):
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1])

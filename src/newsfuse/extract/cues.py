@@ -113,10 +113,17 @@ def is_speech_verb(token: Token, beside_quote: bool = False) -> bool:
     )
 
 
+# Particles that make a verb of speech or stance another verb: "the army called up
+# reservists", "called off the strike", "wrote down the number", "turned in the report".
+_OTHER_SENSE_PARTICLES = frozenset({"up", "off", "in", "down", "away"})
+
+
 def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    return token.pos_ in {"VERB", "AUX"} and (
-        lemma in SPEECH_VERBS or lemma in STANCE_VERBS or lemma in CLAUSE_VERBS
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and (lemma in SPEECH_VERBS or lemma in STANCE_VERBS or lemma in CLAUSE_VERBS)
+        and not any(c.dep_ == "prt" and c.lower_ in _OTHER_SENSE_PARTICLES for c in token.children)
     )
 
 
@@ -128,6 +135,10 @@ def speaker_of(cue: Token) -> Speaker | None:
         subject = subject_of(verb)
         if subject is not None:
             return subject
+        # A passive verb's subject is who is spoken of ("visitors are expected to come"):
+        # with no agent named, nobody speaks, whoever the verb before has as its subject.
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
         if verb.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "relcl"} or verb.head is verb:
             break
         verb = verb.head
