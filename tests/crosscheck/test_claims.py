@@ -158,6 +158,15 @@ def test_a_verb_acting_on_its_own_object_after_a_passive_one_is_a_claim_of_its_o
 def test_verbs_acting_on_objects_of_their_own_are_two_claims() -> None:
     texts = _texts("One robber grabbed the woman's purse and shot the man one more time.")
     assert texts == ["One robber grabbed the woman's purse", "shot the man one more time."]
+    # A clause is the object of the second verb.
+    texts = _texts(
+        "The ministry released a video of the convoy but did not specify how many soldiers were"
+        " leaving."
+    )
+    assert texts == [
+        "The ministry released a video of the convoy",
+        "did not specify how many soldiers were leaving.",
+    ]
 
 
 def test_a_title_holding_two_statements_is_two_claims() -> None:

@@ -355,15 +355,17 @@ def after_subject(span: SpacySpan) -> tuple[int, int] | None:
 
 def _states_its_own_fact(verb: Token) -> bool:
     """Whether a coordinated verb states its own fact: with a subject of its own, or acting
-    on an object of its own after a verb that acts on one too or is passive ("One grabbed
-    the purse and shot the man once more", "was shot four times and underwent surgery");
+    on an object of its own (a clause among them) after a verb that acts on one too or is
+    passive ("One grabbed the purse and shot the man once more", "was shot four times and
+    underwent surgery", "released footage but did not say how many left");
     "was arrested Sunday and charged with five counts" is one fact. A word with an object
     acts, whatever its tag says (the tagger takes "underwent" for an adjective)."""
     verbs = {"VERB", "AUX"}
     if verb.head.pos_ not in verbs or (verb.pos_ not in verbs and not _has(verb, _OBJECTS)):
         return False
     return _has(verb, _SUBJECTS) or (
-        _has(verb, _OBJECTS) and (_has(verb.head, _OBJECTS) or _has(verb.head, _PASSIVE))
+        _has(verb, _OBJECTS | {"ccomp"})
+        and (_has(verb.head, _OBJECTS) or _has(verb.head, _PASSIVE))
     )
 
 
