@@ -216,6 +216,9 @@ def test_a_verb_sharing_its_subject_is_read_with_that_subject() -> None:
     assert second.text == "interview the crew."
     assert second.read_as == "The board ... interview the crew."
     assert first.read_as == first.text
+    # A participle added after a comma does what its main verb's subject does.
+    _, added = _claims("A container ship drifted into the bridge, forcing the city to close it.")
+    assert added.read_as == "A container ship ... forcing the city to close it."
 
 
 def test_update_words_after_a_claim_present_its_figure_as_an_update() -> None:

@@ -328,9 +328,10 @@ def _added_clause_start(child: Token, inside: set[int], last: int) -> int | None
 
 
 def _subject_shared(child: Token) -> tuple[int, int] | None:
-    """The span of the subject a coordinated verb without one of its own shares with the
-    verb it is coordinated with."""
-    if child.dep_ != "conj" or _has(child, _SUBJECTS):
+    """The span of the subject a coordinated verb or an added participle ("..., forcing the
+    city to close it") without one of its own shares with the verb it depends on."""
+    participle = child.dep_ == "advcl" and child.tag_ == "VBG"
+    if (child.dep_ != "conj" and not participle) or _has(child, _SUBJECTS):
         return None
     subject = next((c for c in child.head.children if c.dep_ in _SUBJECTS), None)
     if subject is None:
