@@ -85,6 +85,8 @@ def test_a_clause_coordinated_after_the_cue_is_a_claim_however_short() -> None:
         "Four pupils were hurt in the fire, officials said, but the cause remains unclear."
     )
     assert texts == ["Four pupils were hurt in the fire", "the cause remains unclear."]
+    texts = _texts("The mayor said the bridge would reopen on Friday; drivers remain wary.")
+    assert texts == ["the bridge would reopen on Friday", "drivers remain wary."]
     # A paragraph break after the sentence is not part of the clause.
     texts = _texts(
         "Neither Cruz nor Hooper thought his stay would be long, but neither complained as"
@@ -169,19 +171,22 @@ def test_verbs_acting_on_objects_of_their_own_are_two_claims() -> None:
     ]
 
 
-def test_a_title_holding_two_statements_is_two_claims() -> None:
+def test_a_title_holding_two_statements_is_two_claims_and_its_frames_are_read() -> None:
     titles = [
-        c.text
+        (c.text, c.speaker)
         for c in _claims(
             "Putin declares Russia is withdrawing some troops; Biden warns of an invasion\n\n"
             "Putin said on Tuesday that some troops were withdrawing from the border."
         )
         if c.index < 0
     ]
-    assert titles == [
-        "Putin declares Russia is withdrawing some troops",
+    # What the headline says Putin declared is the claim, and he its speaker; what follows
+    # the semicolon is a statement of its own, however short.
+    assert [text for text, _ in titles] == [
+        "Russia is withdrawing some troops",
         "Biden warns of an invasion",
     ]
+    assert titles[0][1] is not None and "Putin" in titles[0][1]
 
 
 def test_every_claim_lies_inside_its_sentence_and_is_its_text() -> None:

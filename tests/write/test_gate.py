@@ -131,8 +131,8 @@ def test_a_faithful_brief_of_the_seeds_in_a_models_own_words_passes_whole(
     story = seeds_story
     reply = "\n".join(
         [
-            "Russia's defense ministry announced on Tuesday that some troops would pull back"
-            f" from areas near Ukraine's border. {_ids(story, 'begin pulling back some troops')}",
+            "Russia announced that some troops would pull back"
+            f" from areas near Ukraine's border. {_ids(story, 'withdrawing from border positions')}",
             f"Putin said Russia does not want war. {_ids(story, 'Concerning whether we want')}",
             "Ukraine's defense ministry and two of its largest state banks were hit by a"
             f" cyberattack. {_ids(story, 'at least 10 Ukrainian websites')}",

@@ -39,10 +39,12 @@ from newsfuse.crosscheck.statements import (
 )
 from newsfuse.extract import (
     WEEK_LABEL,
+    Attribution,
     FigureMention,
     Resolve,
     SourceExtracts,
     When,
+    attributions,
     date_mentions,
     figure_mentions,
     title_text,
@@ -343,7 +345,7 @@ class _Reader:
         if not title or doc is None:
             return []
         found = []
-        for part, piece in enumerate(split_clauses(doc[:], Piece(0, len(title)))):
+        for part, piece in enumerate(self._title_statements(title, doc)):
             start, end = trimmed(title, piece.start, piece.end, piece.start > 0)
             terms = frozenset(content_terms(title[start:end]))
             shared = piece.shared_subject
@@ -368,11 +370,32 @@ class _Reader:
                     dates=_calendar_dates(date_mentions(span.as_doc(), self.reference)),
                     updates=_presents_update(title[start:end], title[end:], bool(given)),
                     names=frozenset(self._name(e.text) for e in span.ents),
+                    speaker=piece.speaker,
                     shared_subject=shared if shared and shared[1] <= start else None,
                     doing=after_subject(span),
                 )
             )
         return found
+
+    def _title_statements(self, title: str, doc: Doc) -> list[Piece]:
+        """A title's statements, read as a sentence's are: "Putin declares Russia is
+        withdrawing some troops" states that Russia is withdrawing some troops, with Putin
+        as its speaker (the title is parsed apart from the text, so its attributions are
+        found in its own parse)."""
+        attributed = [
+            Piece(part.start, part.end, self._title_speaker(title, found), found.direct,
+                  speech=found.speech)
+            for found in attributions(doc)
+            for part in found.content
+        ]  # fmt: skip
+        if not attributed:
+            return split_clauses(doc[:], Piece(0, len(title)))
+        return statements(doc[:], attributed)
+
+    def _title_speaker(self, title: str, found: Attribution) -> str | None:
+        if found.speaker is None:
+            return None
+        return self._name(title[found.speaker.start : found.speaker.end])
 
 
 def _presents_update(claim: str, after: str, gives_figure: bool) -> bool:

@@ -149,16 +149,21 @@ def _states_beyond_frame(sentence: SpacySpan, piece: Piece) -> bool:
 
 def _stating(sentence: SpacySpan, stretches: list[Piece]) -> list[Piece]:
     """Of the stretches around attributed content, what states something: a stretch saying
-    more than who said it and when, else the clauses of its own it holds."""
-    return [
-        kept
-        for stretch in stretches
-        for kept in (
-            [stretch]
-            if _states_beyond_frame(sentence, stretch)
-            else _own_clauses(sentence, stretch)
-        )
-    ]
+    more than who said it and when, else the clauses of its own it holds. A frame never
+    runs past a semicolon: what follows one is a sentence of its own ("Putin declares
+    ...; Biden warns of an invasion")."""
+    text = doc_text(sentence.doc)
+    found = []
+    for stretch in stretches:
+        cut = text.find(";", stretch.start, stretch.end)
+        if cut >= 0 and len(content_terms(text[cut + 1 : stretch.end])) >= MIN_TERMS:
+            found += _stating(sentence, [replace(stretch, end=cut)])
+            found.append(replace(stretch, start=cut + 1))
+        elif _states_beyond_frame(sentence, stretch):
+            found.append(stretch)
+        else:
+            found += _own_clauses(sentence, stretch)
+    return found
 
 
 def _own_clauses(sentence: SpacySpan, piece: Piece) -> list[Piece]:

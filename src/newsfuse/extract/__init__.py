@@ -7,7 +7,8 @@ how spaCy read each source (`reading`, kept in the store by `ingest`).
 What other stages use is named here; the modules behind it are this package's own.
 """
 
-from newsfuse.extract.cues import SPEECH_VERBS, STANCE_VERBS, doc_text
+from newsfuse.extract.attribution import attributions
+from newsfuse.extract.cues import SPEECH_VERBS, STANCE_VERBS, Attribution, doc_text
 from newsfuse.extract.entities import same_entity
 from newsfuse.extract.figures import FigureMention
 from newsfuse.extract.figures import figures as figure_mentions
@@ -36,6 +37,7 @@ __all__ = [
     "SPEECH_VERBS",
     "STANCE_VERBS",
     "WEEK_LABEL",
+    "Attribution",
     "FigureMention",
     "KeptReadings",
     "Reading",
@@ -44,6 +46,7 @@ __all__ = [
     "StoryExtracts",
     "When",
     "according_to_names",
+    "attributions",
     "date_mentions",
     "doc_text",
     "extract_story",
