@@ -73,15 +73,17 @@ def test_the_fact_gold_stays_above_its_floors(data: Path, tmp_path: Path) -> Non
     # (a sentence of several facts drawn into a fact stating one of them) had counted as
     # corroboration and kept facts off the single-source list: the merge floors rose,
     # the held-out single-source floor went from 0.18 to 0.21.
-    assert tune["corroborated share"] >= 0.95 and test["corroborated share"] >= 0.77, (tune, test)
+    # Eleventh session (frames keep the short clauses they hold; titles' frames read):
+    # tune 0.978 / 0.763 / 0.840 / 0.914 / 0.093, held out unchanged.
+    assert tune["corroborated share"] >= 0.96 and test["corroborated share"] >= 0.77, (tune, test)
     # Shown as corroborated by two of the fact's own sources (not by a fact of other claims
     # one of its claims joined): tune 0.720, held out 0.542.
-    assert tune["by its own sources"] >= 0.70 and test["by its own sources"] >= 0.52, (tune, test)
-    assert tune["support recall"] >= 0.80 and test["support recall"] >= 0.74, (tune, test)
+    assert tune["by its own sources"] >= 0.74 and test["by its own sources"] >= 0.52, (tune, test)
+    assert tune["support recall"] >= 0.82 and test["support recall"] >= 0.74, (tune, test)
     # Then the news report quoting a company's post whole after "... said:" was no longer
     # taken for the post's origin (mn78): held-out merge precision 0.923 to 0.960.
     assert tune["merge precision"] >= 0.89 and test["merge precision"] >= 0.95, (tune, test)
-    assert tune["false single-source"] <= 0.13 and test["false single-source"] <= 0.21, (tune, test)
+    assert tune["false single-source"] <= 0.11 and test["false single-source"] <= 0.21, (tune, test)
 
 
 def test_the_sentence_matcher_on_mrpc_stays_above_its_floor(data: Path) -> None:
