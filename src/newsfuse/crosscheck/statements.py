@@ -174,14 +174,9 @@ def _own_clauses(sentence: SpacySpan, piece: Piece) -> list[Piece]:
     from ("Officials are still searching for a handgun, which they believe is in a wooded
     area")."""
     inside = {t.i for t in sentence if piece.start <= t.idx < piece.end}
-    found = [
-        found
-        for verb in (sentence.doc[i] for i in sorted(inside))
-        if (found := _coordinated_clause(verb, inside)) is not None
-    ]
-    if (before := _before_relative_cue(sentence, inside)) is not None:
-        found.append(before)
-    return [replace(found, speaker=piece.speaker) for found in found]
+    clauses = [_coordinated_clause(sentence.doc[i], inside) for i in sorted(inside)]
+    clauses.append(_before_relative_cue(sentence, inside))
+    return [replace(clause, speaker=piece.speaker) for clause in clauses if clause is not None]
 
 
 def _before_relative_cue(sentence: SpacySpan, inside: set[int]) -> Piece | None:
