@@ -20,16 +20,17 @@ def _claims(text: str) -> list[Claim]:
     return story_claims(story, extract_story(story))
 
 
+def _sentence_claims(text: str) -> list[Claim]:
+    """The claims of the text's sentences (not of its title)."""
+    return [claim for claim in _claims(text) if claim.index >= 0]
+
+
 def _texts(text: str) -> list[str]:
-    return [claim.text for claim in _claims(text) if claim.index >= 0]
+    return [claim.text for claim in _sentence_claims(text)]
 
 
 def test_reported_speech_gives_its_content_as_the_claim_and_the_speaker() -> None:
-    [claim] = [
-        c
-        for c in _claims("Biden said Russia has positioned more than 150,000 troops.")
-        if c.index >= 0
-    ]
+    [claim] = _sentence_claims("Biden said Russia has positioned more than 150,000 troops.")
     assert claim.text == "Russia has positioned more than 150,000 troops"
     assert claim.speaker is not None and "Biden" in claim.speaker
     assert claim.figures and claim.figures[0].figure.value == 150_000
@@ -56,14 +57,10 @@ def test_a_quote_that_is_the_whole_reported_clause_stays_one_claim() -> None:
 
 
 def test_a_few_quoted_words_inside_reported_speech_are_the_whole_reported_clause() -> None:
-    claims = [
-        c
-        for c in _claims(
-            "The alliance's chief said the pledge gave “reason for careful hope,” but added"
-            " “we have seen no sign of it on the ground.”"
-        )
-        if c.index >= 0
-    ]
+    claims = _sentence_claims(
+        "The alliance's chief said the pledge gave “reason for careful hope,” but added"
+        " “we have seen no sign of it on the ground.”"
+    )
     assert [c.text for c in claims] == [
         "the pledge gave “reason for careful hope",
         "we have seen no sign of it on the ground.",
@@ -96,14 +93,10 @@ def test_a_clause_coordinated_after_the_cue_is_a_claim_however_short() -> None:
 
 
 def test_what_the_speaker_goes_on_to_do_is_a_claim_with_the_speakers_subject() -> None:
-    claims = [
-        c
-        for c in _claims(
-            "A union spokesman said its members were “weighing the offer,” and will vote"
-            " within ten days."
-        )
-        if c.index >= 0
-    ]
+    claims = _sentence_claims(
+        "A union spokesman said its members were “weighing the offer,” and will vote"
+        " within ten days."
+    )
     assert [c.text for c in claims] == [
         "its members were “weighing the offer",
         "will vote within ten days",
@@ -205,11 +198,9 @@ def test_every_claim_lies_inside_its_sentence_and_is_its_text() -> None:
 
 
 def test_names_are_the_storys_and_subjects_are_who_a_claim_is_about() -> None:
-    [cosme] = [
-        c
-        for c in _claims("Prosecutors said Lizandra Cosme was denied bail on Monday in Chicago.")
-        if c.index >= 0
-    ]
+    [cosme] = _sentence_claims(
+        "Prosecutors said Lizandra Cosme was denied bail on Monday in Chicago."
+    )
     assert "Lizandra Cosme" in cosme.subjects
     assert {"Lizandra Cosme", "Chicago"} <= cosme.names
 

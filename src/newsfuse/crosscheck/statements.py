@@ -198,9 +198,8 @@ def _before_relative_cue(sentence: SpacySpan, inside: set[int]) -> Piece | None:
         ]
         if not any(_is_main_clause(w, words) for w in words):
             continue
-        start, end = words[0].idx, words[-1].idx + len(words[-1])
-        if len(content_terms(doc_text(doc)[start:end])) >= MIN_TERMS:
-            return Piece(start, end)
+        if (piece := _statement_of(words)) is not None:
+            return piece
     return None
 
 
@@ -228,10 +227,18 @@ def _coordinated_clause(verb: Token, inside: set[int]) -> Piece | None:
     words = [t for t in verb.subtree if not t.is_space and (t.dep_ != "cc" or t.head.i != verb.i)]
     if not all(t.i in inside for t in words):
         return None
+    return _statement_of(words, _subject_shared(verb))
+
+
+def _statement_of(
+    words: list[Token], shared_subject: tuple[int, int] | None = None
+) -> Piece | None:
+    """The piece from the first of `words` to the last, when it has the content terms of a
+    statement (`MIN_TERMS`)."""
     start, end = words[0].idx, words[-1].idx + len(words[-1])
-    if len(content_terms(doc_text(verb.doc)[start:end])) < MIN_TERMS:
+    if len(content_terms(doc_text(words[0].doc)[start:end])) < MIN_TERMS:
         return None
-    return Piece(start, end, shared_subject=_subject_shared(verb))
+    return Piece(start, end, shared_subject=shared_subject)
 
 
 def _speakers_of(cue: Token) -> list[Token]:
