@@ -7,7 +7,9 @@ split into a half to tune on and a half to report. Each version of newsfuse brie
 every cluster as a user would (its articles as files in one folder, `brief_paths`, the JSON
 brief); today's code runs beside it from a git worktree (`--baseline REF`).
 
-A citation of the brief *covers* a gold snippet when it overlaps at least half of it. The
+A citation of the brief *covers* a gold snippet when they overlap by at least half of the
+shorter (a claim may be less than the snippet: "it is investigating the incident" in "DCFS
+said it is investigating the incident"). The
 brief's facts are its `facts` and its key points (`summary`). Per half:
 
 - corroborated share: of the gold facts that two or more independent sources state, the
@@ -17,7 +19,11 @@ brief's facts are its `facts` and its key points (`summary`). Per half:
 - merge precision: of pairs of citations of one brief fact from different sources that
   both cover gold facts, the share that cover a same gold fact;
 - false single-source labels: the brief's single-source facts and points that cover a gold
-  fact another independent source states, as a share of its single-source labels.
+  fact another independent source states, as a share of its single-source labels;
+- lone facts labelled: of the gold facts one origin states, the share a single-source fact
+  or point of the brief covers (the other side of the label: a brief that labels nothing
+  single-source has no false labels). The gold lists the facts two sources state
+  exhaustively, the others where the annotator noted them.
 
     python bench/facts.py [--baseline REF]
 """
@@ -72,12 +78,15 @@ class Counts:
     wrong_pairs: int = 0
     single_labels: int = 0
     false_single: int = 0
+    lone: int = 0  # gold facts one origin states
+    lone_shown: int = 0  # ... that the brief labels single-source
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Counts) -> None:
         for name in (
             "multi", "corroborated", "by_own_sources", "gold_sources", "credited",
-            "right_pairs", "wrong_pairs", "single_labels", "false_single",
+            "right_pairs", "wrong_pairs", "single_labels", "false_single", "lone",
+            "lone_shown",
         ):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
@@ -91,6 +100,7 @@ class Counts:
             "merge precision": _ratio(self.right_pairs, self.right_pairs + self.wrong_pairs),
             "false single-source": _ratio(self.false_single, self.single_labels),
             "single-source labels": self.single_labels,
+            "lone facts labelled": _ratio(self.lone_shown, self.lone),
         }
 
 
@@ -173,8 +183,14 @@ def locate(snippet: str, text: str) -> tuple[int, int] | None:
 
 
 def _covers(citation: Span, snippet: Span) -> bool:
+    """Whether a citation cites (part of) where a gold snippet states its fact: they
+    overlap by at least half of the shorter. A claim is often less than its sentence ("it
+    is investigating the incident" of "DCFS said it is investigating the incident"), and a
+    gold snippet often more than its claim: what the brief shows the reader is that source
+    stating that fact all the same (the rule bench/judge.py labels claims by)."""
     overlap = min(citation.end, snippet.end) - max(citation.start, snippet.start)
-    return citation.source == snippet.source and overlap >= (snippet.end - snippet.start) / 2
+    shorter = min(citation.end - citation.start, snippet.end - snippet.start)
+    return citation.source == snippet.source and overlap >= shorter / 2
 
 
 @dataclass(frozen=True)
@@ -230,6 +246,10 @@ def score_cluster(gold: dict[str, Any], brief: dict[str, Any], copies: dict[str,
     counts = Counts()
     for says, spans, origins in facts:
         if origins < 2:
+            counts.lone += 1
+            counts.lone_shown += any(
+                bf.independent <= 1 and _credited(bf, spans)[0] for bf in found
+            )
             continue
         counts.multi += 1
         counts.gold_sources += len(fact_sources := {span.source for span in spans})

@@ -57,6 +57,17 @@ def test_facts_count_independent_origins_and_single_sources_are_marked(
     assert not any("Three crew" in text for text in texts(examples, two_crew.citations))
 
 
+def test_only_one_source_lists_no_statement_another_report_likely_makes(
+    examples: StoryBrief,
+) -> None:
+    # "The city closed the bridge to all traffic" is grouped apart from the other reports'
+    # "the bridge is closed to all traffic after ...", which state more; the judge still
+    # finds them likely one statement, so the line is no statement of one source alone.
+    single = [fact.text for fact in examples.facts if fact.single_source]
+    assert not any(text.startswith("The city closed the bridge") for text in single)
+    assert any("busiest morning" in text for text in single)  # said by one baker only
+
+
 def test_the_seeds_paraphrased_repost_distortions_are_reported(seeds: Brief) -> None:
     [story] = seeds.stories
     spun = next(s.id for s in story.sources if "invasion by Ukraine" in (s.article.title or ""))
