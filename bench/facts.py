@@ -9,8 +9,8 @@ brief); today's code runs beside it from a git worktree (`--baseline REF`).
 
 A citation of the brief *covers* a gold snippet when they overlap by at least half of the
 shorter (a claim may be less than the snippet: "it is investigating the incident" in "DCFS
-said it is investigating the incident"). The
-brief's facts are its `facts` and its key points (`summary`). Per half:
+said it is investigating the incident"). The brief's facts are its `facts` and its key
+points (`summary`). Per half:
 
 - corroborated share: of the gold facts that two or more independent sources state, the
   share the brief shows as corroborated (a fact covering it that counts 2+ independent);
