@@ -1,7 +1,8 @@
 """Fit the same-fact judge (newsfuse/crosscheck/judge.py) on the fact gold, and check it.
 
 Claims of every gold cluster are made as a brief makes them. A claim states a gold fact
-when it covers half of that fact's snippet in its source. Pairs of claims of different
+when it covers that fact's snippet in its source as bench/facts.py's citations do (they
+overlap by half of the shorter). Pairs of claims of different
 origins that are neighbours in meaning (cosine at or above the neighbour floor) are
 labelled: the same fact when they state a common gold fact; different when one states a
 gold fact and the other states none of it (the gold lists every fact two sources state,
@@ -31,7 +32,16 @@ from typing import Any
 import numpy as np
 from _harness import data_dir, save, table
 from ecb_pairs import label, subtopics, told_events, write_story
-from facts import GOLD, _multinews, locate, source_name, with_snippet_texts, write_cluster
+from facts import (
+    GOLD,
+    Span,
+    _covers,
+    _multinews,
+    locate,
+    source_name,
+    with_snippet_texts,
+    write_cluster,
+)
 
 from newsfuse.crosscheck import NEIGHBOUR_FLOOR, claim_pair_features, story_claims
 from newsfuse.crosscheck.claims import Claim
@@ -71,9 +81,8 @@ def gold_facts_of(claims: list[Claim], cluster: dict[str, Any]) -> list[set[int]
             place = locate(snippet, claim.source.clean.text)
             if place is None:
                 continue
-            overlap = min(place[1], claim.citation.end) - max(place[0], claim.citation.start)
-            shorter = min(place[1] - place[0], claim.citation.end - claim.citation.start)
-            if overlap >= shorter / 2:
+            cited = Span(source, claim.citation.start, claim.citation.end)
+            if _covers(cited, Span(source, *place)):
                 stated[claim_number].add(number)
     return stated
 
