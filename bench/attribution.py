@@ -6,7 +6,9 @@ Gold: the first annotator's file of each article; attributions that name their s
 match). "Direct" is the part whose content holds a quotation mark. A predicted pair
 matches a gold pair when their contents overlap by at least half of the shorter and their
 speakers overlap at all; each gold pair is matched once. Speakers are compared as spans of
-the text (PolNeAR sources are spans, often pronouns), before any resolution to names.
+the text (PolNeAR sources are spans, often pronouns), before any resolution to names. A
+relative pronoun's speaker ("the ministry, which said ...") is both its spans, the pronoun
+and the phrase it stands for: PolNeAR marks one or the other.
 
 Tune on dev, report test:  python bench/attribution.py [--split dev|test]
 """
@@ -85,9 +87,10 @@ def newsfuse_pairs(doc: object) -> tuple[list[Pair], list[Pair]]:
     for item in attributions(doc):
         if item.speaker is None:
             continue
-        pair = Pair(
-            ((item.speaker.start, item.speaker.end),), tuple((p.start, p.end) for p in item.content)
-        )
+        speaker = [(item.speaker.start, item.speaker.end)]
+        if item.speaker.written is not None:
+            speaker.append((item.speaker.written.start, item.speaker.written.end))
+        pair = Pair(tuple(speaker), tuple((p.start, p.end) for p in item.content))
         found.append(pair)
         quoting = any(mark in text[p.start : p.end] for p in item.content for mark in '“”"')
         if item.direct or quoting:

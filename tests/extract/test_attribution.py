@@ -246,3 +246,122 @@ def test_calls_for_and_claims_named_by_a_noun_are_attributed() -> None:
         ("the mayor", "crime had fallen by half", False)
     ]
     assert _found("The firm stands by our claim that the old bridge was unsafe.") == []
+
+
+def _written(text: str) -> list[tuple[str | None, str]]:
+    """Each attribution's speaker as the text writes it where it speaks, and its content."""
+    found = []
+    for a in attributions(parse(text)):
+        words = a.speaker.written or a.speaker if a.speaker else None
+        found.append(
+            (
+                text[words.start : words.end] if words else None,
+                " / ".join(text[p.start : p.end] for p in a.content),
+            )
+        )
+    return found
+
+
+def test_a_relative_pronoun_speaks_for_the_phrase_it_stands_for() -> None:
+    text = "The port authority, which said the channel would reopen on Friday, sent divers."
+    assert _found(text) == [("The port authority", "the channel would reopen on Friday", False)]
+    assert _written(text) == [("which", "the channel would reopen on Friday")]
+
+
+def test_a_misread_lemma_of_a_cue_is_mended() -> None:
+    # The lemmatiser reads "hopes" as "hop".
+    assert _found("The coach hopes the new stadium will open before the autumn.") == [
+        ("The coach", "the new stadium will open before the autumn", False)
+    ]
+
+
+def test_of_two_clauses_a_parse_hangs_on_a_cue_the_one_after_it_is_said() -> None:
+    # The parser hangs the clause before the semicolon on "says" as well.
+    text = "It was a quiet week; the ministry says the reservoir will be full by March."
+    assert _found(text) == [("the ministry", "the reservoir will be full by March", False)]
+
+
+def test_saying_by_or_after_takes_the_subject_of_the_verb_it_explains() -> None:
+    assert _found("The governor responded by saying the dam had never been at risk.") == [
+        ("The governor", "the dam had never been at risk", False)
+    ]
+
+
+def test_as_someone_said_or_put_it_attributes_the_clause_it_is_set_in() -> None:
+    assert _found("As the harbour master put it, the river is now too shallow for barges.") == [
+        ("the harbour master", "the river is now too shallow for barges", False)
+    ]
+    assert _found("As the minister said on Tuesday, the talks will go on next week.") == [
+        ("the minister", "the talks will go on next week", False)
+    ]
+    assert _found("As he said goodbye to the crew, the ferry left the quay.") == []
+
+
+def test_pointing_out_is_speech_and_pointing_at_is_not() -> None:
+    assert _found("The auditor pointed out that two of the invoices had been paid twice.") == [
+        ("The auditor", "two of the invoices had been paid twice", False)
+    ]
+    assert _found("The guide pointed at the old lighthouse on the cliff.") == []
+
+
+def test_a_headline_may_give_a_named_persons_words_by_surname() -> None:
+    text = (
+        "Okafor: The harbour will not close this winter\n\n"
+        "Mayor Grace Okafor spoke to dock workers on Monday."
+    )
+    assert (
+        "Okafor",
+        "The harbour will not close this winter",
+        False,
+    ) in _found(text)
+
+
+def test_an_accusation_attributes_the_charge_with_the_one_charged() -> None:
+    assert _found("The union accused the owners of hiding the losses from the workers.") == [
+        ("The union", "the owners of hiding the losses from the workers", False)
+    ]
+
+
+def test_a_day_is_not_what_a_call_asks_for() -> None:
+    assert _found("Governor Ana Ruiz called Friday for releasing the inspection reports.") == [
+        ("Governor Ana Ruiz", "releasing the inspection reports", False)
+    ]
+
+
+def test_a_stance_inside_what_another_says_is_theirs_to_say() -> None:
+    # The plan is what the aide reports; what "she" believes is what the mayor said.
+    assert _found("An aide said the mayor plans to visit the flooded district on Sunday.") == [
+        ("An aide", "the mayor plans to visit the flooded district on Sunday", False)
+    ]
+    assert _found("The mayor told residents that she believes the levee will hold.") == [
+        ("The mayor", "she believes the levee will hold", False)
+    ]
+    # Speech inside speech is attributed twice: each speaker said it.
+    nested = _found("The captain said the pilot told him the engine had failed twice.")
+    assert ("the pilot", "the engine had failed twice", False) in nested
+
+
+def test_a_verb_of_speech_inside_a_phrase_of_the_cue_is_no_cue_of_its_own() -> None:
+    text = (
+        "“The storm is slow and deadly,” the governor said in declaring an emergency. "
+        "“Expect long power outages in the valley.”"
+    )
+    quotes = [found for found in _found(text) if found[2]]
+    assert quotes == [
+        (
+            "the governor",
+            "The storm is slow and deadly, / Expect long power outages in the valley.",
+            True,
+        )
+    ]
+    # With a subject of its own, it is.
+    text = (
+        "“The pushback reminds me of the early days,” the lawyer added.\n\n"
+        "The owners responded on Monday with a statement to what they had said on Sunday:"
+        "\n\n“The pier will stay closed until the spring, whatever the council decides.”"
+    )
+    assert (
+        "they",
+        "The pier will stay closed until the spring, whatever the council decides.",
+        True,
+    ) in _found(text)

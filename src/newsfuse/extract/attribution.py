@@ -30,6 +30,7 @@ from newsfuse.extract.cues import (
     Attribution,
     Span,
     Speaker,
+    cue_lemma,
     doc_text,
     is_cue,
     is_speech_verb,
@@ -37,6 +38,7 @@ from newsfuse.extract.cues import (
     overlaps,
     span_of,
     speaker_of,
+    subject_of,
     token_starts,
     unpunctuated,
 )
@@ -72,7 +74,28 @@ def attributions(doc: Doc) -> list[Attribution]:
         for found in reported_speech(doc)
         if not any(overlaps(part, quote) for part in found.content for quote in covered)
     ]
-    return sorted([*labelled, *direct, *reported], key=lambda found: found.content[0].start)
+    found = [*labelled, *direct, *reported]
+    found = [one for one in found if not _nested_stance(doc, one, found)]
+    return sorted(found, key=lambda one: one.content[0].start)
+
+
+def _nested_stance(doc: Doc, stance: Attribution, found: list[Attribution]) -> bool:
+    """A stance or thought inside what someone else is reported to say is part of what
+    they say: in "an aide said Clinton plans to visit", the plan is the aide's report, and
+    in "Clinton told the audience that she believes we must ...", what "she" believes is
+    what Clinton said. Each is attributed once, to who says it."""
+    cue = stance.cue
+    if cue is None or stance.speaker is None or stance.direct:
+        return False
+    if stance.speech:
+        token = _tokens_between(doc, cue.start, cue.end)
+        thought = bool(token) and cue_lemma(token[0]) in THINKING
+        if not (thought and _is_pronoun(doc, stance.speaker)):
+            return False
+    return any(
+        other is not stance and any(part.start <= cue.start < part.end for part in other.content)
+        for other in found
+    )
 
 
 def _within(found: Attribution, labelled: list[Attribution]) -> bool:
@@ -112,12 +135,12 @@ def _is_named(doc: Doc, name: Span) -> bool:
 
 
 def _is_named_surname(doc: Doc, words: str) -> bool:
-    """Whether the words are a surname in capitals of a person the text names ("PENCE" of
-    "Mike Pence"): a transcript's label, never a heading ("LISTEN:", "UPDATE:")."""
-    return (
-        words.isupper()
-        and " " not in words
-        and any(e.label_ == "PERSON" and e[-1].text.upper() == words for e in doc.ents)
+    """Whether the words are the surname of a person the text names, in capitals or not
+    ("PENCE" or "Pence" of "Mike Pence"): a transcript's label or a headline's speaker
+    ("Pence: Flowers won't be at debate"), never a heading ("LISTEN:", "UPDATE:")."""
+    return " " not in words and any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text.upper() == words.upper()
+        for e in doc.ents
     )
 
 
@@ -195,7 +218,7 @@ def _reporting_verb(doc: Doc, inner: Span) -> Token | None:
         owns = (
             speaker is not None
             and not _is_pronoun(doc, speaker)
-            and verb.lemma_.lower() not in THINKING
+            and cue_lemma(verb) not in THINKING
         )
         if speaker is not None and (verb is found[-1] or owns):
             return verb
@@ -225,6 +248,12 @@ def _cue_after(doc: Doc, end: int, quoted: str) -> Token | None:
 def _cue_before(doc: Doc, start: int) -> Token | None:
     tokens = _tokens_between(doc, start - 80, start)[-_CUE_REACH:]
     for token in reversed(tokens):
+        # A verb of speech inside a phrase of the cue before, with no subject of its own
+        # ("..., the governor said in declaring an emergency. “...”"), is no cue of its
+        # own: the quote goes on. "… responded with a statement to what they had said: “…”"
+        # has one.
+        if token.dep_ == "pcomp" and subject_of(token) is None:
+            continue
         if is_speech_verb(token, beside_quote=True) and speaker_of(token) is not None:
             return token
         if token.text in {".", "!", "?"} and token.idx < start - 2:

@@ -4,7 +4,7 @@ the speaker, whether it is denied)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsfuse.extract.entities import TITLES
@@ -20,7 +20,7 @@ SPEECH_VERBS = frozenset(
     believe think accuse urge describe reiterate stress emphasize express assert remark
     mention recall concede promise vow threaten testify indicate signal agree caution
     complain contend maintain observe recount reveal allege charge counter boast joke
-    assure pledge inform advise recommend
+    assure pledge inform advise recommend comment
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 
@@ -61,11 +61,14 @@ class Span:
 @dataclass(frozen=True)
 class Speaker:
     """The words naming a speaker, and the head word among them ("chief" in "the NATO
-    chief", "Smith" in "Julianne Smith")."""
+    chief", "Smith" in "Julianne Smith"). A relative pronoun is read here as the phrase it
+    stands for ("the ministry" of "the ministry, which said ..."); `written` keeps the
+    pronoun's own span then, the words the text gives the speaker where it speaks."""
 
     start: int
     end: int
     head: Span
+    written: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -106,11 +109,31 @@ def token_starts(doc: Doc) -> list[int]:
     return cached
 
 
+def cue_lemma(token: Token) -> str:
+    """The token's lemma, mended where the lemmatiser errs on a cue ("hopes" read as "hop")."""
+    lemma: str = token.lemma_.lower()
+    return _MISREAD_LEMMAS.get((lemma, token.lower_[: len(lemma) + 1]), lemma)
+
+
+# (lemma given, the word's first letters) -> the lemma meant.
+_MISREAD_LEMMAS = {("hop", "hope"): "hope", ("hop", "hopi"): "hope"}
+
+
 def is_speech_verb(token: Token, beside_quote: bool = False) -> bool:
-    lemma = token.lemma_.lower()
+    lemma = cue_lemma(token)
     return token.pos_ in {"VERB", "AUX"} and (
-        lemma in SPEECH_VERBS or (beside_quote and lemma in BESIDE_QUOTE_VERBS)
+        lemma in SPEECH_VERBS
+        or (beside_quote and lemma in BESIDE_QUOTE_VERBS)
+        or _phrasal_speech(token, lemma)
     )
+
+
+# Verbs of speech only with their particle: "pointed out that ...", not "pointed at".
+PHRASAL_SPEECH = frozenset({("point", "out")})
+
+
+def _phrasal_speech(token: Token, lemma: str) -> bool:
+    return any((lemma, c.lower_) in PHRASAL_SPEECH for c in token.children if c.dep_ == "prt")
 
 
 # Particles that make a verb of speech or stance another verb: "the army called up
@@ -119,17 +142,22 @@ _OTHER_SENSE_PARTICLES = frozenset({"up", "off", "in", "down", "away"})
 
 
 def is_cue(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    return (
-        token.pos_ in {"VERB", "AUX"}
-        and (lemma in SPEECH_VERBS or lemma in STANCE_VERBS or lemma in CLAUSE_VERBS)
-        and not any(c.dep_ == "prt" and c.lower_ in _OTHER_SENSE_PARTICLES for c in token.children)
+    lemma = cue_lemma(token)
+    return token.pos_ in {"VERB", "AUX"} and (
+        _phrasal_speech(token, lemma)
+        or (
+            (lemma in SPEECH_VERBS or lemma in STANCE_VERBS or lemma in CLAUSE_VERBS)
+            and not any(
+                c.dep_ == "prt" and c.lower_ in _OTHER_SENSE_PARTICLES for c in token.children
+            )
+        )
     )
 
 
 def speaker_of(cue: Token) -> Speaker | None:
     """The subject of the cue verb; of the verb it depends on when it has none ("asking
-    her" in "Blige sings, before asking her"); for "that" or "who", the noun they stand for."""
+    her" in "Blige sings, before asking her", "saying" in "responded by saying"); for
+    "that" or "who", the noun they stand for."""
     verb = cue
     for _ in range(3):
         subject = subject_of(verb)
@@ -139,7 +167,8 @@ def speaker_of(cue: Token) -> Speaker | None:
         # with no agent named, nobody speaks, whoever the verb before has as its subject.
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None
-        if verb.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "relcl"} or verb.head is verb:
+        walks_on = verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "relcl", "prep"}
+        if not walks_on or verb.head is verb:
             break
         verb = verb.head
     return None
@@ -151,7 +180,7 @@ def subject_of(cue: Token) -> Speaker | None:
     for child in _unquoted_first(cue):
         if child.dep_ == "nsubj":
             if child.lower_ in {"that", "which", "who"} and cue.dep_ == "relcl":
-                return phrase_of(cue.head)
+                return replace(phrase_of(cue.head), written=span_of(child))
             return phrase_of(child)
         if child.dep_ == "agent":  # "was told by X"
             objects = [c for c in child.children if c.dep_ == "pobj"]
