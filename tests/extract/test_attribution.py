@@ -365,3 +365,21 @@ def test_a_verb_of_speech_inside_a_phrase_of_the_cue_is_no_cue_of_its_own() -> N
         "The pier will stay closed until the spring, whatever the council decides.",
         True,
     ) in _found(text)
+
+
+def test_who_stands_for_a_person_not_a_thing_in_a_phrase_about_them() -> None:
+    # The parser hangs "who" on "the production"; the people said it.
+    text = (
+        "Reporters talked to a dozen people involved with the production who confirmed "
+        "that the actor had been sent home."
+    )
+    assert _found(text) == [("a dozen people", "the actor had been sent home", False)]
+    # A person named just before "who" is who it stands for.
+    text = (
+        "The firm hired lawyers during a dispute with the founder's son, Omar Haddad, who "
+        "argued that the sale was illegal."
+    )
+    assert _found(text) == [("Omar Haddad", "the sale was illegal", False)]
+    # A person inside the phrase is who it stands for.
+    text = "The mother of a boy who said he was bullied at school spoke to the board."
+    assert [found[0] for found in _found(text)] == ["a boy"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsfuse.extract.entities import TITLES
+from newsfuse.extract.entities import PERSON_HEADS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -180,13 +180,72 @@ def subject_of(cue: Token) -> Speaker | None:
     for child in _unquoted_first(cue):
         if child.dep_ == "nsubj":
             if child.lower_ in {"that", "which", "who"} and cue.dep_ == "relcl":
-                return replace(phrase_of(cue.head), written=span_of(child))
+                antecedent = cue.head
+                if child.lower_ == "who":
+                    antecedent = _person_before(antecedent, child)
+                return replace(phrase_of(antecedent), written=span_of(child))
             return phrase_of(child)
         if child.dep_ == "agent":  # "was told by X"
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return phrase_of(objects[0])
     return None
+
+
+def _person_before(noun: Token, who: Token) -> Token:
+    """Whom "who" stands for. The parser hangs a relative clause on the nearest noun, often
+    a thing inside a phrase about a person ("people involved with the production who
+    confirmed ...", "the guy at a sandwich shop in the food court who says ..."): from a
+    thing named in a phrase, the named person just before "who" ("a feud with his
+    daughter, Chelsea Clinton, who ..."), else the person the phrase tells of."""
+    if noun.dep_ != "pobj" or not _is_thing(noun):
+        return noun
+    before = who.nbor(-1) if who.i > 0 else who
+    if before.is_punct and before.i > 0:
+        before = before.nbor(-1)
+    if before.ent_type_ == "PERSON":
+        return before
+    for ancestor in noun.ancestors:
+        if ancestor.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            continue
+        if _is_person(ancestor):
+            return ancestor
+        if ancestor.dep_ != "pobj":  # the phrase's own noun, no person
+            break
+    return noun
+
+
+def _is_thing(noun: Token) -> bool:
+    """A place, a body or a work by name ("Capitol Hill", "the Sierra Club"), or a common
+    noun in the singular that names no person ("the production", "the scene"). Plurals
+    are often people the lists do not know ("veterans", "lobbyists"), and stay."""
+    if noun.pos_ == "PROPN":
+        return noun.ent_type_ in _NAMED_THINGS
+    singular = noun.tag_ == "NN"
+    return noun.pos_ == "NOUN" and singular and not _is_person(noun) and not _personal(noun)
+
+
+_NAMED_THINGS = frozenset({"GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT"})
+
+
+def _personal(noun: Token) -> bool:
+    """ "businessman", "chairwoman", "salesperson": a person by the word's ending."""
+    return noun.lower_.endswith(("man", "woman", "person"))
+
+
+def _is_person(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return (
+        noun.ent_type_ in {"PERSON", "NORP"}
+        or noun.pos_ == "PRON"
+        or lemma in PERSON_HEADS
+        or lemma in TITLES
+        or lemma in _PEOPLE
+    )
+
+
+# Words for people beside those that head a description of one person.
+_PEOPLE = frozenset({"people", "person", "guy", "guest", "folk", "fan", "viewer", "voter"})
 
 
 def _unquoted_first(cue: Token) -> list[Token]:

@@ -41,6 +41,21 @@ TITLES = frozenset(
     chairman chairwoman chair ceo founder
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
+# What a description of one person is headed by ("the Portland police chief").
+PERSON_HEADS = frozenset(
+    """
+    spokesperson spokesman spokeswoman aide adviser advisor diplomat lawmaker senator analyst
+    expert envoy minister negotiator lawyer attorney president secretary governor mayor
+    chancellor ambassador chief director judge commander captain officer leader chairman
+    chairwoman ceo founder detective sheriff prosecutor official witness neighbor neighbour
+    resident doctor nurse teacher woman man girl boy mother father wife husband daughter son
+    member soldier guard worker employee student survivor victim passenger friend brother
+    sister relative professor researcher scientist engineer pilot driver owner manager
+    executive representative agent activist protester journalist reporter correspondent
+    aunt uncle niece nephew cousin grandmother grandfather grandson granddaughter parent
+    stepmother stepfather stepson stepdaughter girlfriend boyfriend widow widower mom dad
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
 # Words that make a name an organisation's.
 ORGANISATION_WORDS = frozenset(
     """

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsfuse.extract.cues import Span, Speaker, inside_quote
-from newsfuse.extract.entities import ORGANISATION_WORDS, TITLES, Mention
+from newsfuse.extract.entities import ORGANISATION_WORDS, PERSON_HEADS, TITLES, Mention
 from newsfuse.extract.genders import GENDER_OF, GENDERED_NOUNS, OTHER_GENDER
 
 if TYPE_CHECKING:
@@ -45,21 +45,6 @@ _THINGS = frozenset(
 )
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 _PREPOSITIONS = frozenset({"of", "in", "at", "for", "from", "with", "to", "on", "by"})
-# What a description of one person is headed by ("the Portland police chief").
-_PERSON_HEADS = frozenset(
-    """
-    spokesperson spokesman spokeswoman aide adviser advisor diplomat lawmaker senator analyst
-    expert envoy minister negotiator lawyer attorney president secretary governor mayor
-    chancellor ambassador chief director judge commander captain officer leader chairman
-    chairwoman ceo founder detective sheriff prosecutor official witness neighbor neighbour
-    resident doctor nurse teacher woman man girl boy mother father wife husband daughter son
-    member soldier guard worker employee student survivor victim passenger friend brother
-    sister relative professor researcher scientist engineer pilot driver owner manager
-    executive representative agent activist protester journalist reporter correspondent
-    aunt uncle niece nephew cousin grandmother grandfather grandson granddaughter parent
-    stepmother stepfather stepson stepdaughter girlfriend boyfriend widow widower mom dad
-    """.split()  # noqa: SIM905 (a word list reads best as text)
-)
 # Nouns for people who speak, beside titles.
 PERSON_NOUNS = frozenset(
     """
@@ -198,7 +183,7 @@ def _described_person(
     Portland police chief", "a company attorney"), or None: not several people, not one of
     the other gender, not a description a name stands beside ("the EU's foreign policy
     chief Catherine Ashton", whose name the recogniser may have missed)."""
-    if subject.plural or subject.head not in _PERSON_HEADS:
+    if subject.plural or subject.head not in PERSON_HEADS:
         return None
     if GENDERED_NOUNS.get(subject.head, gender) != gender:
         return None
