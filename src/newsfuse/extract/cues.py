@@ -182,7 +182,7 @@ def subject_of(cue: Token) -> Speaker | None:
             if child.lower_ in {"that", "which", "who"} and cue.dep_ == "relcl":
                 antecedent = cue.head
                 if child.lower_ == "who":
-                    antecedent = _person_before(antecedent, child)
+                    antecedent = _who_stands_for(antecedent, child)
                 return replace(phrase_of(antecedent), written=span_of(child))
             return phrase_of(child)
         if child.dep_ == "agent":  # "was told by X"
@@ -192,7 +192,7 @@ def subject_of(cue: Token) -> Speaker | None:
     return None
 
 
-def _person_before(noun: Token, who: Token) -> Token:
+def _who_stands_for(noun: Token, who: Token) -> Token:
     """Whom "who" stands for. The parser hangs a relative clause on the nearest noun, often
     a thing inside a phrase about a person ("people involved with the production who
     confirmed ...", "the guy at a sandwich shop in the food court who says ..."): from a
