@@ -307,3 +307,21 @@ def test_what_the_reader_is_told_to_do_is_no_claim() -> None:
     )
     assert not any("Imagine" in text or "Read the" in text for text in texts)
     assert any(text.startswith("The harbour reopened") for text in texts)
+
+
+def test_a_statement_and_its_denial_are_split_alike() -> None:
+    # "he was embarrassed" is too short to stand apart from its frame; adding "not" must not
+    # make it long enough, or a copy's denial would never meet its origin's claim.
+    said = _texts("The harbour master, Ines Duarte, said she was surprised.")
+    denied = _texts("The harbour master, Ines Duarte, said she was not surprised.")
+    assert [text.replace("not ", "") for text in denied] == said
+    assert said == ["The harbour master, Ines Duarte, said she was surprised."]
+
+
+def test_a_stance_toward_a_thing_is_no_frame_to_split_at() -> None:
+    # "echoed" is a verb of stance, but what was echoed is a thing, not a clause: the
+    # sentence states its fact whole ("a chant heard in Lagos" states nothing).
+    texts = _texts("Outside the court, the marchers echoed a chant heard in Lagos the week before.")
+    assert texts == [
+        "Outside the court, the marchers echoed a chant heard in Lagos the week before."
+    ]

@@ -201,3 +201,25 @@ def test_today_in_reports_of_two_days_is_no_dispute(tmp_path: Path) -> None:
     assert not [c for c in story.disputes if c.kind == "date"]
     dated = [c for c in story.conflicts if c.kind == "date"]
     assert all(c.update and "each about its own" in c.update for c in dated)
+
+
+def test_a_copy_denying_a_short_reported_clause_is_disputed(tmp_path: Path) -> None:
+    import json
+
+    body = (
+        "The ferry Marisol ran aground off Punta Brava on Sunday night with 212 passengers on"
+        " board.\n\nCoast guard boats took every passenger ashore by dawn, and nobody was"
+        " hurt.\n\nThe harbour master, Ines Duarte, said she was {}surprised.\n\nThe operator"
+        " said the crew had reported a steering fault an hour before the ferry ran aground."
+        "\n\nDivers will inspect the hull on Tuesday before the ferry is towed to port."
+    )
+    for name, denied, day in (("first", "", "2025-03-03T08:00:00"), ("copy", "not ", None)):
+        record = {"title": "Ferry runs aground off Punta Brava", "text": body.format(denied)}
+        record["url"] = f"https://{name}.example/a"
+        if day:
+            record["published"] = day
+        (tmp_path / f"{name}.json").write_text(json.dumps(record))
+    [story] = brief_paths([str(tmp_path)]).stories
+    [negation] = [c for c in story.disputes if c.kind == "negation"]
+    sides = [texts(story, side.citations) for side in negation.sides]
+    assert sorted("not surprised" in side[0] for side in sides) == [False, True]

@@ -16,6 +16,7 @@ from newsfuse.text.lexical import (
     document_frequencies,
     hedged_figures,
     inverse_frequencies,
+    is_denial,
     jaccard,
     number_value,
     qualified_figures,
@@ -38,6 +39,13 @@ def test_words_keep_hyphens_and_apostrophes() -> None:
 def test_content_terms_stem_and_drop_function_words() -> None:
     assert content_terms("The troops were withdrawing") == ["troop", "withdraw"]
     assert "not" in content_terms("They did not withdraw")
+
+
+def test_denials_are_the_terms_a_statement_and_its_denial_differ_by() -> None:
+    denied = set(content_terms("She hasn’t left, won't stay and was never told no"))
+    asserted = set(content_terms("She has left, will stay and was told"))
+    assert {term for term in denied if not is_denial(term)} == asserted
+    assert not any(is_denial(term) for term in content_terms("Notes on a knotty noon"))
 
 
 def test_containment() -> None:

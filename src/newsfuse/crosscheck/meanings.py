@@ -32,7 +32,7 @@ from newsfuse.text.embed import (
     pool_parts,
     read_states,
 )
-from newsfuse.text.lexical import containment, content_terms, jaccard
+from newsfuse.text.lexical import containment, content_terms, is_denial, jaccard
 
 # A copy's claim restates an origin's claim when they share this share of their terms...
 SAME_WORDING = 0.8
@@ -183,15 +183,18 @@ def _restated_in_words(
     claims: Sequence[Claim], copy: list[int], origin: list[int]
 ) -> dict[int, int]:
     """Claims of a copy with the origin's claim, near the same place, worded nearly alike."""
+    # Denials are left out of the wording: a copy that adds "not" restates its origin's
+    # claim, and the cross-check then tells the difference.
+    asserted = {n: frozenset(t for t in claims[n].terms if not is_denial(t)) for n in origin}
     found = {}
     for place, number in enumerate(copy):
         middle = round(place * len(origin) / max(len(copy), 1))
         window = origin[max(0, middle - _WINDOW) : middle + _WINDOW + 1]
-        terms = claims[number].terms
+        terms = frozenset(t for t in claims[number].terms if not is_denial(t))
         best = max(
-            window, key=lambda other: (jaccard(terms, claims[other].terms), -other), default=None
+            window, key=lambda other: (jaccard(terms, asserted[other]), -other), default=None
         )
-        if best is not None and jaccard(terms, claims[best].terms) >= SAME_WORDING:
+        if best is not None and jaccard(terms, asserted[best]) >= SAME_WORDING:
             found[number] = best
     return found
 

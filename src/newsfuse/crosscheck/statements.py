@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsfuse.extract import SPEECH_VERBS, STANCE_VERBS, according_to_names, doc_text
-from newsfuse.text.lexical import content_terms
+from newsfuse.text.lexical import content_terms, is_denial
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -52,6 +52,14 @@ class Piece:
     speech: bool = False  # what a verb of speech reports (not of stance: "offered to")
 
 
+def stating_terms(text: str) -> int:
+    """How many content terms `text` has beside its denials: its size as a statement. A
+    statement and its denial are split alike ("said he was embarrassed", "said he was not
+    embarrassed"): a copy that adds "not" must still meet its origin's claim, one for one,
+    to be caught."""
+    return sum(1 for term in content_terms(text) if not is_denial(term))
+
+
 def statements(sentence: SpacySpan, attributed: list[Piece]) -> list[Piece]:
     """The statements of a sentence: attributed content, the rest of the sentence where it
     states something beyond its frame, each split at the clauses it adds."""
@@ -60,7 +68,7 @@ def statements(sentence: SpacySpan, attributed: list[Piece]) -> list[Piece]:
     text = doc_text(sentence.doc)
     # Content too short to state anything ("I think this is crazy": "this is crazy") is no
     # attribution to split at: the sentence states what it states whole.
-    stating = [c for c in clauses if c and len(content_terms(text[c.start : c.end])) >= MIN_TERMS]
+    stating = [c for c in clauses if c and stating_terms(text[c.start : c.end]) >= MIN_TERMS]
     nested: list[Piece] = []
     for piece in sorted(stating, key=lambda p: (p.start, -p.end)):
         if not pieces or piece.start >= pieces[-1].end:  # overlapping: the first, longest
@@ -104,21 +112,24 @@ def _unnested(sentence: SpacySpan, pieces: list[Piece], nested: list[Piece]) -> 
 def _reported_clause(sentence: SpacySpan, piece: Piece) -> Piece | None:
     """The clause an attribution's content states: a quote inside a reported clause ("Putin
     said leaders “had taken a decision” to withdraw", "said the announcement gave “ground
-    for cautious optimism”") is that whole clause; other content with no verb ("reported
-    payment issues") states nothing as a clause does."""
+    for cautious optimism”") is that whole clause; other content headed by no verb
+    ("reported payment issues", "echoed a chant heard in Tunisia") states nothing as a
+    clause does: the sentence states it whole."""
     tokens = [t for t in sentence if piece.start <= t.idx < piece.end]
     if not tokens:
         return None
     for ancestor in [tokens[0], *tokens[0].ancestors]:
         if ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in SPEECH_LEMMAS:
-            inside = [t for t in ancestor.subtree if sentence.start <= t.i < sentence.end]
-            start, end = inside[0].idx, inside[-1].idx + len(inside[-1])
+            clause = [t for t in ancestor.subtree if sentence.start <= t.i < sentence.end]
+            start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
             start, end = min(start, piece.start), max(end, piece.end)
             # A quote that is the whole clause stays whole ("“Each child winced and some
             # whined,” a prosecutor said" is one statement, as said).
             whole = piece.quoted and (start, end) == (piece.start, piece.end)
             return Piece(start, end, piece.speaker, quoted=whole, speech=piece.speech)
-    return piece if any(t.pos_ in {"VERB", "AUX"} for t in tokens) else None
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i == t.i or t.head.i not in inside]
+    return piece if any(t.pos_ in {"VERB", "AUX"} for t in heads) else None
 
 
 def _outside(start: int, end: int, taken: list[Piece]) -> list[Piece]:
@@ -144,7 +155,7 @@ def _states_beyond_frame(sentence: SpacySpan, piece: Piece) -> bool:
         w.i for t in tokens if t.i in cues for c in _speakers_of(t) for w in _named_part(c)
     }  # fmt: skip
     words = " ".join(t.text for t in tokens if t.i not in cues and t.i not in speakers)
-    return len(content_terms(words)) >= _FRAME_TERMS
+    return stating_terms(words) >= _FRAME_TERMS
 
 
 def _stating(sentence: SpacySpan, stretches: list[Piece]) -> list[Piece]:
@@ -156,7 +167,7 @@ def _stating(sentence: SpacySpan, stretches: list[Piece]) -> list[Piece]:
     found = []
     for stretch in stretches:
         cut = text.find(";", stretch.start, stretch.end)
-        if cut >= 0 and len(content_terms(text[cut + 1 : stretch.end])) >= MIN_TERMS:
+        if cut >= 0 and stating_terms(text[cut + 1 : stretch.end]) >= MIN_TERMS:
             found += _stating(sentence, [replace(stretch, end=cut)])
             found.append(replace(stretch, start=cut + 1))
         elif _states_beyond_frame(sentence, stretch):
@@ -236,7 +247,7 @@ def _statement_of(
     """The piece from the first of `words` to the last, when it has the content terms of a
     statement (`MIN_TERMS`)."""
     start, end = words[0].idx, words[-1].idx + len(words[-1])
-    if len(content_terms(doc_text(words[0].doc)[start:end])) < MIN_TERMS:
+    if stating_terms(doc_text(words[0].doc)[start:end]) < MIN_TERMS:
         return None
     return Piece(start, end, shared_subject=shared_subject)
 
@@ -303,11 +314,11 @@ def _joined_short(parts: list[Piece], text: str) -> list[Piece]:
     for part in parts:
         if part.start >= part.end:
             continue
-        if found and len(content_terms(text[part.start : part.end])) < MIN_TERMS:
+        if found and stating_terms(text[part.start : part.end]) < MIN_TERMS:
             found[-1] = replace(found[-1], end=part.end)
         else:
             found.append(part)
-    if len(found) > 1 and len(content_terms(text[found[0].start : found[0].end])) < MIN_TERMS:
+    if len(found) > 1 and stating_terms(text[found[0].start : found[0].end]) < MIN_TERMS:
         found[:2] = [replace(found[0], end=found[1].end)]
     return found
 

@@ -35,6 +35,9 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 
+# Content terms that deny: what a statement and its denial differ by.
+_DENIALS = frozenset({"not", "no", "never"})
+
 # A quote between marks; or, as news writes a quote that runs over paragraphs, a
 # paragraph opened by a mark and left open when the next paragraph opens with one.
 QUOTATION = re.compile(r"“[^“”]+”|\"[^\"\n]+\"|“[^“”\n]+(?=\n\n“)")
@@ -65,6 +68,11 @@ def stem(word: str) -> str:
 def content_terms(text: str) -> list[str]:
     """Stems of the content words of `text`, in order, repeats kept."""
     return [stem(word) for word in words(text) if word not in STOP_WORDS and len(word) > 1]
+
+
+def is_denial(term: str) -> bool:
+    """Whether a content term denies what it stands beside ("not", "never", "hasn't")."""
+    return term in _DENIALS or term.endswith("n't")
 
 
 def containment(part: Iterable[Hashable], whole: Iterable[Hashable]) -> float:
