@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # A claim has at least this many content terms: "He said so." states nothing to check;
-# "She hasn't been arrested" does.
+# "She hasn't been arrested" does. Where a sentence is split, a piece needs as many
+# without its denials (`stating_terms`), so a statement and its denial split alike.
 MIN_TERMS = 2
 # Verbs of speech: a date beside one tells when something was said.
 SPEECH_LEMMAS = frozenset(
