@@ -160,13 +160,19 @@ def _set_in(doc: Doc) -> list[Attribution]:
     for token in doc:
         if token.dep_ != "parataxis" or not is_speech_verb(token):
             continue
-        speaker = speaker_of(token)
-        if speaker is None:
-            continue
-        content = _around(token)
-        if sum(span.end - span.start for span in content) >= _REPORTED_CHARACTERS:
-            found.append(Attribution(content, speaker, span_of(token), direct=False))
+        if (said := _said_around(token, speaker_of(token))) is not None:
+            found.append(said)
     return found
+
+
+def _said_around(cue: Token, speaker: Speaker | None) -> Attribution | None:
+    """The clause a cue is set in, said by `speaker`, when it says something."""
+    if speaker is None:
+        return None
+    content = _around(cue)
+    if sum(s.end - s.start for s in content) < _REPORTED_CHARACTERS:
+        return None
+    return Attribution(content, speaker, span_of(cue), direct=False)
 
 
 def _around(cue: Token) -> tuple[Span, ...]:
@@ -205,10 +211,8 @@ def _as_said(doc: Doc) -> list[Attribution]:
             continue
         # Its own subject: "the attack was no gun battle, as previously described" is said
         # by whoever said it, not by "the attack".
-        speaker = subject_of(token)
-        content = _around(token)
-        if speaker is not None and sum(s.end - s.start for s in content) >= _REPORTED_CHARACTERS:
-            found.append(Attribution(content, speaker, span_of(token), direct=False))
+        if (said := _said_around(token, subject_of(token))) is not None:
+            found.append(said)
     return found
 
 
