@@ -77,6 +77,31 @@ def test_a_frame_saying_more_than_who_said_it_is_a_claim_of_its_own() -> None:
     assert any("German chancellor" in text for text in texts)
 
 
+def test_a_clause_describing_a_noun_inside_the_speaker_is_a_claim() -> None:
+    # Neighbours "of the two men the police have arrested": the arrest is a statement, as a
+    # clause on the speaker's own noun would be; a copy changing it must be checked.
+    texts = _texts(
+        "Neighbours of the two men the police have arrested over the fire, by reading the"
+        " footage of a camera on the street, insisted the men were at home that night."
+    )
+    assert texts[-1] == "the men were at home that night"
+    assert any("police have arrested over the fire" in text for text in texts[:-1])
+    texts = _texts(
+        "The mother of a girl who was hurt in the fire at the old school on Monday said the"
+        " alarms did not sound."
+    )
+    assert any("hurt in the fire" in text for text in texts)
+
+
+def test_a_one_word_reply_with_its_cue_is_no_claim_but_a_short_statement_is() -> None:
+    # Two such replies share a speaker's name and nothing they state.
+    assert _texts("“Yes,” the minister said.") == []
+    assert _texts("“Oh, yes,” she replied.") == []
+    assert _texts("The minister said he was not embarrassed.") == [
+        "The minister said he was not embarrassed."
+    ]
+
+
 def test_a_clause_coordinated_after_the_cue_is_a_claim_however_short() -> None:
     texts = _texts(
         "Four pupils were hurt in the fire, officials said, but the cause remains unclear."

@@ -70,6 +70,8 @@ def statements(sentence: SpacySpan, attributed: list[Piece]) -> list[Piece]:
     # Content too short to state anything ("I think this is crazy": "this is crazy") is no
     # attribution to split at: the sentence states what it states whole.
     stating = [c for c in clauses if c and stating_terms(text[c.start : c.end]) >= MIN_TERMS]
+    if attributed and not stating and not _says_beside_frame(list(sentence)):
+        return []  # "“Yes,” Clinton said": who spoke, and nothing said
     nested: list[Piece] = []
     for piece in sorted(stating, key=lambda p: (p.start, -p.end)):
         if not pieces or piece.start >= pieces[-1].end:  # overlapping: the first, longest
@@ -146,17 +148,27 @@ def _outside(start: int, end: int, taken: list[Piece]) -> list[Piece]:
 
 
 def _states_beyond_frame(sentence: SpacySpan, piece: Piece) -> bool:
-    """Whether what surrounds attributed content says more than who said it and when:
-    its words less the verbs of speech and their subjects."""
+    """Whether what surrounds attributed content says more than who said it and when."""
     tokens = [t for t in sentence if piece.start <= t.idx < piece.end]
+    return stating_terms(_beside_frame(tokens)) >= _FRAME_TERMS
+
+
+def _says_beside_frame(tokens: list[Token]) -> bool:
+    """Whether `tokens` say anything beside who spoke: a content term that is not a verb
+    of speech, its subject or an interjection ("Yes", "Oh"). Short is still a statement
+    ("Putin said he was not embarrassed")."""
+    return stating_terms(_beside_frame([t for t in tokens if t.pos_ != "INTJ"])) > 0
+
+
+def _beside_frame(tokens: list[Token]) -> str:
+    """The words of `tokens` less the verbs of speech and their subjects."""
     cues = {t.i for t in tokens if t.lemma_.lower() in _CUES}
     # The speaker's name, not what the frame tells of them ("Bloomberg, an independent who
     # has registered as both a Republican and a Democrat, said"): that is a statement.
     speakers = {
         w.i for t in tokens if t.i in cues for c in _speakers_of(t) for w in _named_part(c)
     }  # fmt: skip
-    words = " ".join(t.text for t in tokens if t.i not in cues and t.i not in speakers)
-    return stating_terms(words) >= _FRAME_TERMS
+    return " ".join(t.text for t in tokens if t.i not in cues and t.i not in speakers)
 
 
 def _stating(sentence: SpacySpan, stretches: list[Piece]) -> list[Piece]:
@@ -263,9 +275,15 @@ def _speakers_of(cue: Token) -> list[Token]:
 
 
 def _named_part(subject: Token) -> list[Token]:
-    """A subject's words less the clauses and appositions describing it."""
+    """A subject's words less what describes it or any noun in it: appositions and clauses
+    ("relatives of the two women Malaysia has accused, by applying poison to her face":
+    what Malaysia did, and how, is a statement as a clause on the subject's own noun is)."""
     described = {
-        w.i for c in subject.children if c.dep_ in {"appos", "relcl", "acl"} for w in c.subtree
+        w.i
+        for t in subject.subtree
+        for c in t.children
+        if c.dep_ in {"appos", "relcl", "acl"} or c.pos_ == "VERB"
+        for w in c.subtree
     }
     return [w for w in subject.subtree if w.i not in described]
 
