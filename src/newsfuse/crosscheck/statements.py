@@ -70,7 +70,7 @@ def statements(sentence: SpacySpan, attributed: list[Piece]) -> list[Piece]:
     # Content too short to state anything ("I think this is crazy": "this is crazy") is no
     # attribution to split at: the sentence states what it states whole.
     stating = [c for c in clauses if c and stating_terms(text[c.start : c.end]) >= MIN_TERMS]
-    if attributed and not stating and not _says_beside_frame(list(sentence)):
+    if attributed and not stating and _only_a_reply(sentence, attributed):
         return []  # "“Yes,” Clinton said": who spoke, and nothing said
     nested: list[Piece] = []
     for piece in sorted(stating, key=lambda p: (p.start, -p.end)):
@@ -153,11 +153,16 @@ def _states_beyond_frame(sentence: SpacySpan, piece: Piece) -> bool:
     return stating_terms(_beside_frame(tokens)) >= _FRAME_TERMS
 
 
-def _says_beside_frame(tokens: list[Token]) -> bool:
-    """Whether `tokens` say anything beside who spoke: a content term that is not a verb
-    of speech, its subject or an interjection ("Yes", "Oh"). Short is still a statement
-    ("Putin said he was not embarrassed")."""
-    return stating_terms(_beside_frame([t for t in tokens if t.pos_ != "INTJ"])) > 0
+def _only_a_reply(sentence: SpacySpan, attributed: list[Piece]) -> bool:
+    """Whether all a sentence says is who spoke and an interjection ("“Yes,” Clinton
+    said", "“Oh, no,” she replied"): what is attributed holds nothing but interjections,
+    and its frame no content term beside the verb of speech and its subject. Short is
+    still a statement ("Putin said he was not embarrassed", "“Why now?” she asked")."""
+    said = [t for t in sentence if any(p.start <= t.idx < p.end for p in attributed)]
+    if any(t.pos_ not in {"INTJ", "PUNCT"} for t in said):
+        return False
+    frame = [t for t in sentence if t not in said]
+    return stating_terms(_beside_frame(frame)) == 0
 
 
 def _beside_frame(tokens: list[Token]) -> str:
