@@ -58,6 +58,24 @@ def test_everything_after_an_end_marker_goes_even_if_it_reads_like_a_sentence() 
     assert related not in clean_article(article).text
 
 
+def test_the_article_goes_on_after_a_promotion_of_the_outlets_app() -> None:
+    # Pages set "get our app" inside an article's last lines: what follows it and names
+    # the article's people is the article; a teaser or a question after it is not.
+    body = [*BODY, "Harbor master Ines Calder said the tide had turned within minutes."]
+    going_on = "Calder added that the bridge would reopen to cyclists on Friday."
+    teaser = "Germany's chancellor meets the president as the tone of the crisis shifts."
+    asking = "Will Calder's port close again this winter?"
+    raw = _text(TITLE, *body, "CLICK HERE TO GET THE COAST NEWS APP", going_on, teaser, asking)
+    article = make_article(raw)
+    text = clean_article(article).text
+    assert text.endswith(going_on)
+    removed = _removed(article)
+    assert removed[teaser] == removed[asking] == "page furniture after the end of the article"
+    # A link to elsewhere still ends the article, whatever follows it.
+    article = make_article(_text(TITLE, *body, "Source link", going_on))
+    assert going_on not in clean_article(article).text
+
+
 def test_a_list_the_article_announces_after_its_last_paragraph_stays() -> None:
     listed = (
         "The crossing's repair schedule this year:",

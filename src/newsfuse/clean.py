@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from newsfuse.models import Article, CleanText, Removal
 from newsfuse.text import credits, furniture
 from newsfuse.text.language import detect_language, is_other_language
-from newsfuse.text.lexical import TermIndex, containment, content_terms, words
+from newsfuse.text.lexical import STOP_WORDS, TermIndex, containment, content_terms, words
 from newsfuse.text.textmap import TextBuilder
 
 # A paragraph of at least this many words that ends like a sentence is article prose; the
@@ -67,11 +67,18 @@ _DATELINE = re.compile(
     rf"|(?:{_MONTH}) \d{{1,2}}\s*\([^()]{{1,40}}\))"
     r"\s*[-—–]{1,2}\s+(?=[A-Z“\"])"
 )
+# Capitalised words: names, roughly, once common words are left out.
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_PROMOTION = "link or promotion"
+_OUTLET_PROMOTION = re.compile(
+    r"^\W*(click|tap) here\b|\b(app|apps|newsletters?|alerts|podcast)\W*$", re.IGNORECASE
+)
+_CLOSING_MARKS = "\"”’')] "
 # Removals after which nothing more of the article follows.
 _END_MARKERS = frozenset(
     {
         "comment prompt",
-        "link or promotion",
+        _PROMOTION,
         "aggregator disclaimer",
         "copyright line",
         "reporter credits",
@@ -270,7 +277,8 @@ def _mark_zones(lines: list[_Line], removed: dict[int, str], language: str | Non
     for line in kept:
         if line.index < first and _is_label(line.text, language):
             removed[line.index] = "page furniture before the article"
-    _mark_tail(lines[last + 1 :], removed, language)
+    names = set(_names(" ".join(line.text for line in kept if line.index <= last)))
+    _mark_tail(lines[last + 1 :], removed, language, names)
 
 
 def _is_label(text: str, language: str | None) -> bool:
@@ -278,15 +286,25 @@ def _is_label(text: str, language: str | None) -> bool:
     return short_label or is_other_language(text, language)
 
 
-def _mark_tail(tail: list[_Line], removed: dict[int, str], language: str | None) -> None:
-    ended = listing = False
+def _mark_tail(
+    tail: list[_Line], removed: dict[int, str], language: str | None, names: set[str]
+) -> None:
+    """Furniture after the article's last body paragraph. `names` (the article's so far)
+    grows with each line kept."""
+    ended = listing = promoted = False
     for line in tail:
         if line.index in removed:
+            # Only a promotion of the outlet's own, before anything else ended the article,
+            # may have the article go on after it.
+            promoted = not ended and _promotes_outlet(removed[line.index], line.text)
             ended = ended or removed[line.index] in _END_MARKERS
             listing = False
             continue
-        if ended:
+        if ended and promoted and _goes_on(line.text, names):
+            pass  # a promotion set inside the article's last lines: each must go on
+        elif ended:
             removed[line.index] = "page furniture after the end of the article"
+            promoted = False
         elif _announces_list(line.text):
             listing = True  # "The band's tour dates:": the article goes on with a list
         elif listing and not _is_sentence(line.text):
@@ -296,6 +314,32 @@ def _mark_tail(tail: list[_Line], removed: dict[int, str], language: str | None)
         ):
             removed[line.index] = "page furniture after the article"
             listing = False
+        if line.index not in removed:
+            names |= _names(line.text)
+
+
+def _names(text: str) -> frozenset[str]:
+    """The capitalised words of `text` that are not common words ("The", "But"): its
+    names, roughly."""
+    found = (match.group() for match in _CAPITALISED.finditer(text))
+    return frozenset(word for word in found if word.lower() not in STOP_WORDS)
+
+
+def _promotes_outlet(reason: str, text: str) -> bool:
+    """Whether a promotion asks the reader to take the outlet's app, newsletter or alerts
+    ("CLICK HERE TO GET THE FOX NEWS APP", "Sign up for our daily newsletter"): pages set
+    these inside an article's last paragraphs, where a link to elsewhere ("Source link",
+    "Read more: ...") closes it."""
+    return reason == _PROMOTION and _OUTLET_PROMOTION.search(text) is not None
+
+
+def _goes_on(text: str, names: set[str]) -> bool:
+    """Whether a line right after a promotion ("CLICK HERE TO GET THE APP") still tells the
+    article: a sentence naming someone or something the article named ("Brooke tearfully
+    asked before apologizing to the actor."). A teaser after the promotion names others,
+    or is a headline with no closing mark, or asks ("Who will make the Rock Hall?")."""
+    asks = text.rstrip(_CLOSING_MARKS).endswith("?")
+    return _is_sentence(text) and not asks and bool(_names(text) & names)
 
 
 def _is_prose(text: str) -> bool:

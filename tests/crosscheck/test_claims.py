@@ -299,6 +299,20 @@ def test_a_crosshead_or_a_photo_credit_is_no_claim() -> None:
     assert any("sea wall" in text for text in texts)
 
 
+def test_a_line_in_capitals_with_no_closing_mark_is_a_heading_not_a_claim() -> None:
+    # Another story's headline set inside the article, or a crosshead with a verb.
+    texts = _texts(
+        "The council approved the new ferry timetable on Monday night.\n\n"
+        "SINGER SAYS THE SHOW HAS HELPED HER LOSE 25 POUNDS\n\n"
+        "HOW TO USE A WATER BATH CANNER\n\n"
+        "The first ferry leaves the harbor at six in the morning."
+    )
+    assert texts == [
+        "The council approved the new ferry timetable on Monday night.",
+        "The first ferry leaves the harbor at six in the morning.",
+    ]
+
+
 def test_a_line_without_a_verb_that_ends_as_a_sentence_is_still_a_claim() -> None:
     # A verbless line that closes as a sentence may state something ("A quiet end to a
     # long career."): only lines with neither a verb nor a closing mark name what follows.

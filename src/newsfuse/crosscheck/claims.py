@@ -159,6 +159,8 @@ def source_claims(
     return found
 
 
+# A line in capitals is a heading from this many letters on ("US", "NATO" alone are names).
+_HEADING_LETTERS = 8
 # A sentence that ends like one: a full stop, a question or an exclamation, maybe quoted.
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’')\]]*$")
 
@@ -166,10 +168,19 @@ _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’')\]]*$")
 def is_crosshead(sentence: SpacySpan) -> bool:
     """Whether a line of the text is a crosshead ("Cyberattacks and sanctions", "The
     latest"): no verb and no closing mark. It names what follows and states nothing, yet
-    shares its words with the facts below it, so as a claim it would back them."""
-    if _ENDS_SENTENCE.search(sentence.text.rstrip()):
+    shares its words with the facts below it, so as a claim it would back them. A line in
+    capitals with no closing mark is a heading whatever its words: a crosshead ("HOW TO
+    USE A WATER BATH CANNER") or another story's headline set inside the article ("SINGER
+    SAYS THE SHOW HAS HELPED HER LOSE 25 POUNDS")."""
+    text = sentence.text.rstrip()
+    if _ENDS_SENTENCE.search(text):
         return False
-    return not any(token.pos_ in {"VERB", "AUX"} for token in sentence)
+    return _in_capitals(text) or not any(token.pos_ in {"VERB", "AUX"} for token in sentence)
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= _HEADING_LETTERS and all(char.isupper() for char in letters)
 
 
 # Words that open a clause asking something rather than stating it ("why" and "how" are
