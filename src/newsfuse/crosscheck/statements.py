@@ -158,10 +158,10 @@ def _only_a_reply(sentence: SpacySpan, attributed: list[Piece]) -> bool:
     said", "“Oh, no,” she replied"): what is attributed holds nothing but interjections,
     and its frame no content term beside the verb of speech and its subject. Short is
     still a statement ("Putin said he was not embarrassed", "“Why now?” she asked")."""
-    said = [t for t in sentence if any(p.start <= t.idx < p.end for p in attributed)]
-    if any(t.pos_ not in {"INTJ", "PUNCT"} for t in said):
+    said = {t.i for t in sentence if any(p.start <= t.idx < p.end for p in attributed)}
+    if not said or any(sentence.doc[i].pos_ not in {"INTJ", "PUNCT"} for i in said):
         return False
-    frame = [t for t in sentence if t not in said]
+    frame = [t for t in sentence if t.i not in said]
     return stating_terms(_beside_frame(frame)) == 0
 
 
