@@ -179,18 +179,22 @@ def _anchors(claims: Sequence[Claim]) -> dict[str, str]:
     return anchors
 
 
+def _asserted(terms: frozenset[str]) -> frozenset[str]:
+    """A claim's terms less its denials: a copy that adds "not" still restates its
+    origin's claim in words, and the cross-check then tells the difference."""
+    return frozenset(term for term in terms if not is_denial(term))
+
+
 def _restated_in_words(
     claims: Sequence[Claim], copy: list[int], origin: list[int]
 ) -> dict[int, int]:
     """Claims of a copy with the origin's claim, near the same place, worded nearly alike."""
-    # Denials are left out of the wording: a copy that adds "not" restates its origin's
-    # claim, and the cross-check then tells the difference.
-    asserted = {n: frozenset(t for t in claims[n].terms if not is_denial(t)) for n in origin}
+    asserted = {n: _asserted(claims[n].terms) for n in origin}
     found = {}
     for place, number in enumerate(copy):
         middle = round(place * len(origin) / max(len(copy), 1))
         window = origin[max(0, middle - _WINDOW) : middle + _WINDOW + 1]
-        terms = frozenset(t for t in claims[number].terms if not is_denial(t))
+        terms = _asserted(claims[number].terms)
         best = max(
             window, key=lambda other: (jaccard(terms, asserted[other]), -other), default=None
         )
