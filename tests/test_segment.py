@@ -83,3 +83,15 @@ def test_offsets_always_point_into_the_text(paragraphs: list[str]) -> None:
         assert previous_end <= sentence.start < sentence.end <= len(text)
         assert text[sentence.start : sentence.end] == sentence.text == sentence.text.strip()
         previous_end = sentence.end
+
+
+def test_the_rows_of_a_table_make_no_sentence() -> None:
+    text = (
+        "The standings after the last round.\n\n| Team | Points |\n\n| Harbour City | 41 |\n"
+        "| Millbrook | 38 |\n\nThe season ends in May."
+    )
+    sentences = segment(_clean(text))
+    assert [(s.text, s.paragraph) for s in sentences] == [
+        ("The standings after the last round.", 0),
+        ("The season ends in May.", 3),
+    ]

@@ -5,7 +5,8 @@ spaCy's statistical sentence recogniser (`senter` of en_core_web_sm, the only co
 run: ~0.5 MB of text a second) finds the boundaries. It keeps
 "U.S. Ambassador" and "Maj. Gen. Igor Konashenkov" whole, where rule-based splitters break.
 Sentences a scraper glued together without a space ("to appear.Later in the day") are cut
-apart, which the model, reading word pieces, does not do.
+apart, which the model, reading word pieces, does not do. The rows of a data table kept
+with the article ("| Kyle Busch | 5040 | 5 |") make no sentence.
 """
 
 from __future__ import annotations
@@ -68,6 +69,8 @@ def segment(clean: CleanText) -> tuple[Sentence, ...]:
 def _chunks(text: str) -> Iterator[tuple[_Span, int]]:
     """Paragraph pieces of at most `_CHUNK_CHARACTERS`, each with its paragraph number."""
     for paragraph, match in enumerate(_PARAGRAPH.finditer(text)):
+        if _is_table(match.group(0)):
+            continue
         start, end = match.start(), match.end()
         while end - start > _CHUNK_CHARACTERS:
             cut = text.rfind(" ", start + 1, start + _CHUNK_CHARACTERS)
@@ -75,6 +78,14 @@ def _chunks(text: str) -> Iterator[tuple[_Span, int]]:
             yield _Span(start, cut), paragraph
             start = cut
         yield _Span(start, end), paragraph
+
+
+def _is_table(paragraph: str) -> bool:
+    """Rows of a table, as extraction writes them ("| Kyle Busch | 5040 | 5 |"): figures
+    and labels read across a row, not statements. They stay in the text for the reader; no
+    sentence, so no claim, comes of them."""
+    rows = [line.strip() for line in paragraph.split("\n")]
+    return all(len(row) >= 2 and row[0] == "|" == row[-1] for row in rows)
 
 
 def _merge_fragments(text: str, chunk: _Span, doc: Doc) -> list[_Span]:

@@ -53,3 +53,22 @@ def test_text_nested_deeper_than_the_parser_reaches_is_still_read() -> None:
     fields = read_html("deep.html", page)
     assert fields.title == "Deep"
     assert fields.raw_text.split("\n") == PARAGRAPHS
+
+
+def test_a_data_table_is_kept_and_a_layout_table_gives_its_prose_alone() -> None:
+    standings = (
+        "<table><tr><th>Team</th><th>Points</th></tr>"
+        "<tr><td>Harbour City</td><td>41</td></tr><tr><td>Millbrook</td><td>38</td></tr></table>"
+    )
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    fields = read_html("a.html", _page(body + standings))
+    assert "| Harbour City | 41 |" in [line.strip() for line in fields.raw_text.split("\n")]
+    # The whole page in a table: the article in one cell, other stories' teasers in another.
+    teasers = "<ul>" + "<li><a href='/x'>Mayor opens new park</a></li>" * 3 + "</ul>"
+    layout = (
+        f"<table><tr><td><h1>Ship strikes bridge</h1>{body}</td><td>{teasers}</td></tr>"
+        "<tr><td>Home</td><td>Contact</td></tr></table>"
+    )
+    fields = read_html("b.html", _page(layout).replace("<article>", "").replace("</article>", ""))
+    assert not any(line.startswith("|") for line in fields.raw_text.split("\n"))
+    assert all(paragraph in fields.raw_text.split("\n") for paragraph in PARAGRAPHS)

@@ -9,6 +9,7 @@ from typing import Any
 
 from newsfuse._exceptions import NoArticleTextError
 from newsfuse.ingest.metadata import ArticleFields
+from newsfuse.ingest.tables import unwrap_layout_tables
 from newsfuse.text.dates import normalize_date
 
 _BLOCK_TAG = re.compile(r"<(?:p|div|br|li|h[1-6]|article|section|blockquote)\b", re.IGNORECASE)
@@ -138,12 +139,16 @@ def _extract(html: str, url: str | None) -> dict[str, Any]:
     # Its complaints about broken pages would land among the user's messages; a page it
     # cannot read is reported by newsfuse instead.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return {}
+    unwrap_layout_tables(tree)
     document = trafilatura.bare_extraction(
-        html,
+        tree,
         url=url,
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         include_images=False,
         deduplicate=False,
     )
