@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -209,6 +211,20 @@ def test_a_dateline_below_a_standfirst_of_a_whole_sentence_is_found() -> None:
     )
     article = make_article(_text(TITLE, standfirst, "PORT ALDER — " + BODY[0], *BODY[1:]))
     assert clean_article(article).text == "\n\n".join([standfirst, *BODY])
+
+
+def test_the_outlets_own_name_opening_the_body_as_a_dateline_is_removed() -> None:
+    article = replace(
+        make_article(_text(TITLE, "HarbourNews.net - " + BODY[0], *BODY[1:])),
+        outlet="HarbourNews.net",
+    )
+    assert clean_article(article).text == "\n\n".join(BODY)
+    # Another name before a dash is the article's own words.
+    other = replace(
+        make_article(_text(TITLE, "Harbour Board - " + BODY[0], *BODY[1:])),
+        outlet="HarbourNews.net",
+    )
+    assert clean_article(other).text.startswith("Harbour Board - A container ship")
 
 
 def test_lines_without_words_are_removed_with_a_reason() -> None:

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfuse.models import CleanText, MapPiece
-from newsfuse.segment import segment
+from newsfuse.segment import segment, table_rows
 
 
 def _clean(text: str) -> CleanText:
@@ -95,3 +95,9 @@ def test_the_rows_of_a_table_make_no_sentence() -> None:
         ("The standings after the last round.", 0),
         ("The season ends in May.", 3),
     ]
+
+
+def test_the_rows_of_a_table_are_found_where_they_lie() -> None:
+    text = "Results.\n\n| Ayes | 212 |\n| Noes | 198 |\n\nA pipe | inside a sentence is no row."
+    rows = table_rows(text)
+    assert [text[start:end] for start, end in rows] == ["| Ayes | 212 |\n| Noes | 198 |"]

@@ -12,7 +12,8 @@ removed:
 5. the zones around the body: short labels before the first paragraph of prose, and after
    the last one everything that is not a sentence, everything after an end-of-article
    marker, and lines in another language;
-6. a dateline opening the first or second paragraph of the body ("KYIV, Ukraine (AP) — ").
+6. a dateline opening the first or second paragraph of the body ("KYIV, Ukraine (AP) — ",
+   or the outlet's own name: "PanARMENIAN.Net - ").
 
 Every removal keeps its reason, and the cleaned text keeps a map back to the raw text.
 """
@@ -372,7 +373,7 @@ def _build(
         for line in lines
         if line.index not in removed and line.whole_end > line.end
     ]
-    dateline = _dateline([line for line in lines if line.index not in removed])
+    dateline = _dateline([line for line in lines if line.index not in removed], article.outlet)
     if dateline is not None:
         removals.append(dateline)
     for line in lines:
@@ -388,13 +389,22 @@ def _build(
     )
 
 
-def _dateline(kept: list[_Line]) -> Removal | None:
-    """The dateline opening the first paragraph of the body ("KYIV (AP) — "), if any; a
-    standfirst above the body may come first, short or a whole sentence ("Teenager Autumn
-    Veatch ... survived ...", then "BELLINGHAM — The voice on the phone was a miracle.")."""
+def _outlet_opening(outlet: str | None) -> re.Pattern[str] | None:
+    """The outlet's name opening a paragraph as a dateline does ("PanARMENIAN.Net - ")."""
+    if not outlet or not outlet.strip():
+        return None
+    return re.compile(rf"(?i:{re.escape(outlet.strip())})\s*[-—–]{{1,2}}\s+(?=[A-Z“\"])")
+
+
+def _dateline(kept: list[_Line], outlet: str | None) -> Removal | None:
+    """The dateline opening the first paragraph of the body ("KYIV (AP) — ", or the
+    outlet's own name: "PanARMENIAN.Net - "), if any; a standfirst above the body may come
+    first, short or a whole sentence ("Teenager Autumn Veatch ... survived ...", then
+    "BELLINGHAM — The voice on the phone was a miracle.")."""
+    own_name = _outlet_opening(outlet)
     paragraphs = 0
     for line in kept:
-        match = _DATELINE.match(line.text)
+        match = _DATELINE.match(line.text) or (own_name and own_name.match(line.text))
         if match is not None and _is_sentence(line.text):
             return Removal(line.start, line.start + match.end(), "dateline")
         paragraphs += _is_body_paragraph(line.text)

@@ -80,6 +80,13 @@ def _chunks(text: str) -> Iterator[tuple[_Span, int]]:
         yield _Span(start, end), paragraph
 
 
+def table_rows(text: str) -> list[tuple[int, int]]:
+    """Where the paragraphs of `text` that are rows of a table lie, as (start, end)."""
+    if "|" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if _is_table(m.group(0))]
+
+
 def _is_table(paragraph: str) -> bool:
     """Rows of a table, as extraction writes them ("| Kyle Busch | 5040 | 5 |"): figures
     and labels read across a row, not statements. They stay in the text for the reader; no

@@ -15,6 +15,7 @@ from newsfuse.extract.reading import Reading, read_source
 from newsfuse.extract.speakers import SpeakerName, descriptors, is_agent, speaker, subject_starts
 from newsfuse.extract.timeline import When, dates
 from newsfuse.models import Source
+from newsfuse.segment import table_rows
 from newsfuse.text.stretches import Stretches
 
 if TYPE_CHECKING:
@@ -64,7 +65,8 @@ def extract_source(
     text = source.clean.text
     reading = reading or read_source(source)
     doc = reading.text
-    names = mentions(doc)
+    in_text = _OutsideTables(text)
+    names = [name for name in mentions(doc) if in_text(name.start, name.end)]
     subjects = subject_starts(doc)
     genders = genders_of(doc, names)
     quotes = tuple(
@@ -76,15 +78,31 @@ def extract_source(
         )
         for found in attributions(doc)
         if found.speaker is not None
+        and all(in_text(part.start, part.end) for part in found.content)
     )
     givers = _Givers(quotes)
-    given = tuple(GivenFigure(figure, givers.of(figure)) for figure in figures(doc))
+    given = tuple(
+        GivenFigure(figure, givers.of(figure))
+        for figure in figures(doc)
+        if in_text(figure.start, figure.end)
+    )
     titles = tuple(
         (name, frozenset(words)) for name, words in sorted(descriptors(doc, names).items())
     )
-    return SourceExtracts(
-        source, tuple(names), quotes, given, tuple(dates(doc, reference)), titles, reading
-    )
+    found_dates = tuple(when for when in dates(doc, reference) if in_text(when.start, when.end))
+    return SourceExtracts(source, tuple(names), quotes, given, found_dates, titles, reading)
+
+
+class _OutsideTables:
+    """Whether a stretch of the text lies outside the rows of its tables: a row gives
+    figures and names read across it ("| Kyle Busch | 5040 |"), no statement, so nothing
+    is read from it (segmenting makes no sentence of it either)."""
+
+    def __init__(self, text: str) -> None:
+        self._rows = Stretches((start, end, None) for start, end in table_rows(text))
+
+    def __call__(self, start: int, end: int) -> bool:
+        return not self._rows.overlapping(start, end)
 
 
 class _Givers:
