@@ -213,6 +213,15 @@ def test_a_dateline_below_a_standfirst_of_a_whole_sentence_is_found() -> None:
     assert clean_article(article).text == "\n\n".join([standfirst, *BODY])
 
 
+def test_a_dateline_of_a_town_and_its_state_in_mixed_case_is_removed() -> None:
+    for dateline in ("Port Alder, WA – ", "Port Alder, Wash. — "):
+        article = make_article(_text(TITLE, dateline + BODY[0], *BODY[1:]))
+        assert clean_article(article).text == "\n\n".join(BODY)
+    # A company's name and its suffix open a sentence of the article.
+    company = make_article(_text(TITLE, "Alder Shipping, Inc. – " + BODY[0], *BODY[1:]))
+    assert clean_article(company).text.startswith("Alder Shipping, Inc. – A container ship")
+
+
 def test_the_outlets_own_name_opening_the_body_as_a_dateline_is_removed() -> None:
     article = replace(
         make_article(_text(TITLE, "HarbourNews.net - " + BODY[0], *BODY[1:])),

@@ -13,7 +13,7 @@ removed:
    the last one everything that is not a sentence, everything after an end-of-article
    marker, and lines in another language;
 6. a dateline opening the first or second paragraph of the body ("KYIV, Ukraine (AP) — ",
-   or the outlet's own name: "PanARMENIAN.Net - ").
+   "New York, NY – ", or the outlet's own name: "PanARMENIAN.Net - ").
 
 Every removal keeps its reason, and the cleaned text keeps a map back to the raw text.
 """
@@ -63,9 +63,15 @@ _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March"
     r"|April|June|July|August|September|October|November|December"
 )
+# A town in mixed case and its state, as local news and press releases open: "New York,
+# NY – ", "Dekalb, Ill. — " (not a company's "Inc." or "Ltd.").
+_TOWN_AND_STATE = (
+    r"(?:[A-Z][a-z]+\.? ){0,3}[A-Z][a-z]+, "
+    r"(?:[A-Z]{2}|D\.C\.|(?!(?:Inc|Ltd|Co|Corp)\.)[A-Z][a-z]{1,4}\.)"
+)
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}\s*(?:\([^()]{1,40}\))?|\([^()]{1,40}\)"
-    rf"|(?:{_MONTH}) \d{{1,2}}\s*\([^()]{{1,40}}\))"
+    rf"|(?:{_MONTH}) \d{{1,2}}\s*\([^()]{{1,40}}\)|{_TOWN_AND_STATE})"
     r"\s*[-—–]{1,2}\s+(?=[A-Z“\"])"
 )
 # Capitalised words: names, roughly, once common words are left out.

@@ -33,8 +33,9 @@ class Runner(Protocol):
 # changes to what cleaning or segmenting makes between releases (2: sentences glued
 # without a space are cut apart; 3: a list the article announces after its last paragraph
 # is kept, a page's time stamp lines are removed; 4: the rows of a table make no sentence,
-# the article goes on after a promotion of the outlet's own, the outlet's name opening
-# the body as a dateline is removed), so a store made before one is derived again.
+# the article goes on after a promotion of the outlet's own, the outlet's name or a town
+# and its state opening the body as a dateline are removed), so a store made before one
+# is derived again.
 STAGES_REVISION = 4
 STAGES = f"newsfuse {__version__}: clean, segment r{STAGES_REVISION}"
 
