@@ -403,10 +403,10 @@ def _outlet_opening(outlet: str | None) -> re.Pattern[str] | None:
 
 
 def _dateline(kept: list[_Line], outlet: str | None) -> Removal | None:
-    """The dateline opening the first paragraph of the body ("KYIV (AP) — ", or the
-    outlet's own name: "PanARMENIAN.Net - "), if any; a standfirst above the body may come
-    first, short or a whole sentence ("Teenager Autumn Veatch ... survived ...", then
-    "BELLINGHAM — The voice on the phone was a miracle.")."""
+    """The dateline opening the first paragraph of the body ("KYIV (AP) — ", "New York, NY
+    – ", or the outlet's own name: "PanARMENIAN.Net - "), if any; a standfirst above the
+    body may come first, short or a whole sentence ("Teenager Autumn Veatch ... survived
+    ...", then "BELLINGHAM — The voice on the phone was a miracle.")."""
     own_name = _outlet_opening(outlet)
     paragraphs = 0
     for line in kept:
