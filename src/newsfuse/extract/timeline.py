@@ -1,10 +1,12 @@
 """When: date expressions of a text made calendar dates against its publication date.
 
 "Tuesday" in a report of Tuesday 2022-02-15 is that day (a weekday is the last one on or
-before the report, or the next one after it when the sentence speaks of the future);
+before the report, or the first on or after it when the sentence speaks of the future:
+"will meet Tuesday", "the council meets Thursday"; "next Tuesday" is a week on);
 "yesterday" and "tomorrow" the days around it; "late December last year" 2021-12; "last
-spring" 2021-03 (spring 2021); "last year" 2021; "February 16" 2022-02-16. A date is ISO
-8601 at the precision the words give. Durations ("30 years") are figures, not dates.
+spring" 2021-03 (spring 2021); "last year" 2021; "by December 2023" 2023-12; "February 16"
+2022-02-16. A date is ISO 8601 at the precision the words give. Durations ("30 years")
+are figures, not dates.
 """
 
 from __future__ import annotations
@@ -14,12 +16,21 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from newsfuse.extract.cues import SPEECH_VERBS
 from newsfuse.text.dates import MONTHS, WEEKDAYS, date_mentions
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _FUTURE = re.compile(r"\b(?:next|coming|upcoming)\b", re.IGNORECASE)
+# Auxiliaries of a verb that looks ahead ("will meet", "should ease by Thursday"); "could"
+# and "can" are left out: "could not be reached Tuesday" looks back.
+# Verbs whose present says nothing of the future: speech ("Biden says Monday was ...")
+# and "be".
+_PRESENT_TELLS_NOT = SPEECH_VERBS | {"be"}
+_LOOKING_AHEAD = frozenset(
+    {"will", "would", "shall", "'ll", "’ll", "should", "may", "might", "must"}
+)
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
@@ -58,36 +69,49 @@ def _names_a_day(entity: Span) -> bool:
 
 def _speaks_of_future(entity: Span) -> bool:
     """Whether the clause a date belongs to looks ahead: its verb takes "will" or "would",
-    or the date hangs on "ahead of ..." ("ahead of meetings on Wednesday"); "said Tuesday"
+    or is in the present with the date on it ("the council meets Thursday": news tells
+    what is past as past; not "follows the testimony Tuesday", a date of the testimony), or
+    the date hangs on "ahead of ..." ("ahead of meetings on Wednesday"); "said Tuesday"
     looks back, whatever the quote before it says."""
     if _FUTURE.search(entity.text):
         return True
     token = entity.root
+    of_a_noun = False  # the date tells when a thing named by a noun was, not its verb's
     for _ in range(5):
         if token.lower_ in {"ahead", "before", "until"} or any(
             c.lower_ == "ahead" for c in token.children
         ):
             return True
         if token.pos_ in {"VERB", "AUX"}:
-            if any(
-                c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "’ll"}
-                for c in token.children
-            ):
-                return True
-            if token.tag_ in {"VBD", "VBN"}:
-                return False
-            if token.head.lemma_ in {"set", "plan", "schedule", "expect", "due"}:
-                return True
+            ahead = _verb_looks_ahead(token, present_tells=not of_a_noun)
+            if ahead is not None:
+                return ahead
+        elif token.pos_ in {"NOUN", "PROPN"} and token not in entity:
+            of_a_noun = True
         if token.head is token:
             break
         token = token.head
     return False
 
 
+def _verb_looks_ahead(verb: Token, present_tells: bool) -> bool | None:
+    """Whether a verb looks ahead (True) or back (False), or its tense does not tell; a
+    verb in the present looks ahead when `present_tells`."""
+    if any(c.dep_ == "aux" and c.lower_ in _LOOKING_AHEAD for c in verb.children):
+        return True
+    if verb.tag_ in {"VBD", "VBN"}:
+        return False
+    if present_tells and verb.tag_ in {"VBZ", "VBP"} and verb.lemma_ not in _PRESENT_TELLS_NOT:
+        return True
+    if verb.head.lemma_ in {"set", "plan", "schedule", "expect", "due"}:
+        return True
+    return None
+
+
 def resolve(text: str, reference: date | None, future: bool = False) -> tuple[str, str] | None:
     """The ISO date and a label for a date expression, or None if it names no date."""
     lower = text.lower()
-    for resolver in (_explicit, _bare_year):
+    for resolver in (_explicit, _month_of_year, _bare_year):
         found = resolver(text, reference)
         if found is not None:
             return found
@@ -116,6 +140,17 @@ def _explicit(text: str, reference: date | None) -> tuple[str, str] | None:
     return day.isoformat(), day.strftime("%B %-d, %Y")
 
 
+def _month_of_year(text: str, reference: date | None) -> tuple[str, str] | None:
+    """A month with its year ("by December 2023", "late January 2020"): that month."""
+    del reference  # the year is written
+    year = _YEAR.search(text)
+    lower = text.lower()
+    named = _named_month(lower)
+    if year is None or named is None:
+        return None
+    return _month_label(lower, int(year.group(0)), named)
+
+
 def _bare_year(text: str, reference: date | None) -> tuple[str, str] | None:
     match = _YEAR.search(text)
     if match is None or any(word in text.lower() for word in MONTHS):
@@ -135,8 +170,12 @@ def _weekday(lower: str, reference: date, future: bool) -> tuple[str, str] | Non
     named = next((i for i, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", lower)), None)
     if named is None:
         return None
-    if future or "next" in lower:
+    if "next" in lower:
         shift = (named - reference.weekday()) % 7 or 7
+    elif future:
+        # "set to begin Wednesday" in a report of Wednesday is that day: a week on would be
+        # "next Wednesday".
+        shift = (named - reference.weekday()) % 7
     else:
         shift = -((reference.weekday() - named) % 7)
         if "last" in lower and shift == 0:
@@ -146,9 +185,7 @@ def _weekday(lower: str, reference: date, future: bool) -> tuple[str, str] | Non
 
 
 def _month(lower: str, reference: date, future: bool) -> tuple[str, str] | None:
-    named = next(
-        (number for name, number in MONTHS.items() if re.search(rf"\b{name}\b", lower)), None
-    )
+    named = _named_month(lower)
     if named is None:
         return None
     year = reference.year
@@ -156,9 +193,20 @@ def _month(lower: str, reference: date, future: bool) -> tuple[str, str] | None:
         year -= 1
     elif "next year" in lower or (named < reference.month and future):
         year += 1
+    return _month_label(lower, year, named)
+
+
+def _named_month(lower: str) -> int | None:
+    return next(
+        (number for name, number in MONTHS.items() if re.search(rf"\b{name}\b", lower)), None
+    )
+
+
+def _month_label(lower: str, year: int, month: int) -> tuple[str, str]:
+    """A month's ISO date and its label, with the part of it the words give ("late")."""
     part = next((p for p in ("early", "mid", "late") if p in lower), None)
-    label = f"{part + ' ' if part else ''}{date(year, named, 1).strftime('%B %Y')}"
-    return f"{year}-{named:02d}", label
+    label = f"{part + ' ' if part else ''}{date(year, month, 1).strftime('%B %Y')}"
+    return f"{year}-{month:02d}", label
 
 
 def _season(lower: str, reference: date, future: bool) -> tuple[str, str] | None:
