@@ -74,3 +74,12 @@ def test_a_verb_in_the_present_or_with_should_looks_ahead_and_the_same_weekday_i
         ("Monday", "2022-02-14"),
         ("Monday", "2022-02-14"),  # a speech verb in the present tells of the past
     ]
+
+
+def test_a_weekday_with_a_date_tells_the_year_and_is_read_as_one_date() -> None:
+    # April 21 is a Thursday in 2022, the report's year, though more than 60 days ahead.
+    assert resolve("Thursday, April 21", TUESDAY) == ("2022-04-21", "April 21, 2022")
+    assert resolve("April 21", TUESDAY) == ("2021-04-21", "April 21, 2021")
+    text = "Tickets go on sale Friday, Dec. 17 at the box office."
+    found = [(when.text, when.date) for when in dates(parse(text), TUESDAY)]
+    assert found == [("Friday, Dec. 17", "2021-12-17")]

@@ -5,8 +5,9 @@ before the report, or the first on or after it when the sentence speaks of the f
 "will meet Tuesday", "the council meets Thursday"; "next Tuesday" is a week on);
 "yesterday" and "tomorrow" the days around it; "late December last year" 2021-12; "last
 spring" 2021-03 (spring 2021); "last year" 2021; "by December 2023" 2023-12; "February 16"
-2022-02-16. A date is ISO 8601 at the precision the words give. Durations ("30 years")
-are figures, not dates.
+2022-02-16; "Thursday, April 21" 2022-04-21, the year whose April 21 is a Thursday. A date
+is ISO 8601 at the precision the words give. Durations ("30 years") are figures, not
+dates.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from newsfuse.extract.cues import SPEECH_VERBS
-from newsfuse.text.dates import MONTHS, WEEKDAYS, date_mentions
+from newsfuse.text.dates import MONTHS, WEEKDAYS, DateMention, date_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -52,13 +53,30 @@ class When:
 
 def dates(doc: Doc, reference: date | None) -> list[When]:
     found = []
-    for entity in doc.ents:
-        if entity.label_ != "DATE" and not _names_a_day(entity):
-            continue
-        result = resolve(" ".join(entity.text.split()), reference, _speaks_of_future(entity))
+    entities = [e for e in doc.ents if e.label_ == "DATE" or _names_a_day(e)]
+    for number, entity in enumerate(entities):
+        following = entities[number + 1] if number + 1 < len(entities) else None
+        if following is not None and _weekday_of(entity, following):
+            continue  # "Friday, Dec. 6": read with the date it names the day of
+        start = entity.start_char
+        if number and _weekday_of(entities[number - 1], entity):
+            start = entities[number - 1].start_char
+        text = doc.text[start : entity.end_char]
+        result = resolve(" ".join(text.split()), reference, _speaks_of_future(entity))
         if result is not None:
-            found.append(When(entity.start_char, entity.end_char, entity.text, *result))
+            found.append(When(start, entity.end_char, text, *result))
     return found
+
+
+def _weekday_of(entity: Span, following: Span) -> bool:
+    """Whether `entity` is a weekday alone that names the day of the date right after it
+    ("Friday" of "Friday, Dec. 6", which the recogniser may read as two dates)."""
+    between = entity.doc.text[entity.end_char : following.start_char]
+    return (
+        entity.text.lower() in WEEKDAYS
+        and between.strip() in {"", ","}
+        and bool(date_mentions(following.text))
+    )
 
 
 def _names_a_day(entity: Span) -> bool:
@@ -135,9 +153,27 @@ def _explicit(text: str, reference: date | None) -> tuple[str, str] | None:
     day = mention.on(year)
     if day is None:
         return None
-    if mention.year is None and reference is not None and (day - reference).days > 60:
-        day = mention.on(year - 1) or day  # "December" written in February is last December
+    if mention.year is None and reference is not None:
+        named = _named_weekday(text.lower())
+        # "Tuesday, March 3": the year around the report's in which March 3 is a Tuesday.
+        on_weekday = _on_weekday(mention, reference, named) if named is not None else None
+        if on_weekday is not None:
+            day = on_weekday
+        elif (day - reference).days > 60:
+            day = mention.on(year - 1) or day  # "December" written in February: last December
     return day.isoformat(), day.strftime("%B %-d, %Y")
+
+
+def _on_weekday(mention: DateMention, reference: date, weekday: int) -> date | None:
+    """The date of `mention` nearest `reference`, a year before, that year or a year after,
+    that falls on `weekday`; None when none does."""
+    candidates = [mention.on(reference.year + shift) for shift in (-1, 0, 1)]
+    matching = [day for day in candidates if day is not None and day.weekday() == weekday]
+    return min(matching, key=lambda day: abs((day - reference).days), default=None)
+
+
+def _named_weekday(lower: str) -> int | None:
+    return next((i for i, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", lower)), None)
 
 
 def _month_of_year(text: str, reference: date | None) -> tuple[str, str] | None:
@@ -167,7 +203,7 @@ def _relative_day(lower: str, reference: date, future: bool) -> tuple[str, str] 
 
 
 def _weekday(lower: str, reference: date, future: bool) -> tuple[str, str] | None:
-    named = next((i for i, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", lower)), None)
+    named = _named_weekday(lower)
     if named is None:
         return None
     if "next" in lower:
