@@ -26,12 +26,12 @@ if TYPE_CHECKING:
 _FUTURE = re.compile(r"\b(?:next|coming|upcoming)\b", re.IGNORECASE)
 # Auxiliaries of a verb that looks ahead ("will meet", "should ease by Thursday"); "could"
 # and "can" are left out: "could not be reached Tuesday" looks back.
-# Verbs whose present says nothing of the future: speech ("Biden says Monday was ...")
-# and "be".
-_PRESENT_TELLS_NOT = SPEECH_VERBS | {"be"}
 _LOOKING_AHEAD = frozenset(
     {"will", "would", "shall", "'ll", "’ll", "should", "may", "might", "must"}
 )
+# Verbs whose present says nothing of the future: speech ("Biden says Monday was ...")
+# and "be".
+_PRESENT_TELLS_NOT = SPEECH_VERBS | {"be"}
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
