@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from newsfuse.extract.cues import SPEECH_VERBS
-from newsfuse.text.dates import MONTHS, WEEKDAYS, DateMention, date_mentions
+from newsfuse.text.dates import MONTHS, WEEKDAYS, DateMention, date_mentions, weekday_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -54,13 +54,14 @@ class When:
 def dates(doc: Doc, reference: date | None) -> list[When]:
     found = []
     entities = [e for e in doc.ents if e.label_ == "DATE" or _names_a_day(e)]
+    weekday: Span | None = None  # a weekday read with the date after it
     for number, entity in enumerate(entities):
         following = entities[number + 1] if number + 1 < len(entities) else None
         if following is not None and _weekday_of(entity, following):
-            continue  # "Friday, Dec. 6": read with the date it names the day of
-        start = entity.start_char
-        if number and _weekday_of(entities[number - 1], entity):
-            start = entities[number - 1].start_char
+            weekday = entity  # "Friday, Dec. 6": read with the date it names the day of
+            continue
+        start = entity.start_char if weekday is None else weekday.start_char
+        weekday = None
         text = doc.text[start : entity.end_char]
         result = resolve(" ".join(text.split()), reference, _speaks_of_future(entity))
         if result is not None:
@@ -173,7 +174,9 @@ def _on_weekday(mention: DateMention, reference: date, weekday: int) -> date | N
 
 
 def _named_weekday(lower: str) -> int | None:
-    return next((i for i, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", lower)), None)
+    """The weekday `lower` names (the first of the week, if it names several)."""
+    named = set(weekday_mentions(lower))
+    return next((number for number, name in enumerate(WEEKDAYS) if name in named), None)
 
 
 def _month_of_year(text: str, reference: date | None) -> tuple[str, str] | None:
